@@ -1,0 +1,23 @@
+/// Accent- and case-insensitive search keys: "Núñez" → "nunez".
+public enum TextFold {
+    public static func fold(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            if let mapped = table[scalar] { out.append(mapped) }
+            else if scalar.value < 128 { out.unicodeScalars.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar) }
+            else { out += scalar.properties.lowercaseMapping }
+        }
+        return out
+    }
+
+    private static let table: [Unicode.Scalar: String] = {
+        var t: [Unicode.Scalar: String] = [:]
+        let pairs: [(String, String)] = [
+            ("áàäâãå", "a"), ("ÁÀÄÂÃÅ", "a"), ("éèëê", "e"), ("ÉÈËÊ", "e"), ("íìïî", "i"), ("ÍÌÏÎ", "i"),
+            ("óòöôõ", "o"), ("ÓÒÖÔÕ", "o"), ("úùüû", "u"), ("ÚÙÜÛ", "u"), ("ñ", "n"), ("Ñ", "n"), ("çÇ", "c"),
+        ]
+        for (chars, base) in pairs { for c in chars.unicodeScalars { t[c] = base } }
+        return t
+    }()
+}

@@ -1,0 +1,1 @@
+public enum BytekModelInfo { public static let version = "0.1.0" }

@@ -1,0 +1,85 @@
+/// Draws into a `ScreenBuffer`, clipped to `clip`. Every string is sanitized
+/// (see `SafeText`) on its way in, so no caller can forget it.
+public struct Canvas {
+    public var buffer: ScreenBuffer
+    public var clip: Rect
+
+    public init(width: Int, height: Int) {
+        buffer = ScreenBuffer(width: width, height: height)
+        clip = Rect(x: 0, y: 0, width: width, height: height)
+    }
+
+    public var size: Size { Size(width: buffer.width, height: buffer.height) }
+    public var bounds: Rect { Rect(x: 0, y: 0, width: buffer.width, height: buffer.height) }
+
+    /// Runs `body` with drawing clipped to `rect` (intersected with the current clip).
+    public mutating func clipped(to rect: Rect, _ body: (inout Canvas) -> Void) {
+        let saved = clip
+        let x0 = max(rect.x, clip.x), y0 = max(rect.y, clip.y)
+        let x1 = min(rect.maxX, clip.maxX), y1 = min(rect.maxY, clip.maxY)
+        clip = Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+        body(&self)
+        clip = saved
+    }
+
+    @inline(__always) func visible(_ x: Int, _ y: Int) -> Bool { clip.contains(x: x, y: y) }
+
+    public mutating func put(_ c: Character, x: Int, y: Int, style: Style = .normal) {
+        guard visible(x, y) else { return }
+        buffer[x, y] = Cell(c, style)
+    }
+
+    /// Writes `text` from (x, y), clipped; returns the column after the last cell written.
+    @discardableResult
+    public mutating func text(_ text: String, x: Int, y: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
+        guard y >= clip.y, y < clip.maxY else { return x }
+        let limit = maxWidth.map { x + $0 } ?? clip.maxX
+        var cx = x
+        for c in SafeText.sanitize(text) {
+            let w = SafeText.width(c)
+            if cx + w > limit { break }
+            if visible(cx, y) {
+                buffer[cx, y] = Cell(c, style)
+                if w == 2, visible(cx + 1, y) { buffer[cx + 1, y] = Cell(ScreenBuffer.continuation, style) }
+            }
+            cx += w
+        }
+        return cx
+    }
+
+    /// Fills a rect with a character.
+    public mutating func fill(_ rect: Rect, _ c: Character = " ", style: Style = .normal) {
+        for y in rect.y..<rect.maxY where y >= clip.y && y < clip.maxY {
+            for x in rect.x..<rect.maxX where visible(x, y) { buffer[x, y] = Cell(c, style) }
+        }
+    }
+
+    /// Applies a style to a rect while keeping its characters (selection highlight).
+    public mutating func restyle(_ rect: Rect, style: Style) {
+        for y in rect.y..<rect.maxY where y >= clip.y && y < clip.maxY {
+            for x in rect.x..<rect.maxX where visible(x, y) { buffer[x, y].style = style }
+        }
+    }
+
+    public mutating func hline(x: Int, y: Int, width: Int, _ c: Character = "─", style: Style = Style(.border)) {
+        for i in 0..<max(0, width) { put(c, x: x + i, y: y, style: style) }
+    }
+
+    public mutating func vline(x: Int, y: Int, height: Int, _ c: Character = "│", style: Style = Style(.border)) {
+        for i in 0..<max(0, height) { put(c, x: x, y: y + i, style: style) }
+    }
+
+    /// A single-line box with an optional title in its top edge.
+    public mutating func box(_ r: Rect, title: String? = nil, style: Style = Style(.border), titleStyle: Style = Style(.title, bold: true)) {
+        guard r.width >= 2, r.height >= 2 else { return }
+        hline(x: r.x + 1, y: r.y, width: r.width - 2, style: style)
+        hline(x: r.x + 1, y: r.maxY - 1, width: r.width - 2, style: style)
+        vline(x: r.x, y: r.y + 1, height: r.height - 2, style: style)
+        vline(x: r.maxX - 1, y: r.y + 1, height: r.height - 2, style: style)
+        put("┌", x: r.x, y: r.y, style: style); put("┐", x: r.maxX - 1, y: r.y, style: style)
+        put("└", x: r.x, y: r.maxY - 1, style: style); put("┘", x: r.maxX - 1, y: r.maxY - 1, style: style)
+        if let title, r.width > 6 {
+            text(" " + title + " ", x: r.x + 2, y: r.y, style: titleStyle, maxWidth: r.width - 4)
+        }
+    }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import BytekModel
+
+@Suite struct SmokeTests {
+    @Test func builds() { #expect(Bool(true)) }
+}

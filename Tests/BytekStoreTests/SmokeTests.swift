@@ -1,0 +1,6 @@
+import Testing
+@testable import BytekStore
+
+@Suite struct SmokeTests {
+    @Test func builds() { #expect(Bool(true)) }
+}

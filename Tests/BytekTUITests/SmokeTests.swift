@@ -1,0 +1,6 @@
+import Testing
+@testable import BytekTUI
+
+@Suite struct SmokeTests {
+    @Test func builds() { #expect(Bool(true)) }
+}
