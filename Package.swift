@@ -20,12 +20,16 @@ let package = Package(
         .target(name: "BytekWorker", dependencies: ["BytekModel", "BytekStore"]),
         // The terminal application: runtime, widgets, screens.
         .target(name: "BytekTUI", dependencies: ["BytekModel", "BytekStore", "CNcurses"]),
+        // Realistic Peruvian demo data and the large data sets of the benchmark.
+        .target(name: "BytekDemo", dependencies: ["BytekModel", "BytekStore"]),
         // The `bytek` command.
-        .executableTarget(name: "bytek", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekTUI"]),
+        .executableTarget(name: "bytek", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekTUI", "BytekDemo"]),
 
         .testTarget(name: "BytekModelTests", dependencies: ["BytekModel"]),
         .testTarget(name: "BytekStoreTests", dependencies: ["BytekModel", "BytekStore"]),
         .testTarget(name: "BytekWorkerTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker"]),
+        // Runs the built `bytek` binary: CLI behaviour, CSV import/export, worker crash recovery, backups.
+        .testTarget(name: "BytekCLITests", dependencies: ["BytekModel", "BytekStore"]),
         .testTarget(
             name: "BytekTUITests", dependencies: ["BytekModel", "BytekStore", "BytekTUI"],
             resources: [.copy("Golden")]),

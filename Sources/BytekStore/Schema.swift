@@ -42,8 +42,10 @@ enum Schema {
         UNIQUE(doc_type, doc_number)
     ) STRICT;
     CREATE INDEX customer_by_name ON customer(legal_name COLLATE NOCASE, id);
-    CREATE INDEX customer_by_district ON customer(district COLLATE NOCASE, id);
+    CREATE INDEX customer_by_district ON customer(district COLLATE NOCASE, legal_name COLLATE NOCASE, id);
     CREATE INDEX customer_by_archived ON customer(archived, legal_name COLLATE NOCASE, id);
+    CREATE INDEX customer_by_doc ON customer(doc_number, id);
+    CREATE INDEX customer_by_updated ON customer(updated_at, id);
 
     CREATE TABLE customer_contact(
         id INTEGER PRIMARY KEY,
@@ -99,6 +101,7 @@ enum Schema {
     ) STRICT;
     CREATE INDEX catalog_by_name ON catalog_item(name COLLATE NOCASE, id);
     CREATE INDEX catalog_by_unit ON catalog_item(unit, name COLLATE NOCASE, id);
+    CREATE INDEX catalog_by_price ON catalog_item(price_cents, id);
     CREATE VIRTUAL TABLE catalog_fts USING fts5(
         sku, name, description, niche,
         content='catalog_item', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3'
@@ -126,9 +129,23 @@ enum Schema {
         before_json TEXT,
         after_json TEXT
     ) STRICT;
-    CREATE INDEX audit_by_entity ON audit_log(entity, entity_id, id);
-    CREATE INDEX audit_by_user ON audit_log(user_login, id);
+    -- The Auditoría screen lists newest first (at DESC, id DESC); each filter has an index in that order.
     CREATE INDEX audit_by_at ON audit_log(at, id);
+    CREATE INDEX audit_by_entity ON audit_log(entity, at, id);
+    CREATE INDEX audit_by_user ON audit_log(user_login, at, id);
+    CREATE INDEX audit_by_action ON audit_log(action, at, id);
+    CREATE INDEX audit_by_record ON audit_log(entity, entity_id, id);
+    -- Free-text search over the summaries (accent-insensitive). The log is append-only; the
+    -- delete trigger only keeps the index right if old entries are ever purged.
+    CREATE VIRTUAL TABLE audit_fts USING fts5(
+        summary, content='audit_log', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER audit_fts_ai AFTER INSERT ON audit_log BEGIN
+        INSERT INTO audit_fts(rowid, summary) VALUES (new.id, new.summary);
+    END;
+    CREATE TRIGGER audit_fts_ad AFTER DELETE ON audit_log BEGIN
+        INSERT INTO audit_fts(audit_fts, rowid, summary) VALUES ('delete', old.id, old.summary);
+    END;
 
     -- A form as it is being typed, so a dropped connection loses nothing.
     -- record_key is 'new' for a record not yet saved, else the record's id.

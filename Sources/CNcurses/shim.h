@@ -29,4 +29,6 @@ static inline void cn_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, s
     setcchar(&cc, wch, attrs, pair, NULL);
     mvwadd_wch(stdscr, y, x, &cc);
 }
+/* Opens the terminal on the process's stdin/stdout (C globals, not reachable from Swift 6). */
+static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
 #endif

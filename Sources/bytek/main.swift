@@ -1,1 +1,3 @@
-print("bytek")
+import Foundation
+
+exit(CLI.main(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment))

@@ -8,6 +8,10 @@ enum StringCatalog {
         "app.quitConfirm": ("¿Salir de BYTEK Core?", "Quit BYTEK Core?"),
         "app.noPermission": ("Su rol ({0}) no tiene permiso para {1} en {2}.", "Your role ({0}) may not {1} in {2}."),
         "app.dataChanged": ("Datos actualizados por otro usuario", "Data updated by another user"),
+        "app.switchModule": ("Módulo", "Module"),
+        "app.switchModuleHelp": ("1…9 o F2…F10: cambiar de módulo (o clic en la barra superior)", "1…9 or F2…F10: switch module (or click the top bar)"),
+        "app.back": ("Volver / cancelar", "Back / cancel"),
+        "app.quitHelp": ("Salir (desde la primera pantalla de un módulo; Ctrl-Q pregunta antes)", "Quit (from a module's first screen; Ctrl-Q asks first)"),
         "perm.read": ("ver", "view"),
         "perm.write": ("modificar", "modify"),
 
@@ -58,5 +62,18 @@ enum StringCatalog {
         "palette.title": ("Comandos", "Commands"),
         "palette.prompt": ("Escriba para buscar acciones y registros", "Type to search actions and records"),
         "palette.empty": ("Nada coincide", "Nothing matches"),
+
+        // Widgets and overlays
+        "widget.ok": ("Aceptar", "OK"),
+        "widget.run": ("Ejecutar", "Run"),
+        "widget.close": ("Cerrar", "Close"),
+        "widget.choose": ("Elegir", "Choose"),
+        "widget.scroll": ("Desplazar", "Scroll"),
+        "widget.confirm": ("Confirmar", "Confirm"),
+        "widget.answer": ("Responder", "Answer"),
+        "widget.notice": ("Aviso", "Notice"),
+        "widget.error": ("Error", "Error"),
+        "help.screen": ("Teclas de esta pantalla", "Keys of this screen"),
+        "help.noKeys": ("(esta pantalla no tiene teclas propias)", "(this screen has no keys of its own)"),
     ]
 }

@@ -13,7 +13,7 @@ public struct Strings: Sendable {
     }
 
     public subscript(_ key: String) -> String {
-        guard let pair = StringCatalog.entries[key] else { return key }
+        guard let pair = StringCatalog.all[key] else { return key }
         return language == .es ? pair.es : pair.en
     }
 

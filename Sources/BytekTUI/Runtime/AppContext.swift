@@ -24,7 +24,14 @@ public enum AppCommand {
     case switchModule(AppModule)
     case overlay(any Screen)
     case closeOverlay
+    case openRecord(AppModule, Int64?)
     case quit
+}
+
+/// A module's first screen that can open one of its records (from the palette).
+@MainActor
+public protocol RecordOpening: AnyObject {
+    func openRecord(_ id: Int64?, context: AppContext)
 }
 
 /// What a screen can see and ask for: the language, the user, the clock, status messages,
@@ -59,6 +66,8 @@ public final class AppContext {
     public func present(_ overlay: any Screen) { commands.append(.overlay(overlay)) }
     public func dismiss() { commands.append(.closeOverlay) }
     public func quit() { commands.append(.quit) }
+    /// Switches to `module` and opens the record with `id` there (nil: a new one).
+    public func openRecord(_ module: AppModule, _ id: Int64?) { commands.append(.openRecord(module, id)) }
 
     public func can(_ access: Access, _ module: AppModule) -> Bool {
         switch access {

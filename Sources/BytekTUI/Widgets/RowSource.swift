@@ -30,6 +30,14 @@ public protocol RowSource: AnyObject {
     func after(_ row: TableRow, _ limit: Int) -> [TableRow]
     /// Up to `limit` rows that precede `row`, in display order (the nearest last).
     func before(_ row: TableRow, _ limit: Int) -> [TableRow]
+    /// The 0-based position of `row` under the current order and filter (how many rows precede it),
+    /// or nil when the source cannot tell cheaply. Only used by `Table.reload()` to keep the
+    /// position indicator exact after other rows were added or removed; the default says nil.
+    func position(of row: TableRow) -> Int?
+}
+
+extension RowSource {
+    public func position(of row: TableRow) -> Int? { nil }
 }
 
 /// A `RowSource` over rows held in memory (small lists, tests).
@@ -49,4 +57,5 @@ public final class ArrayRowSource: RowSource {
         guard let i = rows.firstIndex(where: { $0.id == row.id }) else { return [] }
         return Array(rows[..<i].suffix(limit))
     }
+    public func position(of row: TableRow) -> Int? { rows.firstIndex(where: { $0.id == row.id }) }
 }

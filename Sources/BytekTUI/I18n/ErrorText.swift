@@ -1,0 +1,83 @@
+import BytekModel
+import BytekStore
+
+/// Spanish (or English) text for the model's and the store's error enums: the one place where
+/// a validation error becomes a sentence that says what to fix. The TUI and the CLI both use it.
+public struct ErrorText: Sendable {
+    let s: Strings
+    public init(_ strings: Strings) { s = strings }
+
+    public func document(_ e: DocumentError, _ type: DocumentType) -> String {
+        switch e {
+        case .empty: return s.format("err.doc.empty", type.displayName)
+        case .notNumeric: return s.format("err.doc.notNumeric", type.displayName)
+        case .notAlphanumeric: return s.format("err.doc.notAlphanumeric", type.displayName)
+        case .wrongLength(let n): return s.format("err.doc.wrongLength", type.displayName, String(n))
+        case .tooLong(let n): return s.format("err.doc.tooLong", type.displayName, String(n))
+        case .invalidPrefix(let p): return s.format("err.doc.rucPrefix", p)
+        case .checkDigitMismatch: return s["err.doc.rucCheckDigit"]
+        }
+    }
+
+    public func customer(_ e: CustomerError, docType: DocumentType = .ruc) -> String {
+        switch e {
+        case .required: return s["form.required"]
+        case .invalidDocument(let d): return document(d, docType)
+        case .invalidEmail: return s["err.email"]
+        case .outOfRange(let r): return s.format("err.range", String(r.lowerBound), String(r.upperBound))
+        case .negativeAmount: return s["err.negative"]
+        case .tooLong(let n): return s.format("err.tooLong", String(n))
+        }
+    }
+
+    public func catalog(_ e: CatalogError) -> String {
+        switch e {
+        case .required: return s["form.required"]
+        case .invalidSKU: return s["err.sku"]
+        case .negativeAmount: return s["err.negative"]
+        case .currencyMismatch: return s["err.currencyMismatch"]
+        case .requiredForKind(let k): return s.format("err.requiredForKind", s["catalog.kind." + k.rawValue])
+        case .notAllowedForKind(let k): return s.format("err.notAllowedForKind", s["catalog.kind." + k.rawValue])
+        case .tooLong(let n): return s.format("err.tooLong", String(n))
+        }
+    }
+
+    public func money(_ e: MoneyError) -> String {
+        switch e {
+        case .empty: return s["form.required"]
+        case .invalidFormat: return s["err.money.format"]
+        case .tooManyDecimals(let n): return s.format("err.money.decimals", String(n))
+        case .currencyMismatch(let expected, _): return s.format("err.money.currency", expected.symbol)
+        case .outOfRange: return s["err.money.range"]
+        }
+    }
+
+    /// Any error from a repository or the database, as one sentence.
+    public func describe(_ error: Error) -> String {
+        switch error {
+        case CustomerRepositoryError.duplicateDocument(let t, let n, _):
+            return s.format("err.customer.duplicate", t.shortName, n)
+        case CustomerRepositoryError.notFound, CatalogRepositoryError.notFound:
+            return s["err.notFound"]
+        case CustomerRepositoryError.modifiedElsewhere, CatalogRepositoryError.modifiedElsewhere:
+            return s["err.modifiedElsewhere"]
+        case CustomerRepositoryError.invalid(let errors):
+            return s.format("form.fixErrors", String(errors.count))
+        case CatalogRepositoryError.duplicateSKU(let sku, _):
+            return s.format("err.catalog.duplicateSKU", sku)
+        case CatalogRepositoryError.invalid(let errors):
+            return s.format("form.fixErrors", String(errors.count))
+        case let e as DatabaseError where e.isBusy:
+            return s["err.db.busy"]
+        case let e as DatabaseError:
+            return s.format("err.db.other", e.message)
+        default:
+            return s.format("err.db.other", String(describing: error))
+        }
+    }
+}
+
+/// Shorthand used by screens.
+enum StoreErrorText {
+    static func describe(_ error: Error, _ strings: Strings) -> String { ErrorText(strings).describe(error) }
+}

@@ -1,0 +1,307 @@
+import BytekModel
+import Foundation
+
+/// The application: the top bar of modules, one stack of screens per module, overlays
+/// (palette, help, dialogs) above them, and the status bar. It turns events into screen calls
+/// and screen commands into navigation, and draws a frame after each event.
+///
+/// Keys the app itself handles when the focused screen ignores them (or does not capture text):
+/// 1…9 / F2…F10 switch module, `:` or Ctrl-P opens the palette, `?` or F1 the help, `q` quits
+/// from a module's first screen, Ctrl-C/Ctrl-Q quit after confirming.
+@MainActor
+public final class App {
+    public static let minWidth = 80
+    public static let minHeight = 24
+
+    public let context: AppContext
+    let terminal: Terminal
+    var modules: [ModuleEntry]
+    var stacks: [AppModule: [any Screen]] = [:]
+    public private(set) var current: AppModule
+    var overlays: [any Screen] = []
+    public private(set) var running = true
+    var tabHitAreas: [(AppModule, Rect)] = []
+    /// Returns the store's `PRAGMA data_version`; a change means another process committed.
+    let dataVersion: () -> Int64
+    var lastDataVersion: Int64
+    /// Records for the palette ("cliente acme"): called with the query text.
+    public var paletteRecords: ((String) -> [PaletteAction])?
+    public private(set) var lastFrame = ScreenBuffer(width: 0, height: 0)
+
+    public init(terminal: Terminal, context: AppContext, modules: [ModuleEntry], dataVersion: @escaping () -> Int64 = { 0 }) {
+        self.terminal = terminal
+        self.context = context
+        self.modules = modules.filter { context.can(.read, $0.module) }
+        self.dataVersion = dataVersion
+        self.lastDataVersion = dataVersion()
+        current = self.modules.first?.module ?? .customers
+    }
+
+    // MARK: loop
+
+    /// Runs until the user quits.
+    public func run() {
+        draw()
+        while running {
+            let event = terminal.nextEvent(timeoutMs: 250)
+            handle(event)
+            if running { draw() }
+        }
+    }
+
+    /// Handles one event (tests call this, then `draw()`).
+    public func handle(_ event: Event) {
+        switch event {
+        case .tick:
+            pollDataVersion()
+            return
+        case .resize:
+            return
+        default:
+            break
+        }
+        if terminalTooSmall {
+            if case .key(let k) = event, k == .char("q") || k == .ctrl("c") || k == .ctrl("q") { running = false }
+            return
+        }
+        context.clearStatus()
+        if let top = overlays.last {
+            _ = top.handle(event, context: context)
+            applyCommands()
+            return
+        }
+        guard let screen = topScreen else { handleGlobal(event); applyCommands(); return }
+        if case .mouse(let m) = event, m.y == 0 {
+            clickTopBar(m); applyCommands(); return
+        }
+        let result = screen.handle(event, context: context)
+        if result == .ignored { handleGlobal(event) }
+        applyCommands()
+    }
+
+    var terminalTooSmall: Bool { terminal.size.width < App.minWidth || terminal.size.height < App.minHeight }
+
+    var topScreen: (any Screen)? {
+        if stacks[current] == nil, let entry = modules.first(where: { $0.module == current }) {
+            stacks[current] = [entry.makeRoot(context)]
+        }
+        return stacks[current]?.last
+    }
+
+    func pollDataVersion() {
+        let v = dataVersion()
+        guard v != lastDataVersion else { return }
+        lastDataVersion = v
+        topScreen?.reload(context: context)
+        for o in overlays { o.reload(context: context) }
+    }
+
+    // MARK: global keys
+
+    func handleGlobal(_ event: Event) {
+        guard case .key(let key) = event else { return }
+        let capturing = overlays.last?.capturesText ?? topScreen?.capturesText ?? false
+        switch key {
+        case .ctrl("p"):
+            openPalette()
+        case .f(1):
+            openHelp()
+        case .f(let n) where n >= 2 && n - 2 < modules.count:
+            switchModule(modules[n - 2].module)
+        case .ctrl("c"), .ctrl("q"):
+            confirmQuit()
+        case .char(let c) where !capturing:
+            if let d = c.wholeNumberValue, d >= 1, d <= modules.count { switchModule(modules[d - 1].module) }
+            else if c == ":" { openPalette() }
+            else if c == "?" { openHelp() }
+            else if c == "q" { quitFromScreen() }
+        default:
+            break
+        }
+    }
+
+    func switchModule(_ module: AppModule) {
+        guard modules.contains(where: { $0.module == module }) else { return }
+        current = module
+        topScreen?.reload(context: context)
+    }
+
+    func quitFromScreen() {
+        guard let stack = stacks[current] else { running = false; return }
+        if stack.count > 1 { closeTop() } else if closeAllForQuit() { running = false }
+    }
+
+    func confirmQuit() {
+        context.present(ConfirmDialog(message: context.strings["app.quitConfirm"]) { [weak self] yes in
+            guard let self, yes else { return }
+            if self.closeAllForQuit() { self.running = false }
+        })
+    }
+
+    /// Asks every open screen whether it may close (a form with changes keeps its draft anyway).
+    func closeAllForQuit() -> Bool {
+        for stack in stacks.values { for s in stack.reversed() where !s.willClose(context: context) { return false } }
+        return true
+    }
+
+    func closeTop() {
+        guard var stack = stacks[current], stack.count > 1, let top = stack.last else { return }
+        guard top.willClose(context: context) else { return }
+        stack.removeLast()
+        stacks[current] = stack
+        stack.last?.reload(context: context)
+    }
+
+    func clickTopBar(_ m: MouseEvent) {
+        guard m.button == .left else { return }
+        if let hit = tabHitAreas.first(where: { $0.1.contains(x: m.x, y: m.y) }) { switchModule(hit.0) }
+    }
+
+    func openHelp() {
+        let screenBindings = overlays.last?.bindings ?? topScreen?.bindings ?? []
+        context.present(HelpOverlay(
+            title: context.strings.format("help.title", moduleTitle(current)),
+            screenBindings: screenBindings, globalBindings: globalBindings))
+    }
+
+    func openPalette() {
+        var actions: [PaletteAction] = modules.map { entry in
+            let m = entry.module
+            return PaletteAction(title: "Ir a " + moduleTitle(m), detail: "") { ctx in ctx.switchTo(m) }
+        }
+        for entry in modules {
+            if stacks[entry.module] == nil { stacks[entry.module] = [entry.makeRoot(context)] }
+            actions += stacks[entry.module]?.first?.paletteActions ?? []
+        }
+        if let top = topScreen, stacks[current]?.count ?? 0 > 1 { actions += top.paletteActions }
+        context.present(PaletteOverlay(actions: actions, records: paletteRecords))
+    }
+
+    var globalBindings: [KeyBinding] {
+        let s = context.strings
+        return [
+            KeyBinding([.char("1"), .f(2)], s["app.switchModule"], help: s["app.switchModuleHelp"]),
+            KeyBinding([.char(":"), .ctrl("p")], s["key.palette"]),
+            KeyBinding([.char("?"), .f(1)], s["key.help"]),
+            KeyBinding([.escape], s["app.back"]),
+            KeyBinding([.char("q")], s["key.quit"], help: s["app.quitHelp"]),
+        ]
+    }
+
+    func moduleTitle(_ m: AppModule) -> String { context.strings["module." + m.rawValue] }
+
+    // MARK: commands
+
+    func applyCommands() {
+        while !context.commands.isEmpty {
+            let command = context.commands.removeFirst()
+            switch command {
+            case .push(let s): stacks[current, default: []].append(s)
+            case .pop: closeTop()
+            case .replaceTop(let s):
+                if var stack = stacks[current], !stack.isEmpty { stack[stack.count - 1] = s; stacks[current] = stack }
+            case .switchModule(let m): switchModule(m)
+            case .overlay(let s): overlays.append(s)
+            case .closeOverlay: if !overlays.isEmpty { overlays.removeLast() }
+            case .openRecord(let m, let id):
+                switchModule(m)
+                if current == m, let opener = stacks[m]?.first as? RecordOpening {
+                    stacks[m] = Array(stacks[m]?.prefix(1) ?? [])
+                    opener.openRecord(id, context: context)
+                }
+            case .quit: if closeAllForQuit() { running = false }
+            }
+        }
+    }
+
+    // MARK: drawing
+
+    public func draw() {
+        lastFrame = render()
+        terminal.draw(lastFrame)
+    }
+
+    /// Renders a whole frame.
+    public func render() -> ScreenBuffer {
+        let size = terminal.size
+        var canvas = Canvas(width: size.width, height: size.height)
+        if terminalTooSmall {
+            let msg = context.strings.format("app.tooSmall", String(size.width), String(size.height))
+            let lines = wrap(msg, width: max(10, size.width - 2))
+            for (i, line) in lines.enumerated() {
+                canvas.text(line, x: max(0, (size.width - SafeText.width(line)) / 2), y: max(0, size.height / 2 - 1) + i, style: Style(.warning, bold: true))
+            }
+            return canvas.buffer
+        }
+        drawTopBar(&canvas)
+        let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
+        if let screen = topScreen {
+            canvas.clipped(to: body) { c in screen.render(&c, in: body, context: context) }
+        }
+        for overlay in overlays {
+            canvas.clipped(to: canvas.bounds) { c in overlay.render(&c, in: body, context: context) }
+        }
+        drawStatusBar(&canvas)
+        return canvas.buffer
+    }
+
+    func drawTopBar(_ canvas: inout Canvas) {
+        let w = canvas.size.width
+        canvas.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.tab))
+        var x = canvas.text(" BYTEK ", x: 0, y: 0, style: Style(.tabActive, bold: true)) + 1
+        tabHitAreas = []
+        for (i, entry) in modules.enumerated() {
+            let label = " \(i + 1) \(moduleTitle(entry.module)) "
+            let style = entry.module == current ? Style(.tabActive, bold: true) : Style(.tab)
+            let start = x
+            x = canvas.text(label, x: x, y: 0, style: style)
+            tabHitAreas.append((entry.module, Rect(x: start, y: 0, width: x - start, height: 1)))
+        }
+        if let stack = stacks[current], stack.count > 1 {
+            let crumb = " › " + stack.dropFirst().map(\.title).joined(separator: " › ")
+            canvas.text(crumb, x: x + 1, y: 0, style: Style(.tab), maxWidth: max(0, w - x - 2))
+        }
+    }
+
+    func drawStatusBar(_ canvas: inout Canvas) {
+        let w = canvas.size.width, y = canvas.size.height - 1
+        canvas.fill(Rect(x: 0, y: y, width: w, height: 1), style: Style(.status))
+        let s = context.session
+        let user = " \(s.login) (\(s.role.displayName)) "
+        var x = canvas.text(user, x: 0, y: y, style: Style(.status, bold: true)) + 1
+        let right = " ? \(context.strings["key.help"])  : \(context.strings["key.palette"]) "
+        let rightX = w - SafeText.width(right)
+        if let msg = context.status {
+            let role: StyleRole = msg.kind == .error ? .statusError : (msg.kind == .ok ? .statusOk : .status)
+            canvas.text(" " + msg.text + " ", x: x, y: y, style: Style(role, bold: msg.kind == .error), maxWidth: rightX - x - 1)
+        } else {
+            let bindings = overlays.last?.bindings ?? topScreen?.bindings ?? []
+            for b in bindings where b.hint {
+                let hint = "\(b.keyLabel) \(b.label)  "
+                if x + SafeText.width(hint) >= rightX { break }
+                x = canvas.text(b.keyLabel, x: x, y: y, style: Style(.status, bold: true))
+                x = canvas.text(" \(b.label)  ", x: x, y: y, style: Style(.status))
+            }
+        }
+        canvas.text(right, x: rightX, y: y, style: Style(.status))
+    }
+}
+
+/// Word-wraps `text` to lines of at most `width` cells; a word longer than a line is cut.
+func wrap(_ text: String, width: Int) -> [String] {
+    let width = max(1, width)
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+        var word = String(word)
+        while SafeText.width(word) > width {
+            if !line.isEmpty { lines.append(line); line = "" }
+            lines.append(String(word.prefix(width)))
+            word = String(word.dropFirst(width))
+        }
+        let candidate = line.isEmpty ? word : line + " " + word
+        if SafeText.width(candidate) > width, !line.isEmpty { lines.append(line); line = word } else { line = candidate }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+}

@@ -1,0 +1,54 @@
+import BytekModel
+import BytekStore
+
+/// The modules of the top bar and how each builds its first screen over the store.
+/// Adding a module means adding one entry here (and its screens in their own folder).
+@MainActor
+enum Modules {
+    static func entries(store: Store) -> [ModuleEntry] {
+        [
+            ModuleEntry(.customers) { ctx in
+                CustomerListScreen(repository: CustomerRepository(db: store.db, user: ctx.session.login),
+                                   drafts: DraftRepository(db: store.db), strings: ctx.strings)
+            },
+            ModuleEntry(.catalog) { ctx in
+                CatalogListScreen(repository: CatalogRepository(db: store.db, user: ctx.session.login),
+                                  drafts: DraftRepository(db: store.db), strings: ctx.strings)
+            },
+            ModuleEntry(.audit) { ctx in
+                let users = ((try? UserRepository(db: store.db, user: ctx.session.login).list()) ?? []).map(\.login)
+                return AuditScreen(log: AuditLog(db: store.db, user: ctx.session.login), users: users, strings: ctx.strings)
+            },
+            ModuleEntry(.jobs) { ctx in
+                JobsScreen(queue: JobQueue(db: store.db), schedules: ScheduleStore(db: store.db), strings: ctx.strings)
+            },
+        ]
+    }
+
+    /// Records for the command palette: customers and catalog items whose text matches the query
+    /// ("cliente acme", "nas"), each opening its form.
+    static func paletteRecords(store: Store) -> (String) -> [PaletteAction] {
+        { query in
+            let words = query.split(separator: " ").map(String.init)
+            let rest = words.filter { !["cliente", "clientes", "item", "ítem", "producto", "servicio"].contains(TextFold.fold($0)) }
+                .joined(separator: " ")
+            guard rest.count >= 2 else { return [] }
+            var actions: [PaletteAction] = []
+            let customers = CustomerRepository(db: store.db, user: "")
+            for p in (try? customers.pager(CustomerQuery(search: rest)).first(8)) ?? [] {
+                let c = p.item
+                actions.append(PaletteAction(title: "Cliente: " + c.legalName, detail: c.docType.shortName + " " + c.docNumber) { ctx in
+                    ctx.openRecord(.customers, c.id)
+                })
+            }
+            let catalog = CatalogRepository(db: store.db, user: "")
+            for p in (try? catalog.pager(CatalogQuery(search: rest)).first(8)) ?? [] {
+                let i = p.item
+                actions.append(PaletteAction(title: "Ítem: " + i.name, detail: i.sku) { ctx in
+                    ctx.openRecord(.catalog, i.id)
+                })
+            }
+            return actions
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// Draws a record's details as "label: value" lines in a box, wrapping long values.
+struct DetailPane {
+    var title: String
+    var lines: [(label: String, value: String)]
+    var sections: [(title: String, lines: [String])] = []
+
+    func render(_ canvas: inout Canvas, in rect: Rect) {
+        canvas.box(rect, title: title)
+        let inner = rect.inset(1)
+        var y = inner.y
+        let labelWidth = min(15, (lines.map { SafeText.width($0.label) }.max() ?? 0)) + 1
+        for line in lines where y < inner.maxY {
+            canvas.text(SafeText.fit(line.label, labelWidth - 1), x: inner.x + 1, y: y, style: Style(.label))
+            let valueWidth = inner.width - labelWidth - 2
+            for part in wrap(line.value.isEmpty ? "—" : line.value, width: max(4, valueWidth)) where y < inner.maxY {
+                canvas.text(part, x: inner.x + 1 + labelWidth, y: y, maxWidth: valueWidth)
+                y += 1
+            }
+        }
+        for section in sections where y + 1 < inner.maxY {
+            y += 1
+            canvas.text(section.title, x: inner.x + 1, y: y, style: Style(.header))
+            y += 1
+            for l in section.lines {
+                for part in wrap(l, width: max(4, inner.width - 2)) where y < inner.maxY {
+                    canvas.text(part, x: inner.x + 1, y: y, maxWidth: inner.width - 2)
+                    y += 1
+                }
+            }
+        }
+    }
+}

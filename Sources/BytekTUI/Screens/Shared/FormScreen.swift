@@ -1,0 +1,135 @@
+import BytekStore
+
+/// A record form: fields from a `RecordEditor`, Ctrl-S to save, Esc to close (asking first when
+/// something changed). Every change is written to a draft in the database as it is typed, so a
+/// dropped SSH connection or a killed terminal loses nothing: the next time the user opens the
+/// same form, the draft is offered back.
+@MainActor
+final class FormScreen: Screen {
+    let editor: RecordEditor
+    let drafts: DraftRepository
+    let form: Form
+    private let strings: Strings
+    private var savedRevision: Int
+    private var user = ""
+
+    init(editor: RecordEditor, drafts: DraftRepository, strings: Strings) {
+        self.editor = editor
+        self.drafts = drafts
+        self.strings = strings
+        form = Form(fields: editor.makeFields())
+        savedRevision = form.revision
+    }
+
+    var title: String { editor.title }
+    var capturesText: Bool { form.capturesText }
+
+    var bindings: [KeyBinding] {
+        [
+            KeyBinding([.ctrl("s")], strings["key.save"], help: strings["form.help.save"]),
+            KeyBinding([.escape], strings["key.cancel"], help: strings["form.help.cancel"]),
+            KeyBinding([.tab, .backTab], strings["form.fields"], help: strings["form.help.fields"]),
+            KeyBinding([.left, .right, .char(" ")], strings["form.option"], help: strings["form.help.options"], hint: false),
+        ]
+    }
+
+    /// Offers the saved draft of this form, if there is one (called right after the form opens).
+    func offerDraft(_ context: AppContext) {
+        user = context.session.login
+        guard let draft = try? drafts.load(user: user, form: editor.formName, recordKey: editor.recordKey),
+              draft.fields != form.values else { return }
+        let when = context.formats.dateTime(draft.updatedAt)
+        form.isFocused = false
+        context.present(ConfirmDialog(message: strings.format("dialog.draftFound", when), yesByDefault: true) { [weak self] yes in
+            guard let self else { return }
+            self.form.isFocused = true
+            if yes {
+                self.form.values = draft.fields
+                self.savedRevision = self.form.revision
+                context.info(self.strings["form.draftRestored"])
+            } else {
+                self.deleteDraft()
+            }
+        })
+    }
+
+    func handle(_ event: Event, context: AppContext) -> HandleResult {
+        user = context.session.login
+        switch event {
+        case .key(.ctrl("s")):
+            save(context)
+        case .key(.escape):
+            close(context)
+        case .key(.enter):
+            form.focusNext(wrap: false)
+        default:
+            // An error stays beside its field until the next save attempt re-validates.
+            guard form.handle(event) else { return .ignored }
+        }
+        keepDraft(context)
+        return .handled
+    }
+
+    /// Writes the draft when the values changed since it was last written.
+    private func keepDraft(_ context: AppContext) {
+        guard form.revision != savedRevision else { return }
+        savedRevision = form.revision
+        if form.isDirty {
+            do {
+                try drafts.save(user: user, form: editor.formName, recordKey: editor.recordKey, fields: form.values)
+            } catch {
+                context.error(strings["form.draftFailed"])
+            }
+        } else {
+            deleteDraft()
+        }
+    }
+
+    private func deleteDraft() {
+        try? drafts.delete(user: user, form: editor.formName, recordKey: editor.recordKey)
+    }
+
+    private func save(_ context: AppContext) {
+        form.clearErrors()
+        switch editor.save(form.values) {
+        case .saved(let message):
+            deleteDraft()
+            form.markClean()
+            context.ok(message)
+            context.pop()
+        case .invalid(let errors):
+            for (id, message) in errors { form.setError(message, for: id) }
+            _ = form.focusFirstError()
+            context.error(strings.format("form.fixErrors", form.errorLabels.joined(separator: ", ")))
+        case .failed(let message, let field):
+            if let field { form.setError(message, for: field); form.focus(field) }
+            context.error(message)
+        }
+    }
+
+    private func close(_ context: AppContext) {
+        guard form.isDirty else { deleteDraft(); context.pop(); return }
+        form.isFocused = false
+        context.present(ConfirmDialog(message: strings["dialog.discard"], danger: true) { [weak self] yes in
+            guard let self else { return }
+            self.form.isFocused = true
+            if yes {
+                self.deleteDraft()
+                self.form.markClean()
+                context.pop()
+            }
+        })
+    }
+
+    /// Closing by quitting the app keeps the draft (nothing typed is lost).
+    func willClose(context: AppContext) -> Bool { true }
+
+    func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
+        let (head, body) = rect.splitTop(2)
+        canvas.text(" " + editor.title + " ", x: head.x, y: head.y, style: Style(.title, bold: true))
+        let note = form.isDirty ? strings["form.unsaved"] : ""
+        canvas.text(note, x: head.maxX - SafeText.width(note) - 1, y: head.y, style: Style(.warning))
+        canvas.hline(x: head.x, y: head.y + 1, width: head.width)
+        form.render(&canvas, in: Rect(x: body.x + 1, y: body.y, width: body.width - 2, height: body.height))
+    }
+}

@@ -1,0 +1,22 @@
+/// What a `FormScreen` needs to edit one kind of record: its fields, and how to validate and
+/// save their values. Each module provides one (customers, catalog, …).
+@MainActor
+protocol RecordEditor: AnyObject {
+    /// The form's name for drafts ("customer").
+    var formName: String { get }
+    /// "new" for a record not yet saved, else its id: drafts are kept per record.
+    var recordKey: String { get }
+    var title: String { get }
+    func makeFields() -> [FormField]
+    /// Validates `values` and saves them in one transaction.
+    func save(_ values: [String: String]) -> SaveOutcome
+}
+
+enum SaveOutcome {
+    /// Saved; the message goes to the status bar.
+    case saved(String)
+    /// Not saved: error text by field id.
+    case invalid([String: String])
+    /// Not saved: a general error (database, duplicate…), and optionally the field it concerns.
+    case failed(String, field: String?)
+}

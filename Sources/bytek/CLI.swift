@@ -1,0 +1,153 @@
+import BytekModel
+import BytekStore
+import Foundation
+
+/// `bytek [--db PATH] [--user LOGIN] COMMAND ...`: global options, then one command.
+/// Each command is one transaction at most, so a failure leaves nothing half-written.
+@MainActor
+enum CLI {
+    /// Runs the command line and returns the exit status: 0 ok, 1 error, 2 usage error.
+    static func main(arguments: [String], environment: [String: String]) -> Int32 {
+        var words = Array(arguments.dropFirst())
+        var commandName: String?
+        do {
+            let options = try GlobalOptions.extract(from: &words, environment: environment)
+            if options.version {
+                Console.out("bytek \(BytekModelInfo.version)")
+                return 0
+            }
+            var name = "tui"
+            if let first = words.first {
+                if first == "--help" || first == "-h" {
+                    Console.out(CommandHelp.general)
+                    return 0
+                }
+                if first.hasPrefix("-") { throw CLIError.usage("opción desconocida: \(first)", command: nil) }
+                name = words.removeFirst()
+            }
+            if name == "help" {
+                if let topic = words.first, CommandHelp.usage[topic] != nil {
+                    Console.out(CommandHelp.text(for: topic))
+                } else {
+                    Console.out(CommandHelp.general)
+                }
+                return 0
+            }
+            guard CommandHelp.usage[name] != nil else {
+                throw CLIError.usage("comando desconocido: \(name)", command: nil)
+            }
+            commandName = name
+            if words.contains("--help") || words.contains("-h") {
+                Console.out(CommandHelp.text(for: name))
+                return 0
+            }
+            let context = CommandContext(options: options, environment: environment)
+            var args = Arguments(words, command: name)
+            return try run(name, &args, context)
+        } catch CLIError.usage(let message, let command) {
+            let usageLine = (command ?? commandName).flatMap { CommandHelp.usage[$0] } ?? CommandHelp.globalUsage
+            Console.err("bytek: \(message)\nUso: \(usageLine)\n(«bytek --help» muestra la ayuda)")
+            return 2
+        } catch let refused as ImportRefused {
+            Console.err("bytek: \(refused.message)")
+            return 1
+        } catch {
+            Console.err("bytek: \(Messages.text(error))")
+            return 1
+        }
+    }
+
+    private static func run(_ name: String, _ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        switch name {
+        case "tui": return try TUICommand.run(&args, context)
+        case "demo": return try DemoCommand.run(&args, context)
+        case "migrate": return try MigrateCommand.run(&args, context)
+        case "worker": return try WorkerCommand.run(&args, context)
+        case "user": return try UserCommand.run(&args, context)
+        case "import": return try ImportCommand.run(&args, context)
+        case "export": return try ExportCommand.run(&args, context)
+        case "backup": return try BackupCommand.runBackup(&args, context)
+        case "restore": return try BackupCommand.runRestore(&args, context)
+        case "bench": return try BenchCommand.run(&args, context)
+        default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
+        }
+    }
+}
+
+/// `--db`, `--user` and `--version`, accepted anywhere on the line.
+struct GlobalOptions {
+    var dbPath: String
+    var login: String
+    /// True when the user came from `--user` or BYTEK_USER rather than the system login.
+    var loginGiven: Bool
+    var version = false
+
+    static func extract(from words: inout [String], environment: [String: String]) throws -> GlobalOptions {
+        var db: String?
+        var user: String?
+        var version = false
+        var i = 0
+        var rest: [String] = []
+        while i < words.count {
+            let w = words[i]
+            if w == "--db" || w == "--user" {
+                guard i + 1 < words.count, !words[i + 1].isEmpty else {
+                    throw CLIError.usage("falta el valor de \(w)", command: nil)
+                }
+                if w == "--db" { db = words[i + 1] } else { user = words[i + 1] }
+                i += 2
+                continue
+            }
+            if w.hasPrefix("--db=") { db = String(w.dropFirst(5)) }
+            else if w.hasPrefix("--user=") { user = String(w.dropFirst(7)) }
+            else if w == "--version" || w == "-V" { version = true }
+            else { rest.append(w) }
+            i += 1
+        }
+        words = rest
+        let path = db ?? environment["BYTEK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Store.defaultPath(environment: environment)
+        let given = user ?? environment["BYTEK_USER"].flatMap { $0.isEmpty ? nil : $0 }
+        return GlobalOptions(dbPath: path, login: given ?? systemLogin(environment), loginGiven: given != nil,
+                             version: version)
+    }
+
+    static func systemLogin(_ environment: [String: String]) -> String {
+        for key in ["USER", "LOGNAME"] { if let v = environment[key], !v.isEmpty { return v } }
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return ""
+    }
+}
+
+/// What every command gets: where the database is and who is asking.
+struct CommandContext {
+    let options: GlobalOptions
+    let environment: [String: String]
+
+    var dbPath: String { options.dbPath }
+    var login: String { User.normalizeLogin(options.login) }
+
+    /// Opens (creating and migrating) the store, and registers the nightly backup schedule if missing.
+    func openStore() throws -> Store {
+        let store = try Store(path: dbPath)
+        if try ScheduleStore(db: store.db).schedule(named: BackupJob.scheduleName) == nil {
+            try BackupJob.ensureSchedule(db: store.db)
+        }
+        return store
+    }
+
+    /// The active user acting on `store`, with `access` to `module` when given.
+    func requireUser(_ store: Store, _ access: Access = .none, _ module: AppModule? = nil) throws -> User {
+        let users = UserRepository(db: store.db, user: login)
+        if let module, access != .none { return try users.authorize(login, access, module) }
+        return try users.requireActive(login)
+    }
+
+    /// The active user acting on `store`, who must be an admin.
+    func requireAdmin(_ store: Store) throws -> User {
+        let user = try requireUser(store)
+        guard user.role == .admin else {
+            throw CLIError.failure("el usuario «\(user.login)» (rol \(user.role.displayName)) no es admin; este comando requiere el rol admin")
+        }
+        return user
+    }
+}

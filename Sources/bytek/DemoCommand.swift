@@ -1,0 +1,23 @@
+import BytekDemo
+import BytekStore
+
+/// `bytek demo`: fills the database with demonstration data. No user is needed (the demo creates one per
+/// role). Refuses a database that already has customers, so a demo never mixes with real data.
+@MainActor
+enum DemoCommand {
+    static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        try args.finish()
+        let store = try context.openStore()
+        let summary: DemoSeeder.Summary
+        do {
+            summary = try DemoSeeder.seed(store: store)
+        } catch DemoSeeder.Failure.notEmpty {
+            throw CLIError.failure("la base de datos \(context.dbPath) ya tiene clientes; la demostración necesita una base vacía (use --db con otra ruta)")
+        }
+        Console.out("Base de demostración lista en \(context.dbPath): \(summary.users) usuario(s), "
+            + "\(summary.customers) cliente(s), \(summary.catalogItems) ítem(s) del catálogo.")
+        Console.out("Usuarios: " + DemoSeeder.users.map(\.login).joined(separator: ", ")
+            + ". Ábrala con: bytek --db \(context.dbPath) --user admin")
+        return 0
+    }
+}

@@ -1,0 +1,58 @@
+import BytekModel
+import BytekStore
+import Foundation
+
+/// `bytek export customers|catalog [FILE]`: every record (archived and inactive too), in the columns
+/// `bytek import` reads, as CSV that Excel opens with accents intact.
+@MainActor
+enum ExportCommand {
+    static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        guard let what = args.positional() else { throw CLIError.usage("falta qué exportar: customers o catalog", command: "export") }
+        guard what == "customers" || what == "catalog" else {
+            throw CLIError.usage("no se puede exportar «\(what)»: use customers o catalog", command: "export")
+        }
+        let file = args.positional()
+        try args.finish()
+        let store = try context.openStore()
+        let user = try context.requireUser(store, .read, what == "customers" ? .customers : .catalog)
+        let db = store.db
+        let header: [String]
+        var rows: [[String]] = []
+        if what == "customers" {
+            header = CSVCustomerMapping.columns
+            let repo = CustomerRepository(db: db, user: user.login)
+            try db.read {
+                // One snapshot; keyset pages so memory stays flat on a large table.
+                let pager = repo.pager(CustomerQuery(includeArchived: true))
+                var page = try pager.first(500)
+                while let last = page.last {
+                    rows += page.map { CSVCustomerMapping.row($0.item) }
+                    page = try pager.after(last.cursor, 500)
+                }
+            }
+        } else {
+            header = CSVCatalogMapping.columns
+            let repo = CatalogRepository(db: db, user: user.login)
+            try db.read {
+                let pager = repo.pager(CatalogQuery(activeOnly: false))
+                var page = try pager.first(500)
+                while let last = page.last {
+                    rows += page.map { CSVCatalogMapping.row($0.item) }
+                    page = try pager.after(last.cursor, 500)
+                }
+            }
+        }
+        let bytes = CSVWriter().encode(header: header, rows: rows)
+        if let file, file != "-" {
+            do {
+                try Data(bytes).write(to: URL(fileURLWithPath: file), options: .atomic)
+            } catch {
+                throw CLIError.failure("no se pudo escribir \(file): \(error.localizedDescription)")
+            }
+            Console.out("Se exportaron \(rows.count) registro(s) a \(file).")
+        } else {
+            Console.writeOut(bytes)
+        }
+        return 0
+    }
+}

@@ -1,0 +1,14 @@
+import BytekStore
+import BytekWorker
+import Foundation
+
+/// The one place that knows every module's job kinds: registers their handlers on a worker.
+/// A new module adds its line here; the worker itself never changes.
+enum JobHandlers {
+    static func registerAll(on worker: Worker, environment: [String: String]) {
+        worker.register(BackupJob.kind) { context in
+            try BackupJob.run(db: context.db, nowMs: context.now()).json
+        }
+        if environment["BYTEK_TEST_JOBS"] == "1" { TestJobs.register(on: worker) }
+    }
+}

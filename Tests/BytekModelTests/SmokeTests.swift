@@ -1,6 +1,0 @@
-import Testing
-@testable import BytekModel
-
-@Suite struct SmokeTests {
-    @Test func builds() { #expect(Bool(true)) }
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import BytekStore
-
-@Suite struct SmokeTests {
-    @Test func builds() { #expect(Bool(true)) }
-}

@@ -1,0 +1,148 @@
+import BytekModel
+import BytekStore
+import Foundation
+import Testing
+@testable import BytekTUI
+
+@MainActor
+@Suite struct AppFrameScreenTests {
+    @Test func numberKeysFKeysAndMouseSwitchModules() throws {
+        let h = try ScreenHarness()
+        h.keys(.char("2"))
+        #expect(h.app.current == .catalog)
+        h.keys(.f(5))
+        #expect(h.app.current == .jobs)
+        // Click on " 1 Clientes " in the top bar.
+        let x = try #require(h.app.lastFrame.lines[0].range(of: "Clientes")).lowerBound.utf16Offset(in: h.app.lastFrame.lines[0])
+        h.send([.mouse(MouseEvent(x: x, y: 0, button: .left))])
+        #expect(h.app.current == .customers)
+    }
+
+    @Test func modulesHiddenByRole() throws {
+        let h = try ScreenHarness(role: .almacen, login: "almacen")
+        h.app.draw()
+        #expect(h.screen.contains("Clientes"))
+        #expect(!h.screen.contains("Auditoría"))
+        #expect(!h.screen.contains("Tareas"))
+    }
+
+    @Test func helpListsTheScreensBindings() throws {
+        let h = try ScreenHarness()
+        h.keys(.char("?"))
+        #expect(h.screen.contains("Ayuda — teclas de Clientes"))
+        #expect(h.screen.contains("Nuevo cliente"))
+        #expect(h.screen.contains("Teclas globales"))
+        assertGolden(h.app.lastFrame, "help-customers-120x40")
+        h.keys(.escape)
+        #expect(!h.screen.contains("Teclas globales"))
+    }
+
+    @Test func paletteFindsActionsAndRecords() throws {
+        let h = try ScreenHarness()
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        h.keys(.char(":"))
+        h.type("nuevo cli")
+        #expect(h.screen.contains("Nuevo cliente"))
+        h.keys(.enter)
+        #expect(h.screen.contains("Identificación"))
+        h.keys(.escape)
+        h.keys(.ctrl("p"))
+        h.type("cliente titicaca")
+        #expect(h.screen.contains("Cliente: Inversiones Titicaca E.I.R.L."))
+        h.keys(.enter)
+        #expect(h.screen.contains("Editar cliente: Inversiones Titicaca E.I.R.L."))
+    }
+
+    @Test func quitAsksWithCtrlQAndQuitsWithQ() throws {
+        let h = try ScreenHarness()
+        h.keys(.ctrl("q"))
+        #expect(h.screen.contains("¿Salir de BYTEK Core?"))
+        h.keys(.char("n"))
+        #expect(h.app.running)
+        h.keys(.char("q"))
+        #expect(!h.app.running)
+    }
+
+    @Test func auditScreenShowsChangesAndFilters() throws {
+        let h = try ScreenHarness()
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        var c = try #require(try h.customers.find(docType: .ruc, docNumber: "20100047218"))
+        c.creditDays = 45
+        _ = try h.customers.update(c)
+        h.keys(.char("3"))
+        #expect(h.screen.contains("5 filas"))
+        #expect(h.screen.contains("Modificación"))
+        #expect(h.screen.contains("creditDays: 30 → 45"))
+        assertGolden(h.app.lastFrame, "audit-120x40")
+        h.keys(.char("a"))  // action: create
+        #expect(h.screen.contains("4 filas"))
+        h.keys(.char("x"))
+        h.keys(.char("/"))
+        h.type("andina")
+        #expect(h.screen.contains("2 filas"))
+    }
+
+    @Test func jobsScreenShowsQueueAndSchedules() throws {
+        let h = try ScreenHarness()
+        let queue = JobQueue(db: h.store.db, clock: { 1_795_000_000_000 })
+        _ = try queue.enqueue(kind: "backup.nightly", payload: "{}", runAt: 1_795_000_000_000)
+        _ = try ScheduleStore(db: h.store.db, clock: { 1_795_000_000_000 }).ensure(name: "respaldo-nocturno", kind: "backup.nightly", rule: "daily 02:00")
+        h.keys(.char("4"))
+        #expect(h.screen.contains("respaldo-nocturno"))
+        #expect(h.screen.contains("backup.nightly"))
+        #expect(h.screen.contains("pendiente"))
+    }
+}
+
+@Suite struct CatalogOfStringsTests {
+    @Test func everyKeyHasBothLanguagesAndNoDuplicates() {
+        #expect(StringCatalog.duplicateKeys.isEmpty)
+        for (key, pair) in StringCatalog.all {
+            #expect(!pair.es.isEmpty, "\(key) sin español")
+            #expect(!pair.en.isEmpty, "\(key) without English")
+        }
+    }
+
+    @Test func englishIsSelectedByEnvironment() {
+        #expect(Strings(environment: ["BYTEK_LANG": "en"])["module.customers"] == "Customers")
+        #expect(Strings(environment: [:])["module.customers"] == "Clientes")
+    }
+}
+
+@Suite struct ThemeFileTests {
+    static let themesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../themes").standardized
+
+    @Test(arguments: ["default", "high-contrast", "monochrome"])
+    func themeFileParsesAndEqualsTheBuiltIn(name: String) throws {
+        let text = try String(contentsOf: ThemeFileTests.themesDir.appendingPathComponent(name + ".theme"), encoding: .utf8)
+        let theme = try Theme.parse(text, name: name)
+        for role in StyleRole.allCases { #expect(theme.entries[role] != nil, "\(name): falta \(role)") }
+        #expect(text.trimmingCharacters(in: .whitespacesAndNewlines)
+                == BuiltinThemes.named[name]?.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test func monochromeShowsFocusWithoutColour() throws {
+        let theme = try ThemeLoader.load(name: "monochrome", environment: ["BYTEK_THEMES_DIR": ThemeFileTests.themesDir.path])
+        #expect(theme.monochrome)
+        #expect(theme.entry(.selected).reverse)
+        #expect(theme.entry(.danger).bold)
+    }
+
+    @Test func noColorDropsColoursButKeepsAttributes() throws {
+        let theme = try ThemeLoader.load(name: "default", environment: ["NO_COLOR": "1", "BYTEK_THEMES_DIR": ThemeFileTests.themesDir.path])
+        #expect(theme.monochrome)
+        #expect(theme.entry(.selected).fg == .terminalDefault)
+        #expect(theme.entry(.title).bold)
+    }
+
+    @Test func colours256FoldToEightOnSmallTerminals() {
+        #expect(ThemeColor.index(9).resolved(colors: 8) == 1)
+        #expect(ThemeColor.index(196).resolved(colors: 8) == 1)
+        #expect(ThemeColor.index(196).resolved(colors: 256) == 196)
+    }
+
+    @Test func badLineIsReported() {
+        #expect(throws: Theme.ParseError.badLine(2, "selectd = red")) { try Theme.parse("normal = default\nselectd = red", name: "x") }
+    }
+}
