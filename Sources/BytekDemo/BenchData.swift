@@ -12,12 +12,15 @@ public enum BenchData {
         let people = DemoCustomers.make(count: min(customers, 5000), seed: 99)
         let batch = 20_000
         var inserted = 0
+        var usedNumbers = Set<Int>()
         while inserted < customers {
             try db.write {
                 for i in inserted..<min(customers, inserted + batch) {
                     var c = people[i % people.count]
-                    // A unique, valid document per row: RUC 20 + 8 digits from the row number.
-                    let ten = "20" + String(format: "%08d", 10_000_000 + i)
+                    // A unique, valid document per row: RUC 20 + 8 random digits, spread like real ones.
+                    var n = rng.int(0...99_999_999)
+                    while !usedNumbers.insert(n).inserted { n = rng.int(0...99_999_999) }
+                    let ten = "20" + String(format: "%08d", n)
                     c.docType = .ruc
                     c.docNumber = RUC.complete(ten) ?? ten + "0"
                     if i >= people.count { c.legalName += " " + String(i / people.count) }

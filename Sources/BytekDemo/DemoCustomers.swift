@@ -27,7 +27,8 @@ public enum DemoCustomers {
             let ruc = RUC.complete("20" + rng.digits(8)) ?? "20100047218"
             c = Customer(docType: .ruc, docNumber: ruc, legalName: name)
             if rng.chance(35) { c.tradeName = rng.pick(PeruvianNames.tradeNames) }
-            c.email = "contacto@" + slug(name) + ".com.pe"
+            c.email = rng.pick(["contacto", "ventas", "informes", "gerencia", "administracion", "facturacion", "logistica", "compras"])
+                + "@" + slug(name) + rng.pick([".com.pe", ".pe", ".com"])
         } else {
             let first = rng.pick(PeruvianNames.firstNames)
             let last1 = rng.pick(PeruvianNames.surnames), last2 = rng.pick(PeruvianNames.surnames)

@@ -34,3 +34,21 @@ public struct CustomerQuery: Sendable, Hashable {
         self.search = search; self.sort = sort; self.ascending = ascending; self.includeArchived = includeArchived
     }
 }
+
+/// The order a customer list is really in.
+public enum CustomerListOrder: Sendable, Equatable {
+    /// The query's sort column and direction.
+    case requested
+    /// One letter typed: names starting with it, by name.
+    case nameStartsWith
+    /// Digits typed with many matches: by document number.
+    case documentNumber
+    /// Words typed with many matches: newest first, until the search is narrower.
+    case newestFirst
+}
+
+/// A customer list: its pager and the order it is in.
+public struct CustomerListing {
+    public let pager: KeysetPager<Customer>
+    public let order: CustomerListOrder
+}

@@ -9,6 +9,10 @@ public struct CustomerRepository: Sendable {
     public let user: String
     public let now: @Sendable () -> Date
 
+    /// A search with more matches than this is listed newest first (or by document number)
+    /// instead of sorted by the query's column: see `FullTextFilter`.
+    public var sortedSearchLimit = 5_000
+
     public init(db: Database, user: String, now: @escaping @Sendable () -> Date = { Date() }) {
         self.db = db; self.user = user; self.now = now
     }
@@ -149,30 +153,52 @@ public struct CustomerRepository: Sendable {
     }
 
     /// The customer list as a keyset pager. Items have no contacts (use `get` for the detail).
-    public func pager(_ query: CustomerQuery = CustomerQuery()) -> KeysetPager<Customer> {
+    public func pager(_ query: CustomerQuery = CustomerQuery()) -> KeysetPager<Customer> { listing(query).pager }
+
+    /// The customer list and the order it is really in: a search with more than
+    /// `sortedSearchLimit` matches is not sorted by the query's column (see `CustomerListOrder`).
+    public func listing(_ query: CustomerQuery = CustomerQuery()) -> CustomerListing {
         var conditions: [String] = []
         var args: [SQLValue] = []
         var from = "customer"
+        var order = query.sort.keys.map { SortKey($0, ascending: query.ascending) }
+        var listOrder = CustomerListOrder.requested
         var countQuery: (sql: String, arguments: [SQLValue])?
-        if let match = TextSearch.ftsPrefixQuery(query.search) {
-            let fts = FullTextFilter(table: "customer", ftsTable: "customer_fts", match: match)
-            let clause = fts.clause(db)
-            from = clause.from
-            conditions.append(clause.condition)
-            args.append(clause.argument)
+        let words = TextSearch.words(query.search)
+        let documentSearch = words.count == 1 && words[0].allSatisfy { $0.isASCII && $0.isNumber }
+        if documentSearch {
+            let doc = DocumentPrefixFilter(digits: words[0], limit: sortedSearchLimit)
+            conditions.append(doc.condition)
+            args += doc.bounds
+            if !doc.isSelective(db) { order = doc.documentOrder; listOrder = .documentNumber }
+            countQuery = doc.countQuery(excludingArchived: !query.includeArchived)
+        } else if words.count == 1, words[0].count == 1, let c = words[0].unicodeScalars.first,
+                  let next = Unicode.Scalar(c.value + 1) {
+            // One letter: names that start with it, read from the name index. An FTS prefix this
+            // short matches most rows and would read all of them on a single keystroke.
+            conditions.append("customer.legal_name COLLATE NOCASE >= ? AND customer.legal_name COLLATE NOCASE < ?")
+            args += [.text(String(c)), .text(String(next))]
+            listOrder = .nameStartsWith
+        } else if let match = TextSearch.ftsPrefixQuery(query.search) {
+            let fts = FullTextFilter(table: "customer", ftsTable: "customer_fts", match: match, limit: sortedSearchLimit)
+            from = fts.from
+            conditions.append(fts.condition)
+            args.append(.text(match))
+            if !fts.isSelective(db) { order = fts.newestFirst; listOrder = .newestFirst }
             countQuery = fts.countQuery(excluding: query.includeArchived ? nil : "customer.archived = 1")
         }
         if !query.includeArchived {
             // Only the name order has an index that starts with `archived`; for the others the
             // unary plus keeps SQLite on the index of the order (archived rows are few) instead
             // of sorting every customer.
-            conditions.append(query.sort == .legalName && from == "customer" ? "customer.archived = 0" : "+customer.archived = 0")
+            let useIndex = query.sort == .legalName && from == "customer" && !documentSearch
+            conditions.append(useIndex ? "customer.archived = 0" : "+customer.archived = 0")
         }
-        return KeysetPager(
+        let pager = KeysetPager(
             db: db, from: from, where: conditions.isEmpty ? nil : conditions.joined(separator: " AND "),
             arguments: args, columns: CustomerRepository.allColumns.map { "customer.\($0) AS \($0)" },
-            order: query.sort.keys.map { SortKey($0, ascending: query.ascending) }, countQuery: countQuery,
-            decode: CustomerRepository.decode)
+            order: order, countQuery: countQuery, decode: CustomerRepository.decode)
+        return CustomerListing(pager: pager, order: listOrder)
     }
 
     // MARK: mapping

@@ -1,35 +1,30 @@
 /// How a list filtered by an FTS5 match is read, chosen per search by how many rows match.
 ///
-/// Few matches: walk the matches and sort them (cheap, and it stops at once when nothing
-/// matches). Many matches: walk the list's index in order and keep the rows that match, which
-/// stops after one page. Either way a page costs a few milliseconds on 200,000 rows, where one
-/// fixed plan costs tens of milliseconds in the other case.
+/// Up to `limit` matches: walk the matches and sort them in the list's order (a few thousand
+/// rows sort in a few milliseconds). More: show them newest first, the order in which FTS5
+/// hands them out, so a page is one seek whatever the number of matches. Sorting 200,000
+/// matches by name, or walking the name index and probing each row, costs tens of
+/// milliseconds to seconds on every keystroke; the user narrows the search instead.
 struct FullTextFilter {
-    /// At most this many matches count as "few".
-    static let fewMatches = 400
-
-    /// The table being listed and its FTS5 table (external content, rowid = the table's id).
     let table: String
     let ftsTable: String
     let match: String
+    /// The most matches that are sorted in the list's order.
+    let limit: Int
 
-    /// True when the match has at most `fewMatches` rows (read with a bounded probe).
+    /// True when the match has at most `limit` rows (read with a bounded probe).
     func isSelective(_ db: Database) -> Bool {
         let probe = try? db.scalar(
             "SELECT count(*) FROM (SELECT rowid FROM \(ftsTable) WHERE \(ftsTable) MATCH ? LIMIT ?)",
-            [.text(match), .int(Int64(FullTextFilter.fewMatches + 1))]).intValue
-        return (probe ?? Int64.max) <= Int64(FullTextFilter.fewMatches)
+            [.text(match), .int(Int64(limit + 1))]).intValue
+        return (probe ?? Int64.max) <= Int64(limit)
     }
 
-    /// The FROM clause and the condition (with its argument) for a pager over `table`.
-    func clause(_ db: Database) -> (from: String, condition: String, argument: SQLValue) {
-        if isSelective(db) {
-            // CROSS JOIN makes SQLite keep the FTS table as the outer loop.
-            return ("\(ftsTable) CROSS JOIN \(table) ON \(table).id = \(ftsTable).rowid",
-                    "\(ftsTable) MATCH ?", .text(match))
-        }
-        return (table, "\(table).id IN (SELECT rowid FROM \(ftsTable) WHERE \(ftsTable) MATCH ?)", .text(match))
-    }
+    /// The join that keeps the FTS table as the outer loop (CROSS JOIN fixes the order).
+    var from: String { "\(ftsTable) CROSS JOIN \(table) ON \(table).id = \(ftsTable).rowid" }
+    var condition: String { "\(ftsTable) MATCH ?" }
+    /// Newest first: FTS5 walks its rowids backwards and takes rowid bounds as keyset cursors.
+    var newestFirst: [SortKey] { [SortKey("\(ftsTable).rowid", ascending: false)] }
 
     /// A count of the matches minus the matching rows that `excluded` (a condition on `table`
     /// that selects few rows through an index, such as `archived = 1`) removes.

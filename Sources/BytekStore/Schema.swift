@@ -61,7 +61,7 @@ enum Schema {
     -- Accent-insensitive full-text search: unicode61 with remove_diacritics finds "Núñez" for "nunez".
     CREATE VIRTUAL TABLE customer_fts USING fts5(
         legal_name, trade_name, doc_number, district, email,
-        content='customer', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+        content='customer', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
     );
     CREATE TRIGGER customer_fts_ai AFTER INSERT ON customer BEGIN
         INSERT INTO customer_fts(rowid, legal_name, trade_name, doc_number, district, email)

@@ -29,7 +29,10 @@ enum BenchCommand {
         Console.out("")
         Console.out("BYTEK Core — rendimiento (120×40, \(isDebugBuild ? "compilación debug" : "compilación release"))")
         Console.out(line("arranque del proceso (bytek --version, mediana de 10)", String(format: "%.1f ms", startup), "—", true))
-        for f in figures { Console.out(line(f.name, f.value, f.budget, f.withinBudget)) }
+        for f in figures {
+            Console.out(line(f.name, f.value, f.budget, f.withinBudget))
+            for d in f.details { Console.out("    " + d) }
+        }
         return figures.allSatisfy(\.withinBudget) ? 0 : 1
     }
 

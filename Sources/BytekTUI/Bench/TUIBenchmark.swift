@@ -12,6 +12,8 @@ public enum TUIBenchmark {
         public var value: String
         public var budget: String
         public var withinBudget: Bool
+        /// Extra lines (e.g. the slowest steps) for a closer look.
+        public var details: [String] = []
     }
 
     /// Runs every measurement against the store at `path` (already filled).
@@ -33,16 +35,24 @@ public enum TUIBenchmark {
         var samples = time(app, keys: (0..<keystrokes).map { pattern[$0 % pattern.count] })
         figures.append(percentiles("tecla en tabla de clientes (actualizar + dibujar)", samples, budgetMs: 2))
 
-        // Incremental filter over the customers: each typed letter runs the FTS5 query, counts and redraws.
+        // Incremental filter over the customers: each typed letter runs the search, counts and redraws.
         samples = []
-        for query in ["inversiones andina", "nunez", "corporacion del sur", "miraflores", "2010", "quispe huaman", "lima"] {
+        var steps: [(String, Double)] = []
+        let queries = ["inversiones andina", "nunez", "corporacion del sur", "miraflores", "20601", "quispe huaman",
+                       "lima", "clinica", "san isidro", "10425", "pena", "transportes sol", "maria", "grupo inca",
+                       "arequipa", "contacto", "45873", "titicaca", "huaman flores", "logistica"]
+        for query in queries {
             app.handle(.key(.char("/")))
-            samples += time(app, keys: query.map { .char($0) })
+            let t = time(app, keys: query.map { .char($0) })
+            steps += t.enumerated().map { (String(query.prefix($0.offset + 1)), $0.element) }
+            samples += t
             app.handle(.key(.escape))
             app.handle(.key(.escape))
         }
-        figures.append(percentiles("paso del filtro incremental (\(formatCount(try store.db.scalar("SELECT count(*) FROM customer").intValue ?? 0)) clientes)",
-                                   samples, budgetMs: 20))
+        var filter = percentiles("paso del filtro incremental (\(formatCount(try store.db.scalar("SELECT count(*) FROM customer").intValue ?? 0)) clientes)",
+                                 samples, budgetMs: 20)
+        filter.details = ["pasos más lentos: " + steps.sorted { $0.1 > $1.1 }.prefix(5).map { "«\($0.0)» \(fmt($0.1)) ms" }.joined(separator: ", ")]
+        figures.append(filter)
 
         // The audit log: keystrokes, then scroll all of it and read the resident memory.
         app.handle(.key(.char("3")))

@@ -16,6 +16,8 @@ extension StringCatalog {
         "customers.showingArchived": ("Se muestran también los clientes archivados.", "Archived customers are shown too."),
         "customers.hidingArchived": ("Se ocultan los clientes archivados.", "Archived customers are hidden."),
         "customers.sortedByUpdate": ("Orden: última modificación", "Order: last change"),
+        "customers.manyByDocument": ("Muchas coincidencias: por número de documento", "Many matches: by document number"),
+        "customers.manyNewestFirst": ("Muchas coincidencias: las más recientes primero; escriba más para ordenar", "Many matches: newest first; type more to sort"),
         "customers.action.new": ("Nuevo cliente", "New customer"),
         "customers.confirmArchive": ("¿Archivar a {0}? Dejará de aparecer en la lista (se puede restaurar).", "Archive {0}? It will be hidden from the list (it can be restored)."),
         "customers.confirmRestore": ("¿Restaurar a {0}?", "Restore {0}?"),

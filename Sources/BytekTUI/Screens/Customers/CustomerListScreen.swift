@@ -17,7 +17,8 @@ final class CustomerListScreen: Screen, RecordOpening {
         self.repository = repository
         self.drafts = drafts
         self.strings = strings
-        source = CustomerListScreen.makeSource(repository, query, strings)
+        let listing = repository.listing(query)
+        source = CustomerListScreen.makeSource(listing.pager, strings)
         let table = Table(columns: CustomerListScreen.columns(strings), source: source,
                           emptyMessage: strings["customers.empty"])
         table.sortColumn = 1
@@ -42,8 +43,8 @@ final class CustomerListScreen: Screen, RecordOpening {
         ]
     }
 
-    static func makeSource(_ repo: CustomerRepository, _ query: CustomerQuery, _ s: Strings) -> PagerRowSource<Customer> {
-        PagerRowSource(pager: repo.pager(query), id: { $0.id ?? 0 }) { c in
+    static func makeSource(_ pager: KeysetPager<Customer>, _ s: Strings) -> PagerRowSource<Customer> {
+        PagerRowSource(pager: pager, id: { $0.id ?? 0 }) { c in
             let credit = c.creditDays > 0 ? s.format("customers.creditDays", String(c.creditDays)) : s["customers.cash"]
             return ([c.docType.shortName + " " + c.docNumber, c.legalName, c.district, credit, c.tradeName,
                      c.units.sorted().map(\.code).joined(separator: " ")],
@@ -134,11 +135,23 @@ final class CustomerListScreen: Screen, RecordOpening {
 
     private func applyQuery(_ change: (inout CustomerQuery) -> Void) {
         change(&query)
-        source = CustomerListScreen.makeSource(repository, query, strings)
+        let listing = repository.listing(query)
+        source = CustomerListScreen.makeSource(listing.pager, strings)
         pane.table.setSource(source)
-        pane.table.sortColumn = [.document: 0, .legalName: 1, .district: 2, .updated: nil][query.sort] ?? nil
-        pane.table.sortDescending = !query.ascending
-        pane.table.footerText = query.sort == .updated ? strings["customers.sortedByUpdate"] : ""
+        let requested: Int? = [.document: 0, .legalName: 1, .district: 2, .updated: nil][query.sort] ?? nil
+        switch listing.order {
+        case .requested, .nameStartsWith:
+            pane.table.sortColumn = requested
+            pane.table.sortDescending = !query.ascending
+            pane.table.footerText = query.sort == .updated ? strings["customers.sortedByUpdate"] : ""
+        case .documentNumber:
+            pane.table.sortColumn = 0
+            pane.table.sortDescending = false
+            pane.table.footerText = strings["customers.manyByDocument"]
+        case .newestFirst:
+            pane.table.sortColumn = nil
+            pane.table.footerText = strings["customers.manyNewestFirst"]
+        }
         detailCache = nil
     }
 
