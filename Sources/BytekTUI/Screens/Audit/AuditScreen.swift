@@ -12,7 +12,7 @@ final class AuditScreen: Screen {
     private let pane: ListPane
     private let strings: Strings
     private let formats: Formats
-    private var detailCache: (id: Int64, entry: AuditEntry?)?
+    private var detail = DetailCache<AuditEntry>()
 
     static let entities = [AuditEntity.customer, AuditEntity.catalogItem, AuditEntity.user]
 
@@ -88,7 +88,7 @@ final class AuditScreen: Screen {
         }
         pane.table.setSource(source)
         pane.table.footerText = filterDescription
-        detailCache = nil
+        detail.invalidate()
     }
 
     private var filterDescription: String {
@@ -101,7 +101,7 @@ final class AuditScreen: Screen {
 
     func reload(context: AppContext) {
         pane.table.reload()
-        detailCache = nil
+        detail.invalidate()
     }
 
     func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
@@ -109,9 +109,7 @@ final class AuditScreen: Screen {
     }
 
     private func renderDetail(_ canvas: inout Canvas, _ rect: Rect) {
-        guard let id = pane.table.selectedID else { return }
-        if detailCache?.id != id { detailCache = (id, try? log.entry(id)) }
-        guard let e = detailCache?.entry else { return }
+        guard let e = detail.value(for: pane.table.selectedID, load: { try? log.entry($0) }) else { return }
         let changes = AuditDiff.changes(before: e.before, after: e.after)
         let lines = changes.map { c in "\(c.field): \(c.before ?? "—") → \(c.after ?? "—")" }
         DetailPane(

@@ -10,7 +10,7 @@ final class CatalogListScreen: Screen, RecordOpening {
     private var query = CatalogQuery()
     private let pane: ListPane
     private let strings: Strings
-    private var detailCache: (id: Int64, item: CatalogItem?)?
+    private var detail = DetailCache<CatalogItem>()
 
     init(repository: CatalogRepository, drafts: DraftRepository, strings: Strings) {
         self.repository = repository
@@ -108,10 +108,8 @@ final class CatalogListScreen: Screen, RecordOpening {
         if let id {
             do { item = try repository.get(id) } catch { context.error(strings["store.readFailed"]); return }
         }
-        let editor = CatalogEditor(item: item, repository: repository, strings: strings)
-        let form = FormScreen(editor: editor, drafts: drafts, strings: strings)
-        context.push(form)
-        form.offerDraft(context)
+        FormScreen.open(CatalogEditor(item: item, repository: repository, strings: strings),
+                        drafts: drafts, strings: strings, context: context)
     }
 
     func toggleActive(_ context: AppContext) {
@@ -121,7 +119,7 @@ final class CatalogListScreen: Screen, RecordOpening {
             if inactive { _ = try repository.activate(row.id) } else { _ = try repository.deactivate(row.id) }
             context.ok(strings.format(inactive ? "catalog.activated" : "catalog.deactivated", row.cells[1]))
             pane.table.reload()
-            detailCache = nil
+            detail.invalidate()
         } catch {
             context.error(ErrorText(strings).describe(error))
         }
@@ -142,12 +140,12 @@ final class CatalogListScreen: Screen, RecordOpening {
         if let k = query.kind { parts.append(s["catalog.kind." + k.rawValue]) }
         if !query.activeOnly { parts.append(s["catalog.withInactive"]) }
         pane.table.footerText = parts.joined(separator: " · ")
-        detailCache = nil
+        detail.invalidate()
     }
 
     func reload(context: AppContext) {
         pane.table.reload()
-        detailCache = nil
+        detail.invalidate()
     }
 
     func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
@@ -155,9 +153,7 @@ final class CatalogListScreen: Screen, RecordOpening {
     }
 
     private func renderDetail(_ canvas: inout Canvas, _ rect: Rect) {
-        guard let id = pane.table.selectedID else { return }
-        if detailCache?.id != id { detailCache = (id, try? repository.get(id)) }
-        guard let i = detailCache?.item else { return }
+        guard let i = detail.value(for: pane.table.selectedID, load: { try? repository.get($0) }) else { return }
         let s = strings
         DetailPane(title: i.sku, lines: [
             (s["catalog.col.name"], i.name),

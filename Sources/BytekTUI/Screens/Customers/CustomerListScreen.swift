@@ -10,7 +10,7 @@ final class CustomerListScreen: Screen, RecordOpening {
     private var query = CustomerQuery()
     private let pane: ListPane
     private var source: PagerRowSource<Customer>
-    private var detailCache: (id: Int64, customer: Customer?)?
+    private var detail = DetailCache<Customer>()
     private let strings: Strings
 
     init(repository: CustomerRepository, drafts: DraftRepository, strings: Strings) {
@@ -104,10 +104,8 @@ final class CustomerListScreen: Screen, RecordOpening {
         if let id {
             do { customer = try repository.get(id) } catch { context.error(strings["store.readFailed"]); return }
         }
-        let editor = CustomerEditor(customer: customer, repository: repository, strings: strings)
-        let form = FormScreen(editor: editor, drafts: drafts, strings: strings)
-        context.push(form)
-        form.offerDraft(context)
+        FormScreen.open(CustomerEditor(customer: customer, repository: repository, strings: strings),
+                        drafts: drafts, strings: strings, context: context)
     }
 
     func toggleArchive(_ context: AppContext) {
@@ -152,12 +150,12 @@ final class CustomerListScreen: Screen, RecordOpening {
             pane.table.sortColumn = nil
             pane.table.footerText = strings["customers.manyNewestFirst"]
         }
-        detailCache = nil
+        detail.invalidate()
     }
 
     func reload(context: AppContext) {
         pane.table.reload()
-        detailCache = nil
+        detail.invalidate()
     }
 
     func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
@@ -165,9 +163,7 @@ final class CustomerListScreen: Screen, RecordOpening {
     }
 
     private func renderDetail(_ canvas: inout Canvas, _ rect: Rect) {
-        guard let id = pane.table.selectedID else { return }
-        if detailCache?.id != id { detailCache = (id, try? repository.get(id)) }
-        guard let c = detailCache?.customer else { return }
+        guard let c = detail.value(for: pane.table.selectedID, load: { try? repository.get($0) }) else { return }
         let s = strings
         let pane = DetailPane(
             title: c.displayName,

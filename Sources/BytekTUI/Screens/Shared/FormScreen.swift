@@ -33,6 +33,13 @@ final class FormScreen: Screen {
         ]
     }
 
+    /// Opens a form for `editor` over the current screen and offers its saved draft, if any.
+    static func open(_ editor: RecordEditor, drafts: DraftRepository, strings: Strings, context: AppContext) {
+        let form = FormScreen(editor: editor, drafts: drafts, strings: strings)
+        context.push(form)
+        form.offerDraft(context)
+    }
+
     /// Offers the saved draft of this form, if there is one (called right after the form opens).
     func offerDraft(_ context: AppContext) {
         user = context.session.login
