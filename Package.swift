@@ -11,6 +11,12 @@ let package = Package(
         // C libraries from Debian, through system-library targets (see PLATFORM-NOTES.md).
         .systemLibrary(name: "CNcurses"),
         .systemLibrary(name: "CSQLite"),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(name: "CXMLSec", pkgConfig: "xmlsec1-openssl", providers: [.apt(["libxml2-dev", "libxmlsec1-dev"])]),
+        .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        // XML-DSig signing in C over xmlsec: its public header has no libxml2 includes, so Swift files
+        // that import Foundation never meet libxml2's ICU types (PLATFORM-NOTES.md §3).
+        .target(name: "CSunatSign", dependencies: ["CXMLSec"]),
 
         // Pure domain: values and rules, no I/O.
         .target(name: "BytekModel"),
@@ -20,6 +26,10 @@ let package = Package(
         .target(name: "BytekWorker", dependencies: ["BytekModel", "BytekStore"]),
         // The terminal application: runtime, widgets, screens.
         .target(name: "BytekTUI", dependencies: ["BytekModel", "BytekStore", "CNcurses"]),
+        // PDF documents (quotes, contracts, printed invoices) drawn with cairo + pango.
+        .target(name: "BytekDocuments", dependencies: ["BytekModel", "CPangoCairo"]),
+        // SUNAT e-invoicing: UBL 2.1 writer, signer, ZIP packager, SOAP client, CDR reader.
+        .target(name: "BytekSUNAT", dependencies: ["BytekModel", "CSunatSign", "CZip"]),
         // Realistic Peruvian demo data and the large data sets of the benchmark.
         .target(name: "BytekDemo", dependencies: ["BytekModel", "BytekStore"]),
         // The `bytek` command.
@@ -27,6 +37,8 @@ let package = Package(
 
         .testTarget(name: "BytekModelTests", dependencies: ["BytekModel"]),
         .testTarget(name: "BytekStoreTests", dependencies: ["BytekModel", "BytekStore"]),
+        .testTarget(name: "BytekDocumentsTests", dependencies: ["BytekModel", "BytekDocuments"]),
+        .testTarget(name: "BytekSUNATTests", dependencies: ["BytekModel", "BytekSUNAT"]),
         .testTarget(name: "BytekWorkerTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker"]),
         // Runs the built `bytek` binary: CLI behaviour, CSV import/export, worker crash recovery, backups.
         .testTarget(name: "BytekCLITests", dependencies: ["BytekModel", "BytekStore"]),
