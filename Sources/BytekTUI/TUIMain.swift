@@ -9,11 +9,15 @@ public enum TUIMain {
     @MainActor
     public static func run(store: Store, session: UserSession, environment: [String: String]) -> Int32 {
         let strings = Strings(environment: environment)
+        // BYTEK_THEME wins over the theme the user chose in the palette (kept in the settings).
+        let saved = try? SettingsRepository(db: store.db).value(SettingsRepository.themeKey(user: session.login))
+        let requested = environment["BYTEK_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? saved
         var theme = Theme.fallback
         do {
-            theme = try ThemeLoader.load(name: nil, environment: environment)
+            theme = try ThemeLoader.load(name: requested, environment: environment)
         } catch {
-            FileHandle.standardError.write(Data("Tema no encontrado (\(environment["BYTEK_THEME"] ?? "")): se usa el predeterminado.\n".utf8))
+            FileHandle.standardError.write(Data("Tema no encontrado («\(requested ?? "")»): se usa el predeterminado.\n".utf8))
+            if let nc = environment["NO_COLOR"], !nc.isEmpty { theme = theme.withoutColor() }
         }
         let terminal: CursesTerminal
         do {
@@ -25,6 +29,7 @@ public enum TUIMain {
         }
         let context = AppContext(strings: strings, session: session)
         let app = App(terminal: terminal, context: context, store: store)
+        app.environment = environment
         app.run()
         terminal.close()
         return 0

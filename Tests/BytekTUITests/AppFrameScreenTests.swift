@@ -146,3 +146,31 @@ import Testing
         #expect(throws: Theme.ParseError.badLine(2, "selectd = red")) { try Theme.parse("normal = default\nselectd = red", name: "x") }
     }
 }
+
+@MainActor
+@Suite struct ThemeAndSortingScreenTests {
+    @Test func paletteSwitchesTheThemeAndRemembersIt() throws {
+        let h = try ScreenHarness()
+        h.app.environment = ["BYTEK_THEMES_DIR": ThemeFileTests.themesDir.path]
+        h.keys(.char(":"))
+        h.type("tema mono")
+        h.keys(.enter)
+        #expect(h.terminal.theme?.monochrome == true)
+        #expect(h.screen.contains("Tema cambiado a monocromo"))
+        #expect(try SettingsRepository(db: h.store.db).value("theme.admin") == "monochrome")
+    }
+
+    @Test func clickingAHeaderSortsAndClickingAgainReverses() throws {
+        let h = try ScreenHarness(width: 100, height: 30)
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        h.app.draw()
+        let header = h.app.lastFrame.lines[2]
+        let x = try #require(header.range(of: "Distrito")).lowerBound.utf16Offset(in: header)
+        h.send([.mouse(MouseEvent(x: x, y: 2, button: .left))])
+        #expect(h.app.lastFrame.lines[2].contains("Distrito ▲"))
+        #expect(h.app.lastFrame.lines[3].contains("Lince"))
+        h.send([.mouse(MouseEvent(x: x, y: 2, button: .left))])
+        #expect(h.app.lastFrame.lines[2].contains("Distrito ▼"))
+        #expect(h.app.lastFrame.lines[3].contains("Yanahuara"))
+    }
+}

@@ -12,6 +12,12 @@ enum StringCatalog {
         "app.switchModuleHelp": ("1…9 o F2…F10: cambiar de módulo (o clic en la barra superior)", "1…9 or F2…F10: switch module (or click the top bar)"),
         "app.back": ("Volver / cancelar", "Back / cancel"),
         "app.quitHelp": ("Salir (desde la primera pantalla de un módulo; Ctrl-Q pregunta antes)", "Quit (from a module's first screen; Ctrl-Q asks first)"),
+        "app.themeAction": ("Tema: {0}", "Theme: {0}"),
+        "app.themeChanged": ("Tema cambiado a {0}; se recordará para su usuario.", "Theme changed to {0}; it will be remembered for your user."),
+        "app.themeMissing": ("No se encontró el tema {0}.", "Theme {0} not found."),
+        "theme.default": ("predeterminado", "default"),
+        "theme.high-contrast": ("alto contraste", "high contrast"),
+        "theme.monochrome": ("monocromo", "monochrome"),
         "perm.read": ("ver", "view"),
         "perm.write": ("modificar", "modify"),
 

@@ -26,6 +26,10 @@ public final class App {
     var lastDataVersion: Int64
     /// Records for the palette ("cliente acme"): called with the query text.
     public var paletteRecords: ((String) -> [PaletteAction])?
+    /// Called when the user picks a theme in the palette (to remember it); nil keeps it for this session only.
+    public var rememberTheme: ((String) -> Void)?
+    /// Where theme files are looked for (`BYTEK_THEMES_DIR`…) and whether `NO_COLOR` is set.
+    public var environment: [String: String] = [:]
     public private(set) var lastFrame = ScreenBuffer(width: 0, height: 0)
 
     public init(terminal: Terminal, context: AppContext, modules: [ModuleEntry], dataVersion: @escaping () -> Int64 = { 0 }) {
@@ -174,7 +178,28 @@ public final class App {
             actions += stacks[entry.module]?.first?.paletteActions ?? []
         }
         if let top = topScreen, stacks[current]?.count ?? 0 > 1 { actions += top.paletteActions }
+        actions += themeActions
         context.present(PaletteOverlay(actions: actions, records: paletteRecords))
+    }
+
+    /// "Tema: …" for every built-in theme: applied at once and remembered for the user.
+    var themeActions: [PaletteAction] {
+        ["default", "high-contrast", "monochrome"].map { name in
+            PaletteAction(title: context.strings.format("app.themeAction", context.strings["theme." + name]), detail: name) { [weak self] ctx in
+                self?.switchTheme(name, ctx)
+            }
+        }
+    }
+
+    func switchTheme(_ name: String, _ ctx: AppContext) {
+        do {
+            let theme = try ThemeLoader.load(name: name, environment: environment)
+            terminal.applyTheme(theme)
+            rememberTheme?(name)
+            ctx.ok(ctx.strings.format("app.themeChanged", ctx.strings["theme." + name]))
+        } catch {
+            ctx.error(ctx.strings.format("app.themeMissing", name))
+        }
     }
 
     var globalBindings: [KeyBinding] {

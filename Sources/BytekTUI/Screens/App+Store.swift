@@ -7,5 +7,7 @@ extension App {
         self.init(terminal: terminal, context: context, modules: Modules.entries(store: store),
                   dataVersion: { store.db.dataVersion() })
         paletteRecords = Modules.paletteRecords(store: store)
+        let login = context.session.login
+        rememberTheme = { name in try? SettingsRepository(db: store.db).set(SettingsRepository.themeKey(user: login), name) }
     }
 }

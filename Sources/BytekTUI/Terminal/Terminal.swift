@@ -7,6 +7,8 @@ public protocol Terminal: AnyObject {
     func nextEvent(timeoutMs: Int) -> Event
     /// Writes a frame; only changed cells need to reach the screen.
     func draw(_ buffer: ScreenBuffer)
+    /// Uses another theme from the next frame on.
+    func applyTheme(_ theme: Theme)
 }
 
 /// A terminal in memory: plays a script of events and keeps the last frame.
@@ -43,4 +45,8 @@ public final class TestTerminal: Terminal {
     }
 
     public var text: String { lastFrame.text }
+
+    /// The last theme applied (tests check theme switching).
+    public private(set) var theme: Theme?
+    public func applyTheme(_ theme: Theme) { self.theme = theme }
 }

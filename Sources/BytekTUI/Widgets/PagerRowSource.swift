@@ -36,4 +36,6 @@ public final class PagerRowSource<Item>: RowSource {
     public func last(_ limit: Int) -> [TableRow] { rows { try pager.last(limit) } }
     public func after(_ row: TableRow, _ limit: Int) -> [TableRow] { rows { try pager.after(row.cursor, limit) } }
     public func before(_ row: TableRow, _ limit: Int) -> [TableRow] { rows { try pager.before(row.cursor, limit) } }
+    /// Counts the rows before `row` (one index range count): called on a reload, not per keystroke.
+    public func position(of row: TableRow) -> Int? { try? pager.countBefore(row.cursor) }
 }

@@ -20,6 +20,13 @@ final class CatalogListScreen: Screen, RecordOpening {
                           emptyMessage: strings["catalog.empty"])
         pane = ListPane(title: strings["module.catalog"], table: table)
         pane.onFilterChange = { [weak self] text in self?.apply { $0.search = text } }
+        pane.onHeaderClick = { [weak self] column in
+            let sorts: [Int: CatalogSort] = [0: .sku, 1: .name, 2: .price, 4: .unit]
+            guard let sort = sorts[column] else { return }
+            self?.apply { q in
+                if q.sort == sort { q.ascending.toggle() } else { q.sort = sort; q.ascending = true }
+            }
+        }
         apply { _ in }
     }
 

@@ -29,6 +29,16 @@ final class CustomerListScreen: Screen, RecordOpening {
 
     private func paneFilterHook() {
         pane.onFilterChange = { [weak self] text in self?.applyQuery { $0.search = text } }
+        pane.onHeaderClick = { [weak self] column in self?.sortBy(column: column) }
+    }
+
+    /// A click on a header sorts by that column; a second click reverses the order.
+    func sortBy(column: Int) {
+        let sorts: [Int: CustomerSort] = [0: .document, 1: .legalName, 2: .district]
+        guard let sort = sorts[column] else { return }
+        applyQuery { q in
+            if q.sort == sort { q.ascending.toggle() } else { q.sort = sort; q.ascending = true }
+        }
     }
 
     /// The most useful columns first: the table drops columns from the right when narrow.

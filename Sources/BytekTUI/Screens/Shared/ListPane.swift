@@ -17,6 +17,8 @@ final class ListPane {
     var showsFilter = true
     /// Called on every change of the filter text.
     var onFilterChange: (String) -> Void = { _ in }
+    /// Called with the column whose header was clicked (screens sort by it).
+    var onHeaderClick: (Int) -> Void = { _ in }
 
     init(title: String, table: Table) {
         self.title = title
@@ -49,6 +51,10 @@ final class ListPane {
         if showsFilter, case .key(.char("/")) = event {
             filtering = true
             table.isFocused = false
+            return true
+        }
+        if case .mouse(let m) = event, m.button == .left, let column = table.headerColumn(atX: m.x, y: m.y) {
+            onHeaderClick(column)
             return true
         }
         if case .key(.escape) = event, !filter.isEmpty {
