@@ -15,7 +15,8 @@ final class ScreenHarness {
 
     let ownsDir: Bool
 
-    init(role: Role = .admin, login: String = "admin", width: Int = 120, height: Int = 40, sharing other: ScreenHarness? = nil) throws {
+    init(role: Role = .admin, login: String = "admin", width: Int = 120, height: Int = 40, language: Strings.Language = .es,
+         sharing other: ScreenHarness? = nil) throws {
         if let other {
             dir = other.dir
             ownsDir = false
@@ -27,7 +28,7 @@ final class ScreenHarness {
         store = try Store(path: dir.appendingPathComponent("t.sqlite").path)
         terminal = TestTerminal(width: width, height: height)
         let now: @Sendable () -> Date = { ScreenHarness.fixedNow }
-        let context = AppContext(strings: Strings(language: .es), session: UserSession(login: login, name: login, role: role), now: now)
+        let context = AppContext(strings: Strings(language: language), session: UserSession(login: login, name: login, role: role), now: now)
         app = App(terminal: terminal, context: context, store: store)
     }
 

@@ -29,12 +29,12 @@ final class JobsScreen: Screen {
 
     static func columns(_ s: Strings) -> [TableColumn] {
         [
-            TableColumn("#", width: 7, alignment: .right),
-            TableColumn(s["jobs.col.kind"], width: 20),
-            TableColumn(s["jobs.col.state"], width: 11),
+            TableColumn("#", width: 6, alignment: .right),
+            TableColumn(s["jobs.col.kind"], width: 18),
+            TableColumn(s["jobs.col.state"], width: 10),
+            TableColumn(s["jobs.col.attempts"], width: 8, alignment: .right),
+            TableColumn(s["jobs.col.lastError"], weight: 1, minWidth: 14),
             TableColumn(s["jobs.col.runAt"], width: 16),
-            TableColumn(s["jobs.col.attempts"], width: 9, alignment: .right),
-            TableColumn(s["jobs.col.lastError"], weight: 1, minWidth: 16),
         ]
     }
 
@@ -81,9 +81,8 @@ final class JobsScreen: Screen {
         let s = strings, f = formats
         let source = PagerRowSource(pager: queue.pager(state: state), id: { $0.id }) { j in
             let role: StyleRole? = j.state == .failed ? .error : (j.state == .running ? .accent : (j.state == .done ? .dim : nil))
-            return ([String(j.id), j.kind, s["jobs.state." + j.state.rawValue],
-                     f.dateTime(Date(timeIntervalSince1970: Double(j.runAt) / 1000)),
-                     "\(j.attempts)/\(j.maxAttempts)", j.lastError ?? ""], role)
+            return ([String(j.id), j.kind, s["jobs.state." + j.state.rawValue], "\(j.attempts)/\(j.maxAttempts)",
+                     j.lastError ?? "", f.dateTime(Date(timeIntervalSince1970: Double(j.runAt) / 1000))], role)
         }
         pane.table.setSource(source)
         pane.table.footerText = state.map { s["jobs.col.state"] + ": " + s["jobs.state." + $0.rawValue] } ?? ""
@@ -98,6 +97,18 @@ final class JobsScreen: Screen {
         loadSchedules()
     }
 
+    /// The stored rule in the user's words: "daily 02:00" → "diario 02:00".
+    func ruleText(_ rule: String) -> String {
+        let parts = rule.split(separator: " ").map(String.init)
+        switch parts.first {
+        case "daily": return strings.format("jobs.rule.daily", parts.dropFirst().joined(separator: " "))
+        case "weekly": return strings.format("jobs.rule.weekly", parts.dropFirst().joined(separator: " "))
+        case "hourly": return strings["jobs.rule.hourly"]
+        case "every": return strings.format("jobs.rule.every", parts.dropFirst().joined(separator: " "))
+        default: return rule
+        }
+    }
+
     func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
         let scheduleHeight = min(max(3, scheduleRows.count + 2), 8)
         let (top, bottom) = rect.splitTop(scheduleHeight)
@@ -109,7 +120,7 @@ final class JobsScreen: Screen {
         for sc in scheduleRows where y < top.maxY - 1 {
             let next = formats.dateTime(Date(timeIntervalSince1970: Double(sc.nextRun) / 1000))
             let last = sc.lastRun.map { formats.dateTime(Date(timeIntervalSince1970: Double($0) / 1000)) } ?? "—"
-            let line = "\(SafeText.fit(sc.name, 22)) \(SafeText.fit(sc.rule, 16)) "
+            let line = "\(SafeText.fit(sc.name, 22)) \(SafeText.fit(ruleText(sc.rule), 16)) "
                 + strings.format("jobs.nextLast", next, last) + (sc.active ? "" : "  (" + strings["jobs.inactive"] + ")")
             canvas.text(line, x: top.x + 2, y: y, style: Style(sc.active ? .normal : .dim), maxWidth: top.width - 4)
             y += 1
