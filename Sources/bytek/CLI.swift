@@ -69,6 +69,7 @@ enum CLI {
         case "backup": return try BackupCommand.runBackup(&args, context)
         case "restore": return try BackupCommand.runRestore(&args, context)
         case "bench": return try BenchCommand.run(&args, context)
+        case "sunat": return try SunatCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

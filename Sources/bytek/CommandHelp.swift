@@ -15,10 +15,11 @@ enum CommandHelp {
         "backup": "bytek backup ARCHIVO",
         "restore": "bytek restore ARCHIVO",
         "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO]",
+        "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [OPCIONES DEL EMULADOR]",
         "help": "bytek help [COMANDO]",
     ]
 
-    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench"]
+    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat"]
 
     static let general = """
     bytek \(BytekModelInfo.version) — BYTEK Core: clientes, catálogo, ventas y más, en la terminal.
@@ -36,6 +37,7 @@ enum CommandHelp {
       backup ARCHIVO                       Copia en línea de la base de datos, verificada.
       restore ARCHIVO                      Reemplaza la base de datos por un respaldo verificado.
       bench                                Mide el rendimiento de la interfaz y del almacén.
+      sunat emulator [--port N]            Emulador local de los servicios web de SUNAT (pruebas y demo).
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -126,6 +128,33 @@ enum CommandHelp {
         grande de prueba (200 000 clientes y 1 000 000 de entradas de auditoría por omisión) e imprime los
         resultados con su presupuesto. Con --data ARCHIVO la base de prueba se conserva entre ejecuciones.
         Sale con 1 si alguna cifra excede su presupuesto.
+        """,
+        "sunat": """
+        Ejecuta el emulador local de los servicios web de SUNAT (billService y billConsultService) en
+        127.0.0.1, para las pruebas y la demostración sin red. Responde como SUNAT: CDR firmado, ticket de
+        resumen, códigos de excepción (0100–1999) como SOAP fault, rechazos (2000–3999) y observaciones (4000+).
+        Corre hasta recibir Ctrl-C o SIGTERM. Necesita python3, xmllint, xmlsec1 y openssl.
+
+          bytek sunat emulator --port 8490
+          URL de envío:    http://127.0.0.1:8490/ol-ti-itcpfegem-beta/billService
+          URL de consulta: http://127.0.0.1:8490/ol-it-wsconscpegem/billConsultService
+
+        Opciones:
+          --port N            Puerto (0 por omisión: elige uno libre). La primera línea de la salida es
+                              «LISTENING N».
+          --schemas CARPETA   Los XSD de SUNAT (con 2.0/ y 2.1/). Por omisión ../shared/sunat/xsd junto al
+                              repositorio; sin esquemas avisa y no valida el esquema.
+          --ruc RUC --user USUARIO --password CLAVE
+                              El usuario SOL aceptado (20123456786 MODDATOS moddatos por omisión; también
+                              acepta 20000000001MODDATOS / moddatos).
+          --state ARCHIVO     Guarda los documentos y CDR en un JSON que sobrevive al reinicio.
+          --polls N           Veces que getStatus responde 98 (en proceso) antes del resultado (1).
+          --mode none|delay|http500|drop, --delay SEGUNDOS, --fail-next K, --process-on-fail,
+          --reject-code CÓDIGO, --observe CÓDIGO
+                              Fallas a propósito; también se cambian en marcha con POST /__control.
+
+        El emulador se busca en $BYTEK_SUNAT_EMULATOR o en Tests/SunatEmulator/sunat_emulator.py del
+        repositorio que contiene este programa. Su README explica los códigos y la API de control.
         """,
         "help": "Muestra la ayuda general o la de un comando.",
     ]
