@@ -14,12 +14,13 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         .systemLibrary(name: "CXMLSec", pkgConfig: "xmlsec1-openssl", providers: [.apt(["libxml2-dev", "libxmlsec1-dev"])]),
         .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // XML-DSig signing in C over xmlsec: its public header has no libxml2 includes, so Swift files
         // that import Foundation never meet libxml2's ICU types (PLATFORM-NOTES.md §3).
         .target(name: "CSunatSign", dependencies: ["CXMLSec"]),
 
-        // Pure domain: values and rules, no I/O.
-        .target(name: "BytekModel"),
+        // Pure domain: values and rules, no I/O (libcrypto only for SHA-256).
+        .target(name: "BytekModel", dependencies: ["COpenSSL"]),
         // SQLite store: connection, migrations, repositories, audit log, job queue, backup.
         .target(name: "BytekStore", dependencies: ["BytekModel", "CSQLite"]),
         // Generic background worker: claims jobs with a lease, runs handlers, schedules.
