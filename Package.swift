@@ -34,7 +34,9 @@ let package = Package(
         // Realistic Peruvian demo data and the large data sets of the benchmark.
         .target(name: "BytekDemo", dependencies: ["BytekModel", "BytekStore"]),
         // The `bytek` command.
-        .executableTarget(name: "bytek", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekTUI", "BytekDemo"]),
+        .executableTarget(
+            name: "bytek",
+            dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekTUI", "BytekDemo", "BytekDocuments", "BytekSUNAT"]),
 
         .testTarget(name: "BytekModelTests", dependencies: ["BytekModel"]),
         .testTarget(name: "BytekStoreTests", dependencies: ["BytekModel", "BytekStore"]),

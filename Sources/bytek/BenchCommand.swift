@@ -33,7 +33,9 @@ enum BenchCommand {
             Console.out(line(f.name, f.value, f.budget, f.withinBudget))
             for d in f.details { Console.out("    " + d) }
         }
-        return figures.allSatisfy(\.withinBudget) ? 0 : 1
+        let documents = DocumentBenchmarks.run()
+        for d in documents { Console.out(line(d.name, d.value, d.budget, d.ok)) }
+        return figures.allSatisfy(\.withinBudget) && documents.allSatisfy(\.ok) ? 0 : 1
     }
 
     static func line(_ name: String, _ value: String, _ budget: String, _ ok: Bool) -> String {

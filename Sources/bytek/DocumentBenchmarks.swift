@@ -1,0 +1,68 @@
+import BytekDocuments
+import BytekModel
+import BytekSUNAT
+import Foundation
+
+/// The budgets of the sales and e-invoicing issues: quote totals, the quote PDF, and
+/// build + sign + zip of a factura.
+enum DocumentBenchmarks {
+    typealias Figure = (name: String, value: String, budget: String, ok: Bool)
+
+    static func run() -> [Figure] {
+        var figures: [Figure] = []
+        figures.append(quoteTotals())
+        let pdf = (0..<5).map { _ in QuotePDF.benchmark120Lines() }.sorted()[2]
+        figures.append(("PDF de una cotización de 120 líneas (mediana de 5)", String(format: "%.1f ms", pdf), "≤ 300 ms",
+                        pdf >= 0 && pdf <= 300))
+        figures.append(sunat())
+        return figures
+    }
+
+    /// Recomputing a 500-line quote after one line changed, as the quote builder does on a keystroke.
+    static func quoteTotals() -> Figure {
+        guard let day = LocalDate(year: 2026, month: 11, day: 26) else { return ("totales", "—", "", false) }
+        let lines: [QuoteLine] = (0..<500).map { i in
+            switch i % 3 {
+            case 0: return .product("Switch \(i)", quantity: Decimal(i % 7 + 1), unitPrice: Money(minorUnits: Int64(5_000 + i * 37), .pen))
+            case 1: return .service("Hora técnica \(i)", quantity: Decimal(i % 9 + 1), rate: Money(minorUnits: 7_500, .pen))
+            default: return .subscription("Mantenimiento \(i)", periods: 12, pricePerPeriod: Money(minorUnits: 45_000, .pen), period: .monthly)
+            }
+        }
+        var content = QuoteContent(unit: .infrastructure, issueDate: day, globalDiscount: .percent(5), lines: lines)
+        var calculator = QuoteCalculator()
+        _ = try? calculator.totals(for: content)
+        var samples: [Double] = []
+        for i in 0..<300 {
+            content.lines[i % 500].quantity += 1
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try? calculator.totals(for: content)
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        samples.sort()
+        let p50 = samples[samples.count / 2], p99 = samples[samples.count * 99 / 100]
+        return ("recalcular totales de una cotización de 500 líneas", String(format: "p50 %.3f ms · p99 %.3f ms", p50, p99),
+                "≤ 1 ms", p99 <= 1)
+    }
+
+    /// Build + sign (RSA-SHA256) + zip of a 20-line factura, with a throwaway key made by openssl.
+    static func sunat() -> Figure {
+        let name = "factura de 20 líneas: armar + firmar + comprimir (1 núcleo)"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bytek-bench-key-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+            p.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "1", "-subj",
+                           "/C=PE/O=BYTEK/CN=20600123451", "-keyout", dir.path + "/key.pem", "-out", dir.path + "/cert.pem"]
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            let key = try SigningKey(privateKeyPEMPath: dir.path + "/key.pem", certificatePEMPath: dir.path + "/cert.pem", password: nil)
+            let perSecond = try SunatBenchmark.buildSignZip(count: 600, key: key)
+            return (name, String(format: "%.0f documentos/s", perSecond), "≥ 300/s", perSecond >= 300)
+        } catch {
+            return (name, "error: \(error)", "≥ 300/s", false)
+        }
+    }
+}
