@@ -27,7 +27,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 
 /// The modules of BYTEK Core, in the order of the top bar.
 public enum AppModule: String, CaseIterable, Sendable {
-    case customers, catalog, audit, jobs, users
+    case customers, catalog, sales, quotes, audit, jobs, users
 }
 
 public enum Access: Sendable, Equatable { case none, read, write }
@@ -42,6 +42,12 @@ public enum PermissionMatrix {
         case (.customers, _): return .read
         case (.catalog, .ventas), (.catalog, .almacen), (.catalog, .operaciones): return .write
         case (.catalog, _): return .read
+        case (.sales, .ventas): return .write
+        case (.sales, .finanzas), (.sales, .operaciones): return .read
+        case (.sales, _): return .none
+        case (.quotes, .ventas): return .write
+        case (.quotes, .finanzas), (.quotes, .operaciones): return .read
+        case (.quotes, _): return .none
         case (.audit, .finanzas): return .read
         case (.audit, _): return .none
         case (.jobs, .operaciones): return .read

@@ -33,6 +33,8 @@ enum Messages {
         case .catalog: return "Catálogo"
         case .audit: return "Auditoría"
         case .jobs: return "Tareas"
+        case .sales: return "Ventas"
+        case .quotes: return "Cotizaciones"
         case .users: return "Usuarios"
         }
     }

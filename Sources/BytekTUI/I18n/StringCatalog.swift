@@ -18,6 +18,7 @@ enum StringCatalog {
         "theme.default": ("predeterminado", "default"),
         "theme.high-contrast": ("alto contraste", "high contrast"),
         "theme.monochrome": ("monocromo", "monochrome"),
+        "app.comingSoon": ("Este módulo está en construcción.", "This module is being built."),
         "perm.read": ("ver", "view"),
         "perm.write": ("modificar", "modify"),
 

@@ -273,13 +273,25 @@ public final class App {
     func drawTopBar(_ canvas: inout Canvas) {
         let w = canvas.size.width
         canvas.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.tab))
-        var x = canvas.text(" BYTEK ", x: 0, y: 0, style: Style(.tabActive, bold: true)) + 1
+        // Full names when they fit; else the brand goes, then the other tabs shorten to 3 letters.
+        let full = modules.enumerated().map { " \($0.offset + 1) \(moduleTitle($0.element.module)) " }
+        let short = modules.enumerated().map { i, entry in
+            entry.module == current ? full[i] : " \(i + 1) \(String(moduleTitle(entry.module).prefix(3))) "
+        }
+        let brand = " BYTEK "
+        let width = { (labels: [String]) in labels.reduce(0) { $0 + SafeText.width($1) } }
+        var labels = full
+        var x = 0
+        if SafeText.width(brand) + 1 + width(full) <= w {
+            x = canvas.text(brand, x: 0, y: 0, style: Style(.tabActive, bold: true)) + 1
+        } else if width(full) > w {
+            labels = short
+        }
         tabHitAreas = []
         for (i, entry) in modules.enumerated() {
-            let label = " \(i + 1) \(moduleTitle(entry.module)) "
             let style = entry.module == current ? Style(.tabActive, bold: true) : Style(.tab)
             let start = x
-            x = canvas.text(label, x: x, y: 0, style: style)
+            x = canvas.text(labels[i], x: x, y: 0, style: style)
             tabHitAreas.append((entry.module, Rect(x: start, y: 0, width: x - start, height: 1)))
         }
         if let stack = stacks[current], stack.count > 1 {

@@ -15,6 +15,8 @@ enum Modules {
                 CatalogListScreen(repository: CatalogRepository(db: store.db, user: ctx.session.login),
                                   drafts: DraftRepository(db: store.db), strings: ctx.strings)
             },
+            ModuleEntry(.sales) { ctx in SalesModule.makeRoot(store: store, context: ctx) },
+            ModuleEntry(.quotes) { ctx in QuotesModule.makeRoot(store: store, context: ctx) },
             ModuleEntry(.audit) { ctx in
                 let users = ((try? UserRepository(db: store.db, user: ctx.session.login).list()) ?? []).map(\.login)
                 return AuditScreen(log: AuditLog(db: store.db, user: ctx.session.login), users: users, strings: ctx.strings)

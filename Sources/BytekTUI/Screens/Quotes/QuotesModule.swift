@@ -1,0 +1,9 @@
+import BytekStore
+
+/// Cotizaciones: the quote list, the quote builder and the subscriptions born from accepted quotes.
+@MainActor
+enum QuotesModule {
+    static func makeRoot(store: Store, context: AppContext) -> any Screen {
+        PlaceholderScreen(title: context.strings["module.quotes"], message: context.strings["app.comingSoon"])
+    }
+}
