@@ -26,11 +26,11 @@ let package = Package(
         // Generic background worker: claims jobs with a lease, runs handlers, schedules.
         .target(name: "BytekWorker", dependencies: ["BytekModel", "BytekStore"]),
         // The terminal application: runtime, widgets, screens.
-        .target(name: "BytekTUI", dependencies: ["BytekModel", "BytekStore", "CNcurses"]),
+        .target(name: "BytekTUI", dependencies: ["BytekModel", "BytekStore", "BytekDocuments", "CNcurses"]),
         // PDF documents (quotes, contracts, printed invoices) drawn with cairo + pango.
         .target(name: "BytekDocuments", dependencies: ["BytekModel", "CPangoCairo"]),
         // SUNAT e-invoicing: UBL 2.1 writer, signer, ZIP packager, SOAP client, CDR reader.
-        .target(name: "BytekSUNAT", dependencies: ["BytekModel", "CSunatSign", "CZip"]),
+        .target(name: "BytekSUNAT", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "CSunatSign", "CZip"]),
         // Realistic Peruvian demo data and the large data sets of the benchmark.
         .target(name: "BytekDemo", dependencies: ["BytekModel", "BytekStore"]),
         // The `bytek` command.
@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "BytekModelTests", dependencies: ["BytekModel"]),
         .testTarget(name: "BytekStoreTests", dependencies: ["BytekModel", "BytekStore"]),
         .testTarget(name: "BytekDocumentsTests", dependencies: ["BytekModel", "BytekDocuments"]),
-        .testTarget(name: "BytekSUNATTests", dependencies: ["BytekModel", "BytekSUNAT"]),
+        .testTarget(name: "BytekSUNATTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekSUNAT"]),
         .testTarget(name: "BytekWorkerTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker"]),
         // Runs the built `bytek` binary: CLI behaviour, CSV import/export, worker crash recovery, backups.
         .testTarget(name: "BytekCLITests", dependencies: ["BytekModel", "BytekStore"]),

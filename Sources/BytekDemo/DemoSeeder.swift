@@ -54,6 +54,7 @@ public enum DemoSeeder {
         try db.write {
             for item in items { _ = try catalogRepo.create(item) }
         }
+        try DemoSales.seed(store: store, now: now)
         return Summary(users: userCount, customers: customers.count, catalogItems: items.count)
     }
 }

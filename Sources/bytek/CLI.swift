@@ -70,6 +70,11 @@ enum CLI {
         case "restore": return try BackupCommand.runRestore(&args, context)
         case "bench": return try BenchCommand.run(&args, context)
         case "sunat": return try SunatCommand.run(&args, context)
+        case "invoice": return try InvoiceCommand.run(&args, context)
+        case "quote": return try QuoteCommand.run(&args, context)
+        case "contract": return try ContractCommand.run(&args, context)
+        case "deal": return try DealCommand.run(&args, context)
+        case "company": return try CompanyCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }
@@ -101,7 +106,8 @@ struct GlobalOptions {
             }
             if w.hasPrefix("--db=") { db = String(w.dropFirst(5)) }
             else if w.hasPrefix("--user=") { user = String(w.dropFirst(7)) }
-            else if w == "--version" || w == "-V" { version = true }
+            // `--version N` is a command's option (quote show/pdf, contract pdf), not the program's version.
+            else if (w == "--version" && !(i + 1 < words.count && Int(words[i + 1]) != nil)) || w == "-V" { version = true }
             else { rest.append(w) }
             i += 1
         }

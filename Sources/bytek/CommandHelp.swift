@@ -16,10 +16,15 @@ enum CommandHelp {
         "restore": "bytek restore ARCHIVO",
         "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO]",
         "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [OPCIONES DEL EMULADOR]",
+        "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | status",
+        "quote": "bytek quote list [--state ESTADO] [--unit U1|U2|U3] [--csv [ARCHIVO]] | quote show NÚMERO [--version N] | quote pdf NÚMERO [--version N] [-o ARCHIVO]",
+        "contract": "bytek contract pdf NÚMERO [--version N] [-o ARCHIVO]",
+        "deal": "bytek deal list [--unit U1|U2|U3] [--stage ETAPA] [--owner USUARIO] [--csv [ARCHIVO]]",
+        "company": "bytek company show | company set --ruc RUC --name RAZÓN_SOCIAL --address DIRECCIÓN [OPCIONES]",
         "help": "bytek help [COMANDO]",
     ]
 
-    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat"]
+    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company"]
 
     static let general = """
     bytek \(BytekModelInfo.version) — BYTEK Core: clientes, catálogo, ventas y más, en la terminal.
@@ -38,6 +43,11 @@ enum CommandHelp {
       restore ARCHIVO                      Reemplaza la base de datos por un respaldo verificado.
       bench                                Mide el rendimiento de la interfaz y del almacén.
       sunat emulator [--port N]            Emulador local de los servicios web de SUNAT (pruebas y demo).
+      invoice issue|list|show|xml|status   Comprobantes electrónicos (facturas, boletas) y su estado en SUNAT.
+      quote list|show|pdf                  Cotizaciones: lista (o CSV), detalle con totales, PDF.
+      contract pdf NÚMERO                  Contrato en PDF de una cotización aceptada (con el hash del alcance).
+      deal list [--csv [ARCHIVO]]          Oportunidades de venta por unidad, etapa y vendedor (o CSV).
+      company show|set                     Datos de la empresa que se imprimen en cotizaciones y contratos.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -129,6 +139,30 @@ enum CommandHelp {
         resultados con su presupuesto. Con --data ARCHIVO la base de prueba se conserva entre ejecuciones.
         Sale con 1 si alguna cifra excede su presupuesto.
         """,
+        "invoice": """
+        Comprobantes electrónicos. «settings --file AJUSTES.json» guarda los ajustes de la empresa (admin):
+        {"issuer": {"ruc": "20123456786", "legalName": "BYTEK S.A.C.", "tradeName": "BYTEK",
+          "establishmentCode": "0000", "address": {"ubigeo": "150101", "line": "Av. Lima 123",
+          "district": "LIMA", "province": "LIMA", "department": "LIMA", "countryCode": "PE"}},
+         "series": {"01": "F001", "03": "B001", "07": "FC01", "08": "FD01"}, "detraccionAccount": "00-000-000000",
+         "environment": "emulator", "endpoints": {"emulator": {"billService": "http://127.0.0.1:8490/ol-ti-itcpfegem-beta/billService",
+          "consultService": "http://127.0.0.1:8490/ol-it-wsconscpegem/billConsultService"}}, "timeoutSeconds": 30}
+        Sin --file muestra los ajustes guardados.
+
+        El usuario y la clave SOL y el certificado nunca se guardan en la base de datos: se leen de
+        $BYTEK_SUNAT_CREDENTIALS (por omisión ~/.local/share/bytek/sunat-credenciales, con permisos 600 y
+        líneas sol_user=, sol_password=, cert_pfx=RUTA o cert_pfx_base64=, cert_password=) o de las variables
+        BYTEK_SOL_USER, BYTEK_SOL_PASSWORD, BYTEK_CERT_PFX_BASE64 y BYTEK_CERT_PASSWORD.
+
+        «issue --file COMPROBANTE.json» numera, firma y guarda el comprobante y lo deja en cola para el
+        trabajador (bytek worker), todo en una transacción:
+        {"kind": "01", "currency": "PEN", "orderReference": "COT-2026-0001",
+         "customer": {"documentType": "6", "number": "20100070970", "name": "CLIENTE S.A.C."},
+         "lines": [{"description": "Soporte", "quantity": "1", "unitPrice": "100.00", "unit": "ZZ",
+                    "affectation": "10", "itemKind": "service"}]}
+        «list», «show F001-1» (con la respuesta de SUNAT y sus observaciones), «xml F001-1» (el XML firmado
+        tal como se envió) y «status» (cuántos hay en cada estado).
+        """,
         "sunat": """
         Ejecuta el emulador local de los servicios web de SUNAT (billService y billConsultService) en
         127.0.0.1, para las pruebas y la demostración sin red. Responde como SUNAT: CDR firmado, ticket de
@@ -155,6 +189,56 @@ enum CommandHelp {
 
         El emulador se busca en $BYTEK_SUNAT_EMULATOR o en Tests/SunatEmulator/sunat_emulator.py del
         repositorio que contiene este programa. Su README explica los códigos y la API de control.
+        """,
+        "quote": """
+        Cotizaciones para scripts. Requiere permiso de lectura en Cotizaciones (admin, ventas, finanzas,
+        operaciones). NÚMERO es como COT-2026-00001; sin --version se usa la versión más reciente.
+
+          bytek quote list [--state ESTADO] [--unit U1|U2|U3] [--csv [ARCHIVO]]
+              Todas las versiones con su estado, cliente, fecha y total. ESTADO: borrador, enviada,
+              aceptada, rechazada o vencida. Con --csv escribe CSV (BOM UTF-8 y CRLF, Excel lo abre bien)
+              en ARCHIVO o, sin él, en la salida estándar.
+          bytek quote show NÚMERO [--version N]
+              Cabecera, líneas, totales (op. gravadas, exoneradas, inafectas, IGV, total; único y
+              recurrente), forma de pago e hitos, estado. Costo y margen solo para admin y ventas.
+          bytek quote pdf NÚMERO [--version N] [-o ARCHIVO]
+              Genera el PDF (A4) e imprime su ruta. Por omisión se guarda en la carpeta «documentos»
+              junto a la base de datos, como COT-2026-00001-v1.pdf.
+
+        El encabezado usa el perfil de la empresa (bytek company set); un logo relativo se busca en la
+        carpeta de la base de datos.
+        """,
+        "contract": """
+        Genera el contrato en PDF de una versión ACEPTADA de una cotización e imprime su ruta y el SHA-256
+        del alcance (las líneas de esa versión), que también va al pie de cada página. Sin --version se usa
+        la versión aceptada. Una versión en borrador, enviada, rechazada o vencida no genera contrato.
+
+        La plantilla es la de la unidad de la cotización: plantillas/contrato-u1.txt, -u2.txt o -u3.txt en
+        la carpeta de la base de datos; se crea con el texto predeterminado la primera vez y luego se puede
+        editar. El PDF se guarda en «documentos» (CTR-2026-00001-1.pdf) o en -o ARCHIVO.
+        Requiere permiso de lectura en Cotizaciones.
+        """,
+        "deal": """
+        Lista las oportunidades de venta: unidad, cliente o prospecto, etapa, días en la etapa (marcados
+        con «!» cuando superan el tiempo previsto de la etapa), vendedor y valor estimado.
+
+        Opciones:
+          --unit U1|U2|U3     Solo una unidad.
+          --stage ETAPA       Solo una etapa, por su nombre (sin importar tildes ni mayúsculas).
+          --owner USUARIO     Solo las de un vendedor.
+          --csv [ARCHIVO]     CSV (BOM UTF-8 y CRLF) en ARCHIVO o en la salida estándar.
+
+        Requiere permiso de lectura en Ventas (admin, ventas, finanzas, operaciones).
+        """,
+        "company": """
+        Muestra o cambia los datos de la empresa que se imprimen en cotizaciones y contratos (y más adelante
+        en los comprobantes electrónicos). «show» lo puede usar cualquier usuario activo; «set» requiere el
+        rol admin y guarda solo los datos indicados (el resto se conserva). El RUC se valida con su dígito
+        verificador; la razón social y la dirección son obligatorias.
+
+        Opciones de set: --ruc, --name (razón social), --trade-name, --address, --ubigeo, --district,
+          --province, --department, --phone, --email, --web, --logo (PNG; ruta relativa a la carpeta de la
+          base de datos), --representative, --representative-doc (p. ej. «DNI 41234567»).
         """,
         "help": "Muestra la ayuda general o la de un comando.",
     ]

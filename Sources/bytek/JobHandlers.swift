@@ -1,4 +1,5 @@
 import BytekStore
+import BytekSUNAT
 import BytekWorker
 import Foundation
 
@@ -9,6 +10,8 @@ enum JobHandlers {
         worker.register(BackupJob.kind) { context in
             try BackupJob.run(db: context.db, nowMs: context.now()).json
         }
+        let sunat = SunatSendJob.serviceFactory(environment: environment)
+        worker.register(SunatSendJob.kind) { context in try SunatSendJob.run(context, service: sunat) }
         if environment["BYTEK_TEST_JOBS"] == "1" { TestJobs.register(on: worker) }
     }
 }

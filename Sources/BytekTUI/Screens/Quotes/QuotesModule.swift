@@ -4,6 +4,6 @@ import BytekStore
 @MainActor
 enum QuotesModule {
     static func makeRoot(store: Store, context: AppContext) -> any Screen {
-        PlaceholderScreen(title: context.strings["module.quotes"], message: context.strings["app.comingSoon"])
+        QuoteListScreen(store: store, context: context)
     }
 }

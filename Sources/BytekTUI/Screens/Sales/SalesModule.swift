@@ -4,6 +4,6 @@ import BytekStore
 @MainActor
 enum SalesModule {
     static func makeRoot(store: Store, context: AppContext) -> any Screen {
-        PlaceholderScreen(title: context.strings["module.sales"], message: context.strings["app.comingSoon"])
+        DealBoardScreen(services: SalesServices(store: store, context: context))
     }
 }

@@ -1,0 +1,33 @@
+import BytekModel
+import BytekStore
+import Foundation
+
+/// Issues documents: the repository's transaction with the UBL writer, the signer and the packager.
+public struct EDocumentIssuer: Sendable {
+    public let repository: EDocumentRepository
+    public let key: SigningKey
+    public let algorithm: SignatureAlgorithm
+
+    public init(repository: EDocumentRepository, key: SigningKey, algorithm: SignatureAlgorithm = .default) {
+        self.repository = repository; self.key = key; self.algorithm = algorithm
+    }
+
+    /// Validates, numbers, builds, signs, zips, stores and enqueues `document` in one transaction.
+    @discardableResult
+    public func issue(_ document: EDocument, quoteNumber: String? = nil) throws -> EDocumentRecord {
+        try repository.issue(document, quoteNumber: quoteNumber) { doc in
+            try Self.prepare(doc, key: key, algorithm: algorithm)
+        }
+    }
+
+    /// UBL → signed XML → ZIP for a numbered document.
+    public static func prepare(_ doc: EDocument, key: SigningKey, algorithm: SignatureAlgorithm = .default) throws -> PreparedEDocument {
+        let xml = try UBLWriter.document(doc)
+        let signed = try XMLSigner.sign(xml, key: key, algorithm: algorithm)
+        let package = try SunatPackage.document(ruc: doc.issuer.ruc, typeCode: doc.kind.code, series: doc.series.code,
+                                                number: doc.number)
+        let zip = try package.zip(signed, modified: doc.issuedAt)
+        return PreparedEDocument(signedXML: signed.bytes, zip: zip, digestValue: signed.digestValue,
+                                 fileName: package.baseName)
+    }
+}

@@ -1,0 +1,135 @@
+import BytekModel
+import BytekStore
+import Foundation
+
+// Saving and the life of a version: send (freezes it), new version, accept (shows what it
+// recorded), reject, and the PDFs.
+extension QuoteBuilderScreen {
+    /// Saves the draft to the store (creating it the first time); true when it is stored and clean.
+    @discardableResult
+    func save(_ context: AppContext) -> Bool {
+        guard requireEditable(context) else { return false }
+        let oldKey = draftKey
+        do {
+            let saved = quote.id == nil ? try repository.createDraft(quote) : try repository.updateDraft(quote)
+            quote = saved
+            isDirty = false
+            deleteDraft(key: oldKey)
+            context.ok(strings.format("quotes.saved", quote.number, String(quote.version)))
+            return true
+        } catch {
+            context.error(text.describe(error))
+            return false
+        }
+    }
+
+    func send(_ context: AppContext) {
+        guard requireEditable(context) else { return }
+        do { try quote.content.validate() } catch { context.error(text.error(error)); return }
+        let name = quote.number.isEmpty ? strings["quotes.builder.new"] : quote.number + " v" + String(quote.version)
+        context.present(ConfirmDialog(message: strings.format("quotes.confirmSend", name)) { [weak self] yes in
+            guard let self, yes else { return }
+            if (self.isDirty || self.quote.id == nil) && !self.save(context) { return }
+            guard let id = self.quote.id else { return }
+            do {
+                self.quote = try self.repository.send(id, on: QuoteText.today(context))
+                self.recompute()
+                context.ok(self.strings.format("quotes.sent", self.quote.number, String(self.quote.version)))
+            } catch {
+                context.error(self.text.describe(error))
+            }
+        })
+    }
+
+    func newVersion(_ context: AppContext) {
+        guard context.require(.write, .quotes) else { return }
+        guard !isEditable, let id = quote.id else { context.error(strings["quotes.err.versionOfDraft"]); return }
+        do {
+            let copy = try repository.newVersion(of: id)
+            QuoteBuilderScreen.open(copy, store: store, context: context, replacing: true)
+            context.ok(strings.format("quotes.versionCreated", copy.number, String(copy.version)))
+        } catch {
+            context.error(text.describe(error))
+        }
+    }
+
+    func accept(_ context: AppContext) {
+        guard context.require(.write, .quotes) else { return }
+        guard quote.state == .sent, let id = quote.id else {
+            context.error(text.error(.invalidTransition(from: quote.state, to: .accepted))); return
+        }
+        context.present(ConfirmDialog(message: strings.format("quotes.confirmAccept", quote.number, String(quote.version)),
+                                      yesByDefault: false) { [weak self] yes in
+            guard let self, yes else { return }
+            do {
+                let result = try self.repository.accept(id, on: QuoteText.today(context))
+                self.quote = result.quote
+                self.recompute()
+                context.ok(self.strings.format("quotes.accepted", self.quote.number, String(self.quote.version)))
+                context.present(QuoteFactsDialog(title: self.strings["quotes.acceptedTitle"], facts: self.acceptanceFacts(result),
+                                                 strings: self.strings))
+            } catch {
+                context.error(self.text.describe(error))
+            }
+        })
+    }
+
+    /// What accepting recorded, one fact per line.
+    func acceptanceFacts(_ r: QuoteAcceptance) -> [String] {
+        let s = strings
+        var parts: [String] = []
+        parts.append(r.deal.map { s.format("quotes.accept.deal", $0.title) } ?? s["quotes.accept.noDeal"])
+        if r.milestones.isEmpty {
+            parts.append(s["quotes.accept.noMilestones"])
+        } else {
+            parts.append(s["quotes.accept.milestones"])
+            parts += r.milestones.map { "  \($0.position). " + $0.name + " " + QuoteText.decimal($0.percent) + "% " + ($0.amount?.formatted ?? "") }
+        }
+        parts.append(s.format(r.subscriptions.count == 1 ? "quotes.accept.subscription" : "quotes.accept.subscriptions",
+                              String(r.subscriptions.count)))
+        return parts
+    }
+
+    func reject(_ context: AppContext) {
+        guard context.require(.write, .quotes) else { return }
+        guard quote.state == .sent, let id = quote.id else {
+            context.error(text.error(.invalidTransition(from: quote.state, to: .rejected))); return
+        }
+        context.present(ConfirmDialog(message: strings.format("quotes.confirmReject", quote.number, String(quote.version)),
+                                      danger: true) { [weak self] yes in
+            guard let self, yes else { return }
+            do {
+                self.quote = try self.repository.reject(id)
+                context.ok(self.strings.format("quotes.rejected", self.quote.number, String(self.quote.version)))
+            } catch {
+                context.error(self.text.describe(error))
+            }
+        })
+    }
+
+    func printQuote(_ context: AppContext) {
+        guard let id = storedId(context) else { return }
+        if let path = QuotePrinting.quotePDF(quoteId: id, store: store, context: context) {
+            context.ok(strings.format("quotes.pdfWritten", path))
+        }
+    }
+
+    func printContract(_ context: AppContext) {
+        guard quote.state == .accepted else { context.error(strings["quotes.err.contractNeedsAccepted"]); return }
+        guard let id = storedId(context) else { return }
+        if let path = QuotePrinting.contractPDF(quoteId: id, store: store, context: context) {
+            context.ok(strings.format("quotes.contractWritten", path))
+        }
+    }
+
+    /// The stored id, saving a changed draft first so the PDF shows what is on screen.
+    private func storedId(_ context: AppContext) -> Int64? {
+        if isEditable && (isDirty || quote.id == nil) {
+            guard context.can(.write, .quotes), save(context) else {
+                if quote.id == nil { context.error(strings["quotes.err.saveFirst"]) }
+                return nil
+            }
+        }
+        return quote.id
+    }
+}

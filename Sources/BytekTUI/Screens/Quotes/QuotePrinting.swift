@@ -1,0 +1,188 @@
+import BytekDocuments
+import BytekModel
+import BytekStore
+import Foundation
+
+/// Why a quote or contract PDF could not be produced (turned into Spanish by `QuotePrinting.message`).
+public enum QuotePrintingError: Error, Sendable, Hashable {
+    case quoteNotFound(String)
+    case quoteIdNotFound(Int64)
+    /// `bytek company set` (or the TUI) must store the company profile first.
+    case companyProfileMissing
+    /// The quote has neither a customer nor a deal with a lead to print.
+    case partyMissing(String)
+    case contract(ContractMappingError)
+}
+
+/// Produces the PDF of a stored quote version and the contract of an accepted one, for the quote
+/// screens (one key) and for `bytek quote pdf` / `bytek contract pdf`.
+///
+/// Files go to `<data folder>/documentos/` unless a path is given, where the data folder is the
+/// folder holding the database file (so a demo or a test database keeps its documents beside it).
+/// Contract templates are read from `<data folder>/plantillas/` and written there as editable
+/// files the first time a unit's contract is produced.
+public enum QuotePrinting {
+    /// The folder holding the database file.
+    public static func dataFolder(of store: Store) -> String {
+        let dir = (store.path as NSString).deletingLastPathComponent
+        return dir.isEmpty ? FileManager.default.currentDirectoryPath : dir
+    }
+
+    public static func documentsFolder(of store: Store) -> String { dataFolder(of: store) + "/documentos" }
+    public static func templatesFolder(of store: Store) -> String { dataFolder(of: store) + "/plantillas" }
+
+    /// Today in Lima, the day printed on a contract.
+    public static func today(_ now: Date = Date()) -> LocalDate {
+        LocalDate(now, in: TimeZone(identifier: "America/Lima") ?? TimeZone(secondsFromGMT: -5 * 3600) ?? .current)
+    }
+
+    // MARK: TUI
+
+    /// Writes the PDF of quote version `quoteId` into the documents folder and returns its path, or
+    /// nil after putting the reason (Spanish) in the status bar.
+    @MainActor
+    public static func quotePDF(quoteId: Int64, store: Store, context: AppContext) -> String? {
+        do {
+            guard let quote = try QuoteRepository(db: store.db, user: context.session.login).get(quoteId) else {
+                throw QuotePrintingError.quoteIdNotFound(quoteId)
+            }
+            return try renderQuote(quote, store: store, preparer: context.session.login)
+        } catch {
+            context.error(message(error))
+            return nil
+        }
+    }
+
+    /// Writes the contract PDF of accepted quote version `quoteId` and returns its path, or nil
+    /// after putting the reason (Spanish: e.g. the version is not accepted) in the status bar.
+    @MainActor
+    public static func contractPDF(quoteId: Int64, store: Store, context: AppContext) -> String? {
+        do {
+            guard let quote = try QuoteRepository(db: store.db, user: context.session.login).get(quoteId) else {
+                throw QuotePrintingError.quoteIdNotFound(quoteId)
+            }
+            return try renderContract(quote, store: store, today: today(context.now())).path
+        } catch {
+            context.error(message(error))
+            return nil
+        }
+    }
+
+    // MARK: rendering
+
+    /// The quote document of a stored version, as printed (exposed for tests and previews).
+    public static func quoteDocument(_ quote: Quote, store: Store, preparer login: String) throws -> QuoteDocument {
+        let totals = try quote.totals()
+        let users = UserRepository(db: store.db, user: login)
+        let preparer = try users.find(login)
+        return QuoteDocument(quote: quote, totals: totals, customer: try customer(of: quote, store: store),
+                             company: try company(store), preparedBy: preparer?.name ?? login)
+    }
+
+    /// Renders a stored quote version to `path` (default: `documentos/COT-2026-00001-v2.pdf`); returns the path.
+    @discardableResult
+    public static func renderQuote(_ quote: Quote, store: Store, preparer login: String, to path: String? = nil) throws -> String {
+        let document = try quoteDocument(quote, store: store, preparer: login)
+        let target = try target(path, store: store, name: "\(quote.number)-v\(quote.version).pdf")
+        try QuotePDF.render(document, to: target)
+        return target
+    }
+
+    /// Renders the contract of an accepted version with its unit's template; returns the path
+    /// (default: `documentos/CTR-2026-00001-2.pdf`) and the SHA-256 of the scope it locks.
+    @discardableResult
+    public static func renderContract(_ quote: Quote, store: Store, today: LocalDate,
+                                      to path: String? = nil) throws -> (path: String, scopeHash: String) {
+        let contract: ContractDocument
+        do {
+            contract = try ContractDocument(acceptedQuote: quote, totals: try quote.totals(),
+                                            customer: try customer(of: quote, store: store),
+                                            company: try company(store), date: today)
+        } catch let error as ContractMappingError {
+            throw QuotePrintingError.contract(error)
+        }
+        let template = try ContractTemplate.load(for: quote.unit, folder: templatesFolder(of: store))
+        let target = try target(path, store: store, name: "\(contract.number).pdf")
+        try ContractPDF.render(contract, template: template, to: target)
+        return (target, contract.scopeHash)
+    }
+
+    static func company(_ store: Store) throws -> CompanyInfo {
+        let profile = try CompanyProfileRepository(db: store.db, user: "").load()
+        guard !profile.isEmpty else { throw QuotePrintingError.companyProfileMissing }
+        return CompanyInfo(profile: profile, dataFolder: dataFolder(of: store))
+    }
+
+    static func customer(of quote: Quote, store: Store) throws -> BytekDocuments.DocumentCustomer {
+        if let id = quote.customerId, let c = try CustomerRepository(db: store.db, user: "").get(id) {
+            return BytekDocuments.DocumentCustomer(customer: c)
+        }
+        let deals = DealRepository(db: store.db, user: "")
+        if let dealId = quote.dealId, let deal = try deals.get(dealId) {
+            if let id = deal.customerId, let c = try CustomerRepository(db: store.db, user: "").get(id) {
+                return BytekDocuments.DocumentCustomer(customer: c)
+            }
+            if let leadId = deal.leadId, let lead = try deals.lead(leadId) { return BytekDocuments.DocumentCustomer(lead: lead) }
+        }
+        throw QuotePrintingError.partyMissing(quote.number)
+    }
+
+    private static func target(_ path: String?, store: Store, name: String) throws -> String {
+        if let path, !path.isEmpty {
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+            return path
+        }
+        let folder = documentsFolder(of: store)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder + "/" + name
+    }
+
+    // MARK: messages
+
+    /// The Spanish text of an error met while printing (model, store, template and PDF errors).
+    public static func message(_ error: any Error) -> String {
+        switch error {
+        case let e as QuotePrintingError:
+            switch e {
+            case .quoteNotFound(let n): return "no existe la cotización \(n)"
+            case .quoteIdNotFound(let id): return "no existe la cotización con id \(id)"
+            case .companyProfileMissing:
+                return "falta el perfil de la empresa (RUC, razón social, dirección): un admin lo registra con «bytek company set»"
+            case .partyMissing(let n): return "la cotización \(n) no tiene cliente ni prospecto que imprimir"
+            case .contract(.quoteNotAccepted(let state)):
+                return "solo una versión aceptada genera contrato; esta versión está \(stateName(state)) "
+                    + "(acepte la cotización primero)"
+            }
+        case let e as QuoteError: return quoteErrorText(e)
+        case let e as SalesRepositoryError:
+            if case .quote(let q) = e { return quoteErrorText(q) }
+            return "error de ventas: \(e)"
+        case let e as ContractTemplateError: return "plantilla de contrato: \(e)"
+        case let e as PDFError: return "no se pudo generar el PDF: \(e)"
+        case let e as CocoaError: return "error de archivo: \(e.localizedDescription)"
+        default: return String(describing: error)
+        }
+    }
+
+    /// "borrador", "enviada", "aceptada", "rechazada", "vencida".
+    public static func stateName(_ state: QuoteState) -> String {
+        switch state {
+        case .draft: return "borrador"
+        case .sent: return "enviada"
+        case .accepted: return "aceptada"
+        case .rejected: return "rechazada"
+        case .expired: return "vencida"
+        }
+    }
+
+    static func quoteErrorText(_ e: QuoteError) -> String {
+        switch e {
+        case .exchangeRateMissing: return "falta el tipo de cambio para las líneas en otra moneda"
+        case .exchangeRateNotPositive: return "el tipo de cambio debe ser mayor que cero"
+        case .milestonesDoNotAddUp(let total):
+            return "los hitos suman \(DocumentFormat.percent(total)), deben sumar 100%"
+        default: return "la cotización no se puede calcular (\(e))"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+# Sales by keys only: a new lead on the U2 board, moved to "Cotización"; a quote for it with a product, service
+# hours and a subscription; sent, a v2, accepted (the deal is won); its PDF and its contract PDF.
+. "$(dirname "$0")/../lib.sh"
+"$BYTEK" --db "$DB" demo >/dev/null || fail "demo"
+
+start --user ventas tui
+keys 3
+expect_screen "Ventas · U1" "no se abrió el tablero de ventas"
+keys u
+expect_screen "Ventas · U2 Software" "no cambió a la unidad U2"
+keys n
+expect_screen "Nueva oportunidad" "no se abrió el formulario de oportunidad"
+type_text "Sistema de inventarios Ñandú"
+keys Tab Tab Tab
+type_text "Ñandú Distribuciones S.A.C."
+keys Tab Right Tab
+type_text "20555123451"
+keys Tab Tab Tab
+type_text "45000"
+keys C-s
+expect_screen "Oportunidad guardada: Sistema de inventarios Ñandú" "no se guardó la oportunidad"
+keys '>' '>' '>'
+sqlite3 "$DB" "SELECT s.name FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id WHERE d.title = 'Sistema de inventarios Ñandú';" \
+  | grep -q "Cotización" || fail "la oportunidad no llegó a la etapa Cotización"
+
+keys c
+expect_screen "Cotización nueva" "no se abrió el cotizador desde la oportunidad"
+keys C
+type_text "grupo inca"
+keys Enter
+expect_screen "Grupo Inca S.A." "no se eligió el cliente"
+keys a
+type_text "switch tp-link"
+keys Enter
+expect_screen "Línea 1" "no se abrió la línea del producto"
+keys C-s
+keys a
+type_text "hora de desarrollo"
+keys Enter Tab Tab C-u
+type_text "40"
+keys C-s
+keys a
+type_text "soporte y mantenimiento"
+keys Enter Tab Tab C-u
+type_text "12"
+keys C-s
+expect_screen "S/ 11,233.60" "el total de la cotización no es el esperado"
+keys C-s
+expect_screen "Borrador guardado: COT-" "no se guardó la cotización"
+keys S s
+expect_screen "[enviada]" "no se envió la cotización"
+keys v
+expect_screen "v2  [borrador]" "no se creó la versión 2"
+keys S s
+expect_screen "v2  [enviada]" "no se envió la versión 2"
+keys A s
+expect_screen "Cotización aceptada" "no se aceptó la cotización"
+expect_screen "1 suscripción creada" "no se creó la suscripción"
+expect_no_screen "Sin negocio vinculado" "la cotización no quedó vinculada a la oportunidad"
+keys Enter
+keys p
+expect_screen "PDF generado:" "no se generó el PDF de la cotización"
+keys c
+expect_screen "Contrato generado:" "no se generó el contrato"
+pdf=$(ls "$WORK"/documentos/COT-*-v2.pdf 2>/dev/null | head -1)
+[ -n "$pdf" ] || fail "no está el PDF de la cotización"
+text=$(pdftotext -layout "$pdf" -)
+case "$text" in *"Hora de desarrollo de software"*"S/ 11,233.60"*) ;; *) fail "el PDF no contiene las líneas y el total";; esac
+ls "$WORK"/documentos/CTR-*.pdf >/dev/null 2>&1 || fail "no está el PDF del contrato"
+sqlite3 "$DB" "SELECT s.name FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id WHERE d.title = 'Sistema de inventarios Ñandú';" \
+  | grep -q "Ganado" || fail "la oportunidad no quedó ganada"
+finish
