@@ -1,15 +1,10 @@
 extension Schema {
     /// v3: electronic documents (facturas, boletas, notes) exactly as signed and sent, their lines,
-    /// SUNAT's answers, and the gapless correlative of each series.
+    /// SUNAT's answers. Correlatives per series come from the `numbering` table (v2), like quote numbers.
     ///
     /// `signed_xml` and `zip` are BLOBs holding the bytes as signed and sent: they are never rebuilt
     /// (a resend uses the stored zip). Money is INTEGER minor units; quantities and prices exact TEXT.
     static let v3 = """
-    CREATE TABLE series_counter(
-        series TEXT PRIMARY KEY,
-        last_number INTEGER NOT NULL CHECK (last_number >= 0)
-    ) STRICT;
-
     CREATE TABLE e_document(
         id INTEGER PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('01','03','07','08')),

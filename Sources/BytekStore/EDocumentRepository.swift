@@ -6,7 +6,7 @@ import Foundation
 /// Guarantees: `issue` numbers, builds (through the caller's `prepare`: UBL, signature, ZIP), stores the
 /// document with its exact signed bytes and enqueues its send job in ONE transaction: when anything fails
 /// nothing is written and the number is not consumed. Numbers are gapless and unique per series across
-/// connections and processes (`SeriesNumbering`). The stored zip is what is sent, every time.
+/// connections and processes (`Numbering`). The stored zip is what is sent, every time.
 public struct EDocumentRepository: Sendable {
     /// The job kind that sends one document (payload `{"series": "F001", "number": 1}`).
     public static let sendJobKind = "sunat.send"
@@ -36,7 +36,7 @@ public struct EDocumentRepository: Sendable {
         try draft.validate()
         return try db.write {
             var doc = document
-            doc.number = try SeriesNumbering.next(doc.series.code, in: db)
+            doc.number = try Numbering.next(doc.series.code, in: db)
             let amounts = try doc.validate()
             let prepared = try prepare(doc)
             let stamp = ISOTimestamp.format(now())

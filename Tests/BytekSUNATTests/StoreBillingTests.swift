@@ -28,7 +28,7 @@ struct StoreBillingTests {
         let numbers = try f.store.db.query("SELECT number FROM e_document WHERE series = 'F001' ORDER BY number")
             .map { Int($0.int("number")) }
         #expect(numbers == Array(1...(writers * each)))
-        #expect(try SeriesNumbering.last("F001", in: f.store.db) == writers * each)
+        #expect(try Numbering.last("F001", in: f.store.db) == writers * each)
         let jobs = try f.store.db.scalar("SELECT count(*) FROM job WHERE kind = 'sunat.send'").intValue
         #expect(jobs == Int64(writers * each))
     }
@@ -39,7 +39,7 @@ struct StoreBillingTests {
         #expect(throws: Boom.self) {
             try f.repository.issue(try BillingFixture.factura()) { _ in throw Boom() }
         }
-        #expect(try SeriesNumbering.last("F001", in: f.store.db) == 0)
+        #expect(try Numbering.last("F001", in: f.store.db) == 0)
         #expect(try f.store.db.scalar("SELECT count(*) FROM e_document").intValue == 0)
         #expect(try f.store.db.scalar("SELECT count(*) FROM job").intValue == 0)
         let r = try f.repository.issue(try BillingFixture.factura(), prepare: Self.fakePrepare)
@@ -51,7 +51,7 @@ struct StoreBillingTests {
         var doc = try BillingFixture.factura()
         doc.customer = DocumentCustomer(documentType: .dni, number: "12345678", name: "Juan")
         #expect(throws: EDocumentError.self) { try f.repository.issue(doc, prepare: Self.fakePrepare) }
-        #expect(try SeriesNumbering.last("F001", in: f.store.db) == 0)
+        #expect(try Numbering.last("F001", in: f.store.db) == 0)
     }
 
     @Test func realIssueStoresSignedBytesAndEnqueuesOnce() throws {
