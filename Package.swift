@@ -15,6 +15,7 @@ let package = Package(
         .systemLibrary(name: "CXMLSec", pkgConfig: "xmlsec1-openssl", providers: [.apt(["libxml2-dev", "libxmlsec1-dev"])]),
         .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // XML-DSig signing in C over xmlsec: its public header has no libxml2 includes, so Swift files
         // that import Foundation never meet libxml2's ICU types (PLATFORM-NOTES.md §3).
         .target(name: "CSunatSign", dependencies: ["CXMLSec"]),
@@ -26,13 +27,13 @@ let package = Package(
         // Generic background worker: claims jobs with a lease, runs handlers, schedules.
         .target(name: "BytekWorker", dependencies: ["BytekModel", "BytekStore"]),
         // The terminal application: runtime, widgets, screens.
-        .target(name: "BytekTUI", dependencies: ["BytekModel", "BytekStore", "BytekDocuments", "CNcurses"]),
+        .target(name: "BytekTUI", dependencies: ["BytekModel", "BytekStore", "BytekDocuments", "BytekSUNAT", "CNcurses"]),
         // PDF documents (quotes, contracts, printed invoices) drawn with cairo + pango.
-        .target(name: "BytekDocuments", dependencies: ["BytekModel", "CPangoCairo"]),
+        .target(name: "BytekDocuments", dependencies: ["BytekModel", "CPangoCairo", "CQREncode"]),
         // SUNAT e-invoicing: UBL 2.1 writer, signer, ZIP packager, SOAP client, CDR reader.
         .target(name: "BytekSUNAT", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "CSunatSign", "CZip"]),
         // Realistic Peruvian demo data and the large data sets of the benchmark.
-        .target(name: "BytekDemo", dependencies: ["BytekModel", "BytekStore"]),
+        .target(name: "BytekDemo", dependencies: ["BytekModel", "BytekStore", "BytekSUNAT"]),
         // The `bytek` command.
         .executableTarget(
             name: "bytek",
@@ -46,7 +47,7 @@ let package = Package(
         // Runs the built `bytek` binary: CLI behaviour, CSV import/export, worker crash recovery, backups.
         .testTarget(name: "BytekCLITests", dependencies: ["BytekModel", "BytekStore"]),
         .testTarget(
-            name: "BytekTUITests", dependencies: ["BytekModel", "BytekStore", "BytekTUI"],
+            name: "BytekTUITests", dependencies: ["BytekModel", "BytekStore", "BytekSUNAT", "BytekTUI"],
             resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]

@@ -27,7 +27,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 
 /// The modules of BYTEK Core, in the order of the top bar.
 public enum AppModule: String, CaseIterable, Sendable {
-    case customers, catalog, sales, quotes, audit, jobs, users
+    case customers, catalog, sales, quotes, billing, audit, jobs, users
 }
 
 public enum Access: Sendable, Equatable { case none, read, write }
@@ -48,6 +48,9 @@ public enum PermissionMatrix {
         case (.quotes, .ventas): return .write
         case (.quotes, .finanzas), (.quotes, .operaciones): return .read
         case (.quotes, _): return .none
+        case (.billing, .finanzas): return .write
+        case (.billing, .ventas), (.billing, .operaciones): return .read
+        case (.billing, _): return .none
         case (.audit, .finanzas): return .read
         case (.audit, _): return .none
         case (.jobs, .operaciones): return .read

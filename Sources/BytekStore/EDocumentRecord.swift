@@ -52,6 +52,18 @@ public struct EDocumentRecord: Sendable, Equatable {
     public var updatedAt: String
     public var sentAt: String?
     public var answeredAt: String?
+    /// The reason of a requested baja (comunicación de baja or resumen line 3); nil when none is pending or
+    /// done. Set by `EDocumentRepository.requestVoid`, kept once the document is `anulado`.
+    public var voidReason: String?
+    /// When the baja was requested (ISO timestamp), nil when none.
+    public var voidRequestedAt: String?
+    /// Why SUNAT refused the last baja requested (the document stays as it was and may be voided again).
+    public var voidError: String?
+    /// When SUNAT accepted the baja.
+    public var voidedAt: String?
+
+    /// True while a baja was requested and SUNAT has not accepted it yet ("baja solicitada").
+    public var isVoidPending: Bool { voidRequestedAt != nil && status != .anulado }
 
     /// "F001-123".
     public var documentID: String { series + "-" + String(number) }
@@ -60,7 +72,7 @@ public struct EDocumentRecord: Sendable, Equatable {
         id, kind, series, number, issue_date, issued_at, issuer_ruc, customer_doc_type, customer_doc_number,
         customer_name, currency, taxable_cents, igv_cents, total_cents, status, file_name, digest_value,
         response_code, response_description, observations, ticket, attempts, last_error, quote_number,
-        created_at, updated_at, sent_at, answered_at
+        created_at, updated_at, sent_at, answered_at, void_reason, void_requested_at, void_error, voided_at
         """
 
     init(row: Row) {
@@ -93,5 +105,9 @@ public struct EDocumentRecord: Sendable, Equatable {
         updatedAt = row.string("updated_at")
         sentAt = row.optionalString("sent_at")
         answeredAt = row.optionalString("answered_at")
+        voidReason = row.optionalString("void_reason")
+        voidRequestedAt = row.optionalString("void_requested_at")
+        voidError = row.optionalString("void_error")
+        voidedAt = row.optionalString("voided_at")
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// Stores electronic documents and SUNAT's answers.
 ///
 /// Guarantees: `issue` numbers, builds (through the caller's `prepare`: UBL, signature, ZIP), stores the
-/// document with its exact signed bytes and enqueues its send job in ONE transaction: when anything fails
+/// document with its exact signed bytes and enqueues its send job (facturas and notes on facturas; boletas
+/// and their notes wait for the resumen diario, see `EBatchRepository`) in ONE transaction: when anything fails
 /// nothing is written and the number is not consumed. Numbers are gapless and unique per series across
 /// connections and processes (`Numbering`). The stored zip is what is sent, every time.
 public struct EDocumentRepository: Sendable {
@@ -23,6 +24,15 @@ public struct EDocumentRepository: Sendable {
     public static func sendJobKey(series: String, number: Int) -> String {
         "\(sendJobKind):\(series)-\(number)"
     }
+
+    /// True for facturas and notes on facturas (F series), sent one by one with sendBill; boletas and notes
+    /// on boletas (B series) are informed in the resumen diario and stay `pendiente` until it is accepted.
+    public static func sentWithSendBill(_ series: Series) -> Bool { series.family == .factura }
+
+    /// SUNAT's VoidReasonDescription limit.
+    public static let maxVoidReasonLength = 100
+    /// SUNAT receives a baja up to this many calendar days after the issue date.
+    public static let voidWindowDays = 7
 
     /// Issues `document` (its `number` is ignored and replaced by the series' next one). `prepare`
     /// builds, signs and zips the numbered document; it runs inside the transaction, so a failure there
@@ -70,11 +80,14 @@ public struct EDocumentRepository: Sendable {
                      .text(line.unit.code), .text(line.unitPrice.description), .text(line.affectation.code),
                      .int(a?.lineValue.minorUnits ?? 0), .int(a?.igv.minorUnits ?? 0)])
             }
-            try JobQueue(db: db).enqueue(
-                kind: Self.sendJobKind,
-                payload: "{\"number\":\(doc.number),\"series\":\"\(doc.series.code)\"}",
-                maxAttempts: 20,
-                idempotencyKey: Self.sendJobKey(series: doc.series.code, number: doc.number))
+            // Boletas and their notes travel in the resumen diario (EBatchRepository), not with sendBill.
+            if Self.sentWithSendBill(doc.series) {
+                try JobQueue(db: db).enqueue(
+                    kind: Self.sendJobKind,
+                    payload: "{\"number\":\(doc.number),\"series\":\"\(doc.series.code)\"}",
+                    maxAttempts: 20,
+                    idempotencyKey: Self.sendJobKey(series: doc.series.code, number: doc.number))
+            }
             try AuditLog(db: db, user: user).append(
                 entity: "e_document", entityId: id, action: .create,
                 summary: "\(doc.kind.displayName) \(doc.id) emitida por \(amounts.total.currency.rawValue) \(amounts.total.amount)")
@@ -191,6 +204,47 @@ public struct EDocumentRepository: Sendable {
                     status = CASE WHEN status IN ('pendiente','enviado','error') THEN ? ELSE status END
                 WHERE id = ?
                 """, [.text(message), .text(stamp), .text(finalFailure ? "error" : "enviado"), .int(id)])
+        }
+    }
+
+    // MARK: bajas
+
+    /// Requests the baja (void) of an accepted document: facturas and notes on facturas go in a comunicación
+    /// de baja (RA), boletas and notes on boletas in a resumen diario line with status 3. Validates (the
+    /// document exists, SUNAT accepted it, it is not voided nor already requested, the reason is given and
+    /// fits, and today is at most `voidWindowDays` after its issue date, Lima time), records the request,
+    /// writes the audit log and enqueues the job that collects it, all in one transaction. The document
+    /// becomes `anulado` when SUNAT accepts the batch. Throws `EBatchError`.
+    public func requestVoid(id: Int64, reason: String) throws {
+        let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw EBatchError.emptyReason }
+        guard text.count <= Self.maxVoidReasonLength else { throw EBatchError.reasonTooLong(text.count) }
+        try db.write {
+            guard let r = try record(id: id) else { throw EBatchError.documentNotFound(id) }
+            if r.status == .anulado { throw EBatchError.alreadyVoided(r.documentID) }
+            guard r.status == .aceptado || r.status == .observado else {
+                throw EBatchError.notAccepted(document: r.documentID, status: r.status)
+            }
+            if r.voidRequestedAt != nil { throw EBatchError.voidAlreadyRequested(r.documentID) }
+            let today = LimaTime.date(now())
+            if let issued = LocalDate(r.issueDate) {
+                let last = issued.adding(days: Self.voidWindowDays)
+                if today > last {
+                    throw EBatchError.voidWindowExpired(document: r.documentID, issueDate: r.issueDate,
+                                                        lastDay: last.description)
+                }
+            }
+            let stamp = ISOTimestamp.format(now())
+            try db.execute(
+                """
+                UPDATE e_document SET void_reason = ?, void_requested_at = ?, void_requested_by = ?, void_error = NULL,
+                    updated_at = ? WHERE id = ?
+                """, [.text(text), .text(stamp), .text(user), .text(stamp), .int(id)])
+            let family: DocumentFamily = r.series.hasPrefix("F") ? .factura : .boleta
+            try JobQueue(db: db).enqueue(kind: family == .factura ? EBatchRepository.voidJobKind : EBatchRepository.summaryJobKind, maxAttempts: 20)
+            try AuditLog(db: db, user: user).append(
+                entity: "e_document", entityId: id, action: .update,
+                summary: "Baja solicitada de \(r.kind.displayName) \(r.documentID): \(text)")
         }
     }
 }

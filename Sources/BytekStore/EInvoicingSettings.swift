@@ -99,6 +99,8 @@ public enum EInvoicingSettingsError: Error, Sendable, Equatable {
     case credentialsFileTooOpen(path: String, mode: String)
     case credentialsMissing(String)
     case credentialsFileUnreadable(String)
+    /// The issuer's RUC is not the company profile's: one company has one RUC (`bytek company`).
+    case issuerDiffersFromProfile(profileRUC: String, issuerRUC: String)
 
     /// Spanish text for the user.
     public var message: String {
@@ -114,6 +116,9 @@ public enum EInvoicingSettingsError: Error, Sendable, Equatable {
             return "Falta \(what): indíquelo en el archivo de credenciales o en las variables de entorno "
                 + "BYTEK_SOL_USER, BYTEK_SOL_PASSWORD, BYTEK_CERT_PFX_BASE64 y BYTEK_CERT_PASSWORD."
         case .credentialsFileUnreadable(let m): return "No se pudo leer el archivo de credenciales: \(m)"
+        case .issuerDiffersFromProfile(let profile, let issuer):
+            return "El RUC del emisor (\(issuer)) no es el de la empresa (\(profile)). Use el mismo RUC o corrija "
+                + "primero los datos de la empresa con bytek company set --ruc."
         }
     }
 }

@@ -2,10 +2,18 @@ import BytekModel
 import Foundation
 
 /// Reads and writes `EInvoicingSettings` in the `setting` table (one JSON value).
+///
+/// One company, one RUC: the company profile (`CompanyProfileRepository`, what quotes and contracts print)
+/// is the source of truth for who the company is, and the settings' issuer must carry the same RUC.
+/// `save` refuses an issuer whose RUC differs from a configured profile, and fills an empty profile from
+/// the issuer (so a company that set up invoicing first also gets its quotes' header). Settings stored
+/// before this rule are read unchanged.
 public struct EInvoicingSettingsRepository: Sendable {
     public static let key = "einvoice.settings"
     public let db: Database
-    public init(db: Database) { self.db = db }
+    /// Who saves (for the audit entry of a profile filled from the settings).
+    public let user: String
+    public init(db: Database, user: String = "sistema") { self.db = db; self.user = user }
 
     /// The saved settings, nil when never configured.
     public func load() throws -> EInvoicingSettings? {
@@ -21,7 +29,9 @@ public struct EInvoicingSettingsRepository: Sendable {
         return s
     }
 
-    /// Saves `settings` after checking the issuer's RUC.
+    /// Saves `settings` after checking the issuer's RUC against its check digit and against the company
+    /// profile (`issuerDiffersFromProfile`); fills an empty profile from the issuer when the issuer has
+    /// what a profile needs (legal name and address). One transaction: both or nothing.
     public func save(_ settings: EInvoicingSettings) throws {
         if DocumentType.ruc.validate(settings.issuer.ruc) != nil {
             throw EInvoicingSettingsError.invalidRUC(settings.issuer.ruc)
@@ -29,6 +39,16 @@ public struct EInvoicingSettingsRepository: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let text = String(decoding: try encoder.encode(settings), as: UTF8.self)
-        try SettingsRepository(db: db).set(Self.key, text)
+        try db.write {
+            let profiles = CompanyProfileRepository(db: db, user: user)
+            let profile = try profiles.load()
+            if profile.isEmpty {
+                let filled = CompanyProfile(issuer: settings.issuer)
+                if (try? filled.normalized().validate()) != nil { try profiles.save(filled) }
+            } else if profile.ruc != settings.issuer.ruc {
+                throw EInvoicingSettingsError.issuerDiffersFromProfile(profileRUC: profile.ruc, issuerRUC: settings.issuer.ruc)
+            }
+            try SettingsRepository(db: db).set(Self.key, text)
+        }
     }
 }

@@ -92,7 +92,12 @@ public struct QuoteRepository: Sendable {
         try db.write {
             guard let stored = try get(id) else { throw SalesRepositoryError.notFound(SalesAuditEntity.quote, id) }
             let totals = try QuoteRepository.checkedTotals(stored)
-            if stored.lines.contains(where: \.isRecurring) && stored.customerId == nil {
+            // A version sent while its deal was still a lead has no customer; the lead may have been
+            // converted since, and the deal then names the customer.
+            let customerId = try stored.customerId ?? stored.dealId.flatMap {
+                try DealRepository(db: db, user: user, now: now).get($0)?.customerId
+            }
+            if stored.lines.contains(where: \.isRecurring) && customerId == nil {
                 throw SalesRepositoryError.customerRequired
             }
             let quote = try transition(id, summary: "aceptada") { q throws(QuoteError) in try q.accept(on: today) }
@@ -105,7 +110,7 @@ public struct QuoteRepository: Sendable {
                 try db.execute("UPDATE quote_milestone SET amount_cents = ? WHERE quote_id = ? AND position = ?",
                                [.int(amount.minorUnits), .int(id), .int(Int64(i + 1))])
             }
-            let subscriptions = try createSubscriptions(quote, totals: totals, start: today)
+            let subscriptions = try createSubscriptions(quote, customerId: customerId, totals: totals, start: today)
             return QuoteAcceptance(quote: quote, deal: deal, milestones: try milestones(quoteId: id),
                                    subscriptions: subscriptions)
         }
@@ -146,11 +151,12 @@ public struct QuoteRepository: Sendable {
         }
     }
 
-    private func createSubscriptions(_ quote: Quote, totals: QuoteTotals, start: LocalDate) throws -> [Subscription] {
+    private func createSubscriptions(_ quote: Quote, customerId: Int64?, totals: QuoteTotals,
+                                     start: LocalDate) throws -> [Subscription] {
         guard let quoteId = quote.id else { return [] }
         var created: [Subscription] = []
         for (i, line) in quote.lines.enumerated() where line.isRecurring {
-            guard let customerId = quote.customerId else { throw SalesRepositoryError.customerRequired }
+            guard let customerId else { throw SalesRepositoryError.customerRequired }
             let base = totals.lines[i].tax.base
             let perPeriod = line.quantity > 0 ? Money(base.amount / line.quantity, base.currency).rounded() : base
             var s = Subscription(customerId: customerId, catalogItemId: line.catalogItemId,

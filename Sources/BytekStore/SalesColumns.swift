@@ -9,6 +9,7 @@ public enum SalesAuditEntity {
     public static let dealActivity = "deal_activity"
     public static let quote = "quote"
     public static let subscription = "subscription"
+    public static let contract = "contract"
 }
 
 /// Why a sales change was refused. The TUI and the CLI turn each case into Spanish text.
@@ -23,6 +24,8 @@ public enum SalesRepositoryError: Error, Equatable {
     case stageOfAnotherUnit(stageId: Int64, unit: BusinessUnit)
     /// Accepting a quote with subscription lines needs the customer (convert the lead first).
     case customerRequired
+    /// The lead was already converted into customer `customerId`.
+    case leadAlreadyConverted(customerId: Int64)
 }
 
 /// Conversions between model values and the TEXT/INTEGER columns of the sales tables.

@@ -28,6 +28,7 @@ public enum TUIMain {
             return 1
         }
         let context = AppContext(strings: strings, session: session)
+        context.environment = environment
         let app = App(terminal: terminal, context: context, store: store)
         app.environment = environment
         app.run()

@@ -41,7 +41,7 @@ enum CLI {
                 Console.out(CommandHelp.text(for: name))
                 return 0
             }
-            let context = CommandContext(options: options, environment: environment)
+            let context = CommandContext(options: options, environment: CommandContext.withDefaults(environment, dbPath: options.dbPath))
             var args = Arguments(words, command: name)
             return try run(name, &args, context)
         } catch CLIError.usage(let message, let command) {
@@ -131,6 +131,17 @@ struct CommandContext {
     let environment: [String: String]
 
     var dbPath: String { options.dbPath }
+
+    /// The environment every module reads, with the defaults that depend on the database: the SUNAT
+    /// credentials file lives beside the database (`sunat-credenciales`) unless $BYTEK_SUNAT_CREDENTIALS says otherwise.
+    static func withDefaults(_ environment: [String: String], dbPath: String) -> [String: String] {
+        var env = environment
+        if (env["BYTEK_SUNAT_CREDENTIALS"] ?? "").isEmpty {
+            env["BYTEK_SUNAT_CREDENTIALS"] = URL(fileURLWithPath: dbPath).deletingLastPathComponent()
+                .appendingPathComponent("sunat-credenciales").path
+        }
+        return env
+    }
     var login: String { User.normalizeLogin(options.login) }
 
     /// Opens (creating and migrating) the store, and registers the nightly backup schedule if missing.

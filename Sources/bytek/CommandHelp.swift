@@ -6,19 +6,19 @@ enum CommandHelp {
 
     static let usage: [String: String] = [
         "tui": "bytek tui",
-        "demo": "bytek demo",
+        "demo": "bytek demo [--no-invoices]",
         "migrate": "bytek migrate",
         "worker": "bytek worker [--once] [--lease SEGUNDOS]",
         "user": "bytek user add USUARIO --name NOMBRE --role ROL | user list | user disable USUARIO | user enable USUARIO",
         "import": "bytek import customers|catalog ARCHIVO [--partial]",
-        "export": "bytek export customers|catalog [ARCHIVO]",
+        "export": "bytek export customers|catalog|deals|quotes|contracts [ARCHIVO]",
         "backup": "bytek backup ARCHIVO",
         "restore": "bytek restore ARCHIVO",
         "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO]",
         "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [OPCIONES DEL EMULADOR]",
-        "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | status",
+        "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json | issue --from-quote NÚMERO [--version N] [--series SERIE] | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | pdf SERIE-NÚMERO [--ticket] [-o ARCHIVO] | void SERIE-NÚMERO --reason MOTIVO | summary [--date AAAA-MM-DD] | batches | status",
         "quote": "bytek quote list [--state ESTADO] [--unit U1|U2|U3] [--csv [ARCHIVO]] | quote show NÚMERO [--version N] | quote pdf NÚMERO [--version N] [-o ARCHIVO]",
-        "contract": "bytek contract pdf NÚMERO [--version N] [-o ARCHIVO]",
+        "contract": "bytek contract pdf NÚMERO [--version N] [-o ARCHIVO] | list [NÚMERO] [--csv [ARCHIVO]]",
         "deal": "bytek deal list [--unit U1|U2|U3] [--stage ETAPA] [--owner USUARIO] [--csv [ARCHIVO]]",
         "company": "bytek company show | company set --ruc RUC --name RAZÓN_SOCIAL --address DIRECCIÓN [OPCIONES]",
         "help": "bytek help [COMANDO]",
@@ -38,14 +38,14 @@ enum CommandHelp {
       worker [--once]                      Ejecuta los trabajos en segundo plano (respaldos, envíos...).
       user add|list|disable|enable         Administra los usuarios y sus roles.
       import customers|catalog ARCHIVO     Importa clientes o ítems del catálogo desde CSV.
-      export customers|catalog [ARCHIVO]   Exporta clientes o el catálogo a CSV (Excel lo abre bien).
+      export customers|catalog|deals|...   Exporta clientes, catálogo, oportunidades, cotizaciones o contratos a CSV.
       backup ARCHIVO                       Copia en línea de la base de datos, verificada.
       restore ARCHIVO                      Reemplaza la base de datos por un respaldo verificado.
       bench                                Mide el rendimiento de la interfaz y del almacén.
       sunat emulator [--port N]            Emulador local de los servicios web de SUNAT (pruebas y demo).
-      invoice issue|list|show|xml|status   Comprobantes electrónicos (facturas, boletas) y su estado en SUNAT.
+      invoice issue|list|show|xml|pdf|void Comprobantes electrónicos (facturas, boletas, notas) y su estado en SUNAT.
       quote list|show|pdf                  Cotizaciones: lista (o CSV), detalle con totales, PDF.
-      contract pdf NÚMERO                  Contrato en PDF de una cotización aceptada (con el hash del alcance).
+      contract pdf|list                    Contratos de cotizaciones aceptadas: PDF (con el hash del alcance) y registro.
       deal list [--csv [ARCHIVO]]          Oportunidades de venta por unidad, etapa y vendedor (o CSV).
       company show|set                     Datos de la empresa que se imprimen en cotizaciones y contratos.
 
@@ -69,7 +69,11 @@ enum CommandHelp {
         """,
         "demo": """
         Llena la base de datos (--db, $BYTEK_DB o la predeterminada) con datos de demostración: clientes con
-        RUC y DNI válidos, el catálogo de las tres unidades y un usuario por rol. No pide usuario.
+        RUC y DNI válidos, el catálogo de las tres unidades, oportunidades y cotizaciones, y un usuario por rol.
+        No pide usuario. También configura la facturación contra el emulador local de SUNAT (certificado
+        autofirmado y usuario SOL de pruebas en «sunat-credenciales», junto a la base de datos) y emite
+        comprobantes de cada tipo que el emulador responde: aceptados, observados, rechazados, anulados, un
+        resumen diario y pendientes. --no-invoices omite esa parte (sin python3 quedan pendientes).
         """,
         "migrate": """
         Crea la base de datos si no existe y aplica las migraciones pendientes. Registra también la
@@ -118,9 +122,11 @@ enum CommandHelp {
         """,
         "export": """
         Exporta todos los clientes (también los archivados) o todo el catálogo a CSV con las mismas columnas
-        que lee «bytek import», así que el archivo se puede volver a importar. El archivo lleva BOM UTF-8 y
-        fines de línea CRLF, para que Excel muestre bien las tildes. Sin ARCHIVO (o con «-») escribe en la
-        salida estándar. Requiere permiso de lectura en Clientes o Catálogo.
+        que lee «bytek import», así que el archivo se puede volver a importar; «deals», «quotes» y
+        «contracts» exportan las oportunidades, las cotizaciones (cada versión) y los contratos registrados
+        con las columnas de sus listas. El archivo lleva BOM UTF-8 y fines de línea CRLF, para que Excel
+        muestre bien las tildes. Sin ARCHIVO (o con «-») escribe en la salida estándar. Requiere permiso de
+        lectura en el módulo que se exporta.
         """,
         "backup": """
         Copia en línea la base de datos en ARCHIVO, aunque otros procesos la estén usando, y verifica la copia
@@ -150,18 +156,51 @@ enum CommandHelp {
         Sin --file muestra los ajustes guardados.
 
         El usuario y la clave SOL y el certificado nunca se guardan en la base de datos: se leen de
-        $BYTEK_SUNAT_CREDENTIALS (por omisión ~/.local/share/bytek/sunat-credenciales, con permisos 600 y
+        $BYTEK_SUNAT_CREDENTIALS (por omisión «sunat-credenciales» junto a la base de datos, con permisos 600 y
         líneas sol_user=, sol_password=, cert_pfx=RUTA o cert_pfx_base64=, cert_password=) o de las variables
         BYTEK_SOL_USER, BYTEK_SOL_PASSWORD, BYTEK_CERT_PFX_BASE64 y BYTEK_CERT_PASSWORD.
 
         «issue --file COMPROBANTE.json» numera, firma y guarda el comprobante y lo deja en cola para el
-        trabajador (bytek worker), todo en una transacción:
+        trabajador (bytek worker), todo en una transacción. Los importes van entre comillas:
         {"kind": "01", "currency": "PEN", "orderReference": "COT-2026-0001",
          "customer": {"documentType": "6", "number": "20100070970", "name": "CLIENTE S.A.C."},
-         "lines": [{"description": "Soporte", "quantity": "1", "unitPrice": "100.00", "unit": "ZZ",
-                    "affectation": "10", "itemKind": "service"}]}
+         "lines": [{"description": "Soporte", "quantity": "10", "unitPrice": "100.00", "unit": "ZZ",
+                    "affectation": "10", "itemKind": "service", "discount": {"percent": "5"}}],
+         "globalDiscount": {"amount": "20.00"}, "detraccion": {"code": "037", "rate": "12"},
+         "operationType": "1001", "paymentForm": "credito",
+         "installments": [{"amount": "500.00", "dueDate": "2026-12-31"}, {"amount": "465.71", "dueDate": "2027-01-31"}]}
+          kind            01 factura, 03 boleta, 07 nota de crédito, 08 nota de débito.
+          series          Por omisión la de los ajustes para ese tipo.
+          affectation     10 gravado, 20 exonerado, 30 inafecto; 11–16, 21, 31–37 gratuitas.
+          discount, globalDiscount  {"percent": "5"} o {"amount": "20.00"} (el global, sin IGV).
+          detraccion      Código del catálogo 54 y porcentaje; la cuenta del Banco de la Nación sale de los
+                          ajustes. Va con operationType 1001 (se pone solo si se omite).
+          paymentForm     contado (por omisión) o credito con sus cuotas («installments»), que suman el
+                          total menos la detracción y vencen después de la emisión.
+        Una nota (07/08) lleva "reference": "F001-12" (debe existir y estar aceptada u observada por SUNAT),
+        "reason" (catálogo 09: 01 anulación, 04 descuento global, 06 devolución total, 07 devolución por
+        ítem, 13 ajuste de montos o fechas; catálogo 10: 01 intereses por mora, 02 aumento en el valor,
+        03 penalidades) y "description" (el sustento). Su cliente, moneda y serie salen del comprobante
+        modificado si no se indican (FC01 se vuelve BC01 para una boleta).
+
+        «issue --from-quote COT-2026-00001 [--version N] [--series B001]» factura la parte única de una
+        cotización aceptada (productos y servicios; las suscripciones se facturan por periodo) al cliente
+        de la cotización, con sus mismos importes, moneda, descuentos y precios con o sin IGV. Sin --version
+        usa la versión aceptada; sin --series, la factura (cliente con RUC) o la boleta de los ajustes.
+        Contado → contado; crédito a N días → una cuota a N días; hitos → contado. Servicios de más de
+        S/ 700 en factura: detracción 037 al 12 %. Una cotización ya facturada no se vuelve a facturar.
+        Imprime el número, el total y el hash.
+
+        Los ajustes y los datos de la empresa (bytek company) son la misma empresa: guardar ajustes con un
+        RUC distinto al de la empresa se rechaza, y si la empresa aún no está registrada se llena con el
+        emisor de los ajustes.
+
         «list», «show F001-1» (con la respuesta de SUNAT y sus observaciones), «xml F001-1» (el XML firmado
-        tal como se envió) y «status» (cuántos hay en cada estado).
+        tal como se envió), «pdf F001-1» (la representación impresa, A4 o ticket de 80 mm con --ticket),
+        «void F001-1 --reason MOTIVO» (la baja), «summary» (el resumen diario de boletas), «batches» (los
+        resúmenes y comunicaciones de baja con su ticket y la respuesta de SUNAT) y «status» (cuántos hay en
+        cada estado). Las boletas y sus notas viajan en el resumen diario (cada día a las 21:00, o con
+        «summary»); las facturas y sus notas, una por una.
         """,
         "sunat": """
         Ejecuta el emulador local de los servicios web de SUNAT (billService y billConsultService) en
@@ -215,8 +254,11 @@ enum CommandHelp {
 
         La plantilla es la de la unidad de la cotización: plantillas/contrato-u1.txt, -u2.txt o -u3.txt en
         la carpeta de la base de datos; se crea con el texto predeterminado la primera vez y luego se puede
-        editar. El PDF se guarda en «documentos» (CTR-2026-00001-1.pdf) o en -o ARCHIVO.
-        Requiere permiso de lectura en Cotizaciones.
+        editar. El contrato queda registrado (número CTR-2026-00001, versión de la cotización, hash del
+        alcance y de la plantilla): generarlo otra vez desde la misma versión da el mismo contrato; una nueva
+        versión da un contrato nuevo y el anterior se conserva. El PDF se guarda en «documentos»
+        (CTR-2026-00001.pdf) o en -o ARCHIVO. Registrar requiere permiso de escritura en Cotizaciones;
+        volver a imprimir, de lectura. «list [COT-…]» muestra los contratos registrados (--csv para CSV).
         """,
         "deal": """
         Lista las oportunidades de venta: unidad, cliente o prospecto, etapa, días en la etapa (marcados

@@ -1,11 +1,13 @@
 import BytekDemo
+import BytekModel
 import BytekStore
 
-/// `bytek demo`: fills the database with demonstration data. No user is needed (the demo creates one per
+/// `bytek demo [--no-invoices]`: fills the database with demonstration data. No user is needed (the demo creates one per
 /// role). Refuses a database that already has customers, so a demo never mixes with real data.
 @MainActor
 enum DemoCommand {
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        let withInvoices = !args.flag("--no-invoices")
         try args.finish()
         let store = try context.openStore()
         let summary: DemoSeeder.Summary
@@ -16,6 +18,14 @@ enum DemoCommand {
         }
         Console.out("Base de demostración lista en \(context.dbPath): \(summary.users) usuario(s), "
             + "\(summary.customers) cliente(s), \(summary.catalogItems) ítem(s) del catálogo.")
+        if withInvoices {
+            let billing = try DemoBillingRun.run(store: store, context: context)
+            let order: [EDocumentStatus] = [.aceptado, .observado, .rechazado, .anulado, .enviado, .pendiente, .error]
+            let counts = order.compactMap { s in billing.statuses[s].map { "\($0) \(s.rawValue)" } }
+            Console.out("Comprobantes electrónicos: \(billing.issued) emitidos y firmados"
+                + (counts.isEmpty ? "." : " (" + counts.joined(separator: ", ") + ")."))
+            if let warning = billing.warning { Console.err("Aviso: \(warning)") }
+        }
         Console.out("Usuarios: " + DemoSeeder.users.map(\.login).joined(separator: ", ")
             + ". Ábrala con: bytek --db \(context.dbPath) --user admin")
         return 0

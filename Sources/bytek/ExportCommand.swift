@@ -4,12 +4,27 @@ import Foundation
 
 /// `bytek export customers|catalog [FILE]`: every record (archived and inactive too), in the columns
 /// `bytek import` reads, as CSV that Excel opens with accents intact.
+///
+/// `bytek export deals|quotes|contracts [FILE]`: every deal, quote version or recorded contract, in
+/// the columns of `bytek deal list --csv`, `bytek quote list --csv` and `bytek contract list --csv`.
 @MainActor
 enum ExportCommand {
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
-        guard let what = args.positional() else { throw CLIError.usage("falta qué exportar: customers o catalog", command: "export") }
+        let kinds = "customers, catalog, deals, quotes o contracts"
+        guard let what = args.positional() else { throw CLIError.usage("falta qué exportar: \(kinds)", command: "export") }
+        let sales = ["deals": "deal", "quotes": "quote", "contracts": "contract"]
+        if let command = sales[what] {
+            let file = args.positional()
+            try args.finish()
+            var list = Arguments(["list", "--csv", file ?? "-"], command: command)
+            switch command {
+            case "deal": return try DealCommand.run(&list, context)
+            case "quote": return try QuoteCommand.run(&list, context)
+            default: return try ContractCommand.run(&list, context)
+            }
+        }
         guard what == "customers" || what == "catalog" else {
-            throw CLIError.usage("no se puede exportar «\(what)»: use customers o catalog", command: "export")
+            throw CLIError.usage("no se puede exportar «\(what)»: use \(kinds)", command: "export")
         }
         let file = args.positional()
         try args.finish()

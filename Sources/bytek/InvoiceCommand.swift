@@ -5,16 +5,21 @@ import Foundation
 
 /// `bytek invoice settings|issue|list|show|xml|status`: electronic documents from the command line.
 ///
-/// `issue` reads a JSON file (see `InvoiceInput`); the document is numbered, signed, stored and queued for
-/// the worker in one transaction. `xml` prints the signed XML byte for byte as it was sent.
+/// `issue` reads a JSON file (see `InvoiceInput`) or takes the one-time part of an accepted quote
+/// (`--from-quote`, see `QuoteInvoicing`); the document is numbered, signed, stored and queued for the
+/// worker in one transaction. `xml` prints the signed XML byte for byte as it was sent. Rule violations are
+/// reported with the model's Spanish text (`EDocumentError.message`).
 @MainActor
 enum InvoiceCommand {
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         let file = try args.option("--file")
         let statusFilter = try args.option("--status")
         let limitText = try args.option("--limit")
+        let fromQuote = try args.option("--from-quote")
+        let versionText = try args.option("--version")
+        let seriesOption = try args.option("--series")
         guard let sub = args.positional() else {
-            throw CLIError.usage("falta el subcomando (settings, issue, list, show, xml, status)", command: "invoice")
+            throw CLIError.usage("falta el subcomando (settings, issue, list, show, xml, pdf, status, void, summary, batches)", command: "invoice")
         }
         switch sub {
         case "settings":
@@ -22,7 +27,18 @@ enum InvoiceCommand {
             return try settings(file: file, context)
         case "issue":
             try args.finish()
-            guard let file else { throw CLIError.usage("falta --file COMPROBANTE.json", command: "invoice") }
+            if let fromQuote {
+                guard file == nil else { throw CLIError.usage("use --file o --from-quote, no ambos", command: "invoice") }
+                let version = try versionText.map { text -> Int in
+                    guard let n = Int(text), n > 0 else { throw CLIError.usage("--version espera un número positivo", command: "invoice") }
+                    return n
+                }
+                return try issueFromQuote(fromQuote, version: version, series: seriesOption, context)
+            }
+            guard versionText == nil, seriesOption == nil else {
+                throw CLIError.usage("--version y --series van con --from-quote", command: "invoice")
+            }
+            guard let file else { throw CLIError.usage("falta --file COMPROBANTE.json o --from-quote NÚMERO", command: "invoice") }
             return try issue(file: file, context)
         case "list":
             try args.finish()
@@ -42,7 +58,7 @@ enum InvoiceCommand {
             let id = try args.requirePositional("SERIE-NÚMERO")
             try args.finish()
             let store = try context.openStore()
-            _ = try context.requireUser(store, .read, .sales)
+            _ = try context.requireUser(store, .read, .billing)
             let repo = EDocumentRepository(db: store.db)
             guard let record = try repo.record(documentID: id) else {
                 throw CLIError.failure("no existe el comprobante \(id)")
@@ -57,6 +73,10 @@ enum InvoiceCommand {
         case "status":
             try args.finish()
             return try status(context)
+        case "pdf":
+            return try InvoicePDFCommand.run(&args, context)
+        case "void", "summary", "batches":
+            return try InvoiceBatchCommand.run(sub, &args, context)
         default:
             throw CLIError.usage("subcomando desconocido: \(sub)", command: "invoice")
         }
@@ -68,20 +88,23 @@ enum InvoiceCommand {
         let store = try context.openStore()
         let repo = EInvoicingSettingsRepository(db: store.db)
         guard let file else {
-            _ = try context.requireUser(store, .read, .sales)
+            _ = try context.requireUser(store, .read, .billing)
             guard let s = try repo.load() else { throw CLIError.failure(EInvoicingSettingsError.notConfigured.message) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             Console.out(String(decoding: try encoder.encode(s), as: UTF8.self))
             return 0
         }
-        _ = try context.requireAdmin(store)
+        let admin = try context.requireAdmin(store)
         let data = try readFile(file)
         let settings: EInvoicingSettings
         do { settings = try JSONDecoder().decode(EInvoicingSettings.self, from: data) } catch {
             throw CLIError.failure("el archivo de ajustes no es válido: \(error)")
         }
-        do { try repo.save(settings) } catch let e as EInvoicingSettingsError { throw CLIError.failure(e.message) }
+        // Saving also fills an empty company profile and refuses an issuer RUC other than the profile's.
+        do { try EInvoicingSettingsRepository(db: store.db, user: admin.login).save(settings) } catch let e as EInvoicingSettingsError {
+            throw CLIError.failure(e.message)
+        }
         Console.out("Ajustes de facturación guardados (\(settings.issuer.ruc), \(settings.environment.displayName)).")
         return 0
     }
@@ -90,43 +113,128 @@ enum InvoiceCommand {
 
     private static func issue(file: String, _ context: CommandContext) throws -> Int32 {
         let store = try context.openStore()
-        let user = try context.requireUser(store, .write, .sales)
+        let user = try context.requireUser(store, .write, .billing)
+        let (settings, key) = try signingSetup(store, context)
+        let input: InvoiceInput
+        do { input = try JSONDecoder().decode(InvoiceInput.self, from: try readFile(file)) } catch let e as CLIError {
+            throw e
+        } catch {
+            throw CLIError.failure("el comprobante no es un JSON válido: \(jsonProblem(error))")
+        }
+        let repo = EDocumentRepository(db: store.db, user: user.login)
+        var referenced: InvoiceInput.Referenced?
+        if let kind = DocumentKind(rawValue: input.kind), kind.isNote {
+            guard let ref = input.reference else {
+                throw CLIError.failure("una nota necesita «reference»: el comprobante que modifica, como F001-12")
+            }
+            guard let record = try repo.record(documentID: ref.uppercased()) else {
+                throw CLIError.failure("no existe el comprobante \(ref) que la nota modifica")
+            }
+            guard record.status == .aceptado || record.status == .observado else {
+                throw CLIError.failure("la nota solo puede modificar un comprobante aceptado por SUNAT; "
+                    + "\(record.documentID) está \(record.status.rawValue)")
+            }
+            referenced = InvoiceInput.Referenced(record: record, document: try repo.document(id: record.id))
+        }
+        let document = try input.document(settings: settings, referenced: referenced)
+        return try issue(document, quoteNumber: input.orderReference, repo: repo, key: key)
+    }
+
+    /// `issue --from-quote`: the one-time part of the accepted version (the newest accepted one unless
+    /// `--version` says which), to the quote's customer, in the settings' series for a factura (customer
+    /// with RUC) or a boleta, or `--series`. A quote already invoiced (a factura or boleta not rejected
+    /// carries its number) is refused, so running the command twice does not bill twice.
+    private static func issueFromQuote(_ number: String, version: Int?, series: String?,
+                                       _ context: CommandContext) throws -> Int32 {
+        let store = try context.openStore()
+        let user = try context.requireUser(store, .write, .billing)
+        let (settings, key) = try signingSetup(store, context)
+        let quotes = QuoteRepository(db: store.db, user: user.login)
+        let quote: Quote
+        if let version {
+            guard let q = try quotes.get(number: number, version: version) else {
+                throw CLIError.failure("no existe la versión \(version) de la cotización \(number)")
+            }
+            quote = q
+        } else {
+            let all = try quotes.versions(of: number)
+            guard let q = all.last(where: { $0.state == .accepted }) ?? all.last else {
+                throw CLIError.failure("no existe la cotización \(number)")
+            }
+            quote = q
+        }
+        // A quote sent to a lead names no customer; the deal does once the lead is converted.
+        let customerId = try quote.customerId ?? quote.dealId.flatMap {
+            try DealRepository(db: store.db, user: user.login).get($0)?.customerId
+        }
+        guard let customerId,
+              let customer = try CustomerRepository(db: store.db, user: user.login).get(customerId) else {
+            throw CLIError.failure("la cotización \(number) no tiene un cliente registrado: conviértalo en cliente primero")
+        }
+        let buyer = DocumentCustomer(customer: customer)
+        let kind: DocumentKind = buyer.documentType == .ruc ? .factura : .boleta
+        guard let code = series ?? settings.series(for: kind) else {
+            throw CLIError.failure("no hay serie configurada para \(kind.displayName): indique --series")
+        }
+        let s: Series
+        do { s = try Series(code) } catch { throw CLIError.failure(error.message) }
+        if let existing = try store.db.queryOne(
+            "SELECT series, number FROM e_document WHERE quote_number = ? AND kind IN ('01', '03') AND status <> 'rechazado' "
+                + "ORDER BY id LIMIT 1", [.text(quote.number)]) {
+            throw CLIError.failure("la cotización \(quote.number) ya se facturó en \(existing.string("series"))-\(existing.int("number"))")
+        }
+        let document: EDocument
+        do {
+            document = try QuoteInvoicing.document(quote: quote, customer: buyer, issuer: settings.issuer, series: s,
+                                                   issuedAt: Date(), detraccionAccount: settings.detraccionAccount)
+        } catch { throw CLIError.failure("no se puede facturar \(quote.number) v\(quote.version): \(error.message)") }
+        return try issue(document, quoteNumber: quote.number,
+                         repo: EDocumentRepository(db: store.db, user: user.login), key: key)
+    }
+
+    private static func signingSetup(_ store: Store, _ context: CommandContext) throws -> (EInvoicingSettings, SigningKey) {
         let settings: EInvoicingSettings
         let credentials: EInvoicingCredentials
         do {
             settings = try EInvoicingSettingsRepository(db: store.db).require()
             credentials = try EInvoicingCredentials.load(environment: context.environment)
         } catch let e as EInvoicingSettingsError { throw CLIError.failure(e.message) }
-        let input: InvoiceInput
-        do { input = try JSONDecoder().decode(InvoiceInput.self, from: try readFile(file)) } catch let e as CLIError {
-            throw e
-        } catch {
-            throw CLIError.failure("el comprobante no es válido: \(error)")
+        do { return (settings, try SigningKey(credentials: credentials)) } catch {
+            throw CLIError.failure("no se pudo abrir el certificado: \(error)")
         }
-        let document = try input.document(settings: settings)
-        let key: SigningKey
-        do {
-            if let b64 = credentials.certificateBase64 {
-                key = try SigningKey(pkcs12Base64: b64, password: credentials.certificatePassword)
-            } else {
-                key = try SigningKey(pkcs12Path: credentials.certificatePath ?? "", password: credentials.certificatePassword)
-            }
-        } catch { throw CLIError.failure("no se pudo abrir el certificado: \(error)") }
-        let issuer = EDocumentIssuer(repository: EDocumentRepository(db: store.db, user: user.login), key: key)
+    }
+
+    private static func issue(_ document: EDocument, quoteNumber: String?, repo: EDocumentRepository,
+                              key: SigningKey) throws -> Int32 {
         let record: EDocumentRecord
-        do { record = try issuer.issue(document, quoteNumber: input.orderReference) } catch let e as EDocumentError {
-            throw CLIError.failure("el comprobante no cumple las reglas de SUNAT: \(e)")
-        }
+        do { record = try EDocumentIssuer(repository: repo, key: key).issue(document, quoteNumber: quoteNumber) }
+        catch let e as EDocumentError { throw CLIError.failure(e.message) }
         Console.out("\(record.kind.displayName) \(record.documentID) emitida: \(record.currency.rawValue) "
             + "\(record.total.plainAmount); estado \(record.status.rawValue); hash \(record.digestValue)")
         return 0
+    }
+
+    /// Where a JSON decoding error is, in words.
+    private static func jsonProblem(_ error: any Error) -> String {
+        guard let e = error as? DecodingError else { return String(describing: error) }
+        func path(_ c: [any CodingKey]) -> String {
+            c.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch e {
+        case .keyNotFound(let key, let ctx): return "falta «\((ctx.codingPath + [key]).map(\.stringValue).joined(separator: "."))»"
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
+            return "«\(path(ctx.codingPath))» tiene un tipo de valor equivocado (los importes van entre comillas: \"118.00\")"
+        case .dataCorrupted(let ctx):
+            return ctx.codingPath.isEmpty ? "no es JSON" : "«\(path(ctx.codingPath))» no es válido"
+        @unknown default: return String(describing: e)
+        }
     }
 
     // MARK: list, show, status
 
     private static func list(status: EDocumentStatus?, limit: Int, _ context: CommandContext) throws -> Int32 {
         let store = try context.openStore()
-        _ = try context.requireUser(store, .read, .sales)
+        _ = try context.requireUser(store, .read, .billing)
         for r in try EDocumentRepository(db: store.db).list(status: status, limit: limit) {
             Console.out([r.documentID, r.kind.code, r.issueDate, r.customerDocNumber, r.customerName,
                          r.currency.rawValue, r.total.plainAmount, r.status.rawValue, r.responseCode ?? ""]
@@ -164,7 +272,7 @@ enum InvoiceCommand {
 
     private static func status(_ context: CommandContext) throws -> Int32 {
         let store = try context.openStore()
-        _ = try context.requireUser(store, .read, .sales)
+        _ = try context.requireUser(store, .read, .billing)
         let counts = try EDocumentRepository(db: store.db).countsByStatus()
         for s in EDocumentStatus.allCases { Console.out("\(s.rawValue)\t\(counts[s] ?? 0)") }
         if let settings = try EInvoicingSettingsRepository(db: store.db).load() {
@@ -178,75 +286,5 @@ enum InvoiceCommand {
     private static func readFile(_ path: String) throws -> Data {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.failure("no se pudo leer \(path)") }
         return data
-    }
-}
-
-/// The JSON that `bytek invoice issue --file` reads. Amounts are strings ("118.00") so they stay exact.
-///
-/// ```json
-/// {"kind": "01", "series": "F001", "currency": "PEN", "orderReference": "COT-2026-0001",
-///  "customer": {"documentType": "6", "number": "20100070970", "name": "CLIENTE S.A.C.", "address": "Av. Lima 1"},
-///  "lines": [{"description": "Soporte", "quantity": "1", "unitPrice": "100.00", "unit": "ZZ",
-///             "affectation": "10", "priceIncludesIGV": false, "itemKind": "service"}]}
-/// ```
-/// `series` defaults to the settings' series for the kind; `issuedAt` (ISO-8601) to now.
-struct InvoiceInput: Decodable {
-    struct Line: Decodable {
-        var description: String
-        var quantity: String
-        var unitPrice: String
-        var unit: String?
-        var affectation: String?
-        var priceIncludesIGV: Bool?
-        var itemCode: String?
-        var itemKind: String?
-    }
-    var kind: String
-    var series: String?
-    var issuedAt: String?
-    var customer: DocumentCustomer
-    var currency: String?
-    var exchangeRate: String?
-    var orderReference: String?
-    var lines: [Line]
-
-    func document(settings: EInvoicingSettings) throws -> EDocument {
-        guard let k = DocumentKind(rawValue: kind) else { throw CLIError.failure("tipo de comprobante desconocido: \(kind)") }
-        guard !k.isNote else { throw CLIError.failure("las notas de crédito y débito aún no se emiten desde la línea de comandos") }
-        guard let seriesCode = series ?? settings.series(for: k) else {
-            throw CLIError.failure("no hay serie configurada para \(k.displayName)")
-        }
-        let s: Series
-        do { s = try Series(seriesCode, for: k) } catch { throw CLIError.failure("serie no válida: \(seriesCode)") }
-        var date = Date()
-        if let issuedAt {
-            guard let d = ISOTimestamp.parse(issuedAt) else { throw CLIError.failure("fecha no válida: \(issuedAt)") }
-            date = d
-        }
-        guard let cur = Currency(rawValue: currency ?? "PEN") else { throw CLIError.failure("moneda no válida") }
-        var docLines: [EDocumentLine] = []
-        for (i, l) in lines.enumerated() {
-            guard let q = Decimal(string: l.quantity, locale: Locale(identifier: "en_US_POSIX")),
-                  let p = Decimal(string: l.unitPrice, locale: Locale(identifier: "en_US_POSIX")) else {
-                throw CLIError.failure("línea \(i + 1): cantidad o precio no válidos")
-            }
-            let category: TaxCategory
-            switch l.affectation ?? "10" {
-            case "10": category = .gravado
-            case "20": category = .exonerado
-            case "30": category = .inafecto
-            default: throw CLIError.failure("línea \(i + 1): afectación no admitida: \(l.affectation ?? "")")
-            }
-            guard let unit = SunatUnit(rawValue: l.unit ?? "NIU") else {
-                throw CLIError.failure("línea \(i + 1): unidad desconocida: \(l.unit ?? "")")
-            }
-            docLines.append(EDocumentLine(
-                description: l.description, quantity: q, unit: unit, unitPrice: p,
-                priceIncludesIGV: l.priceIncludesIGV ?? false, affectation: .onerous(category),
-                itemCode: l.itemCode, itemKind: ItemKind(rawValue: l.itemKind ?? "product") ?? .product))
-        }
-        let rate = exchangeRate.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
-        return EDocument(kind: k, series: s, number: 1, issuedAt: date, issuer: settings.issuer, customer: customer,
-                         currency: cur, lines: docLines, exchangeRate: rate, orderReference: orderReference)
     }
 }

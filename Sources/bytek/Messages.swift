@@ -16,6 +16,10 @@ enum Messages {
         case let e as CSVHeaderError: return "línea 1: " + text(e)
         case let e as CustomerRepositoryError: return text(e)
         case let e as CatalogRepositoryError: return text(e)
+        case let e as EDocumentError: return e.message
+        case let e as BatchDocumentError: return e.message
+        case let e as QuoteInvoicingError: return e.message
+        case let e as EInvoicingSettingsError: return e.message
         case let e as ScheduleRule.ParseError: return "regla de programación no válida (\(e))"
         case let e as DatabaseError:
             if e.isBusy { return "la base de datos está ocupada por otro proceso; intente de nuevo (\(e.message))" }
@@ -35,6 +39,7 @@ enum Messages {
         case .jobs: return "Tareas"
         case .sales: return "Ventas"
         case .quotes: return "Cotizaciones"
+        case .billing: return "Facturación"
         case .users: return "Usuarios"
         }
     }
@@ -116,17 +121,8 @@ enum Messages {
         }
     }
 
-    static func text(_ e: DocumentError) -> String {
-        switch e {
-        case .empty: return "es obligatorio"
-        case .notNumeric: return "solo admite dígitos"
-        case .notAlphanumeric: return "solo admite letras y dígitos"
-        case .wrongLength(let n): return "debe tener \(n) dígitos"
-        case .tooLong(let n): return "admite hasta \(n) caracteres"
-        case .invalidPrefix(let p): return "un RUC no empieza con \(p) (use 10, 15, 16, 17 o 20)"
-        case .checkDigitMismatch: return "el dígito verificador del RUC no coincide"
-        }
-    }
+    /// The model's fragment ("el dígito verificador del RUC no coincide"), shared with the billing errors.
+    static func text(_ e: DocumentError) -> String { e.message }
 
     static func text(_ e: MoneyError) -> String {
         switch e {

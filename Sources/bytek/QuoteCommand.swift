@@ -39,6 +39,8 @@ enum QuoteCommand {
         let store = try context.openStore()
         let user = try context.requireUser(store, .read, .quotes)
         let repo = QuoteRepository(db: store.db, user: user.login)
+        // Sent versions past their validity are listed as vencida (marked by whoever may change quotes).
+        if PermissionMatrix.canWrite(user.role, .quotes) { try repo.expireDue(today: QuotePrinting.today()) }
         var summaries: [QuoteSummary] = []
         try store.db.read {
             let pager = repo.pager(QuoteQuery(state: state, unit: unit))
@@ -167,6 +169,7 @@ enum SalesCLI {
         } catch let e as QuotePrintingError { throw CLIError.failure(QuotePrinting.message(e))
         } catch let e as QuoteError { throw CLIError.failure(QuotePrinting.message(e))
         } catch let e as SalesRepositoryError { throw CLIError.failure(QuotePrinting.message(e))
+        } catch let e as ContractRepositoryError { throw CLIError.failure(QuotePrinting.message(e))
         } catch let e as ContractTemplateError { throw CLIError.failure(QuotePrinting.message(e))
         } catch let e as PDFError { throw CLIError.failure(QuotePrinting.message(e))
         } catch let e as CompanyProfileError { throw CLIError.failure(CompanyCommand.message(e))

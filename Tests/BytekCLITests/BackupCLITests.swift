@@ -5,7 +5,7 @@ import Testing
 @Suite struct BackupCLITests {
     @Test func backupOfALiveDatabaseRestoresIntoANewFileThatPassesIntegrityCheck() throws {
         let fx = try CLIFixture(); defer { fx.cleanup() }
-        let demo = try fx.run("demo", user: nil)
+        let demo = try fx.run("demo", "--no-invoices", user: nil)
         #expect(demo.status == 0, "\(demo.stderr)")
         let db = try Database(path: fx.dbPath)
         let customers = try db.scalar("SELECT count(*) FROM customer").intValue ?? 0

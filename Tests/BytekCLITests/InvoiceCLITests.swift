@@ -230,3 +230,238 @@ struct InvoiceCLITests {
         #expect(registered.count == count)
     }
 }
+
+/// Issuing every kind of document from the command line: from an accepted quote, notes on accepted
+/// documents, crédito with cuotas, detracción, discounts, and the Spanish messages when a rule is broken.
+@Suite("bytek invoice issue: quotes, notes, cuotas, detracción", .serialized)
+struct InvoiceIssueCLITests {
+    /// A customer with RUC and an accepted quote (product, service, subscription) stored directly.
+    static func acceptedQuote(_ fx: CLIFixture, state: QuoteState = .accepted, terms: PaymentTerms = .cash,
+                              customer template: Customer? = nil) throws -> (Quote, QuoteTotals) {
+        let store = try Store(path: fx.dbPath)
+        let customer = try CustomerRepository(db: store.db, user: "admin").create(template ?? Customer(
+            docType: .ruc, docNumber: validRUC("2010007097"), legalName: "CLIENTE DE COTIZACIÓN S.A.C.",
+            address: "Av. Arequipa 100", department: "Lima", province: "Lima", district: "Lince"))
+        let today = LimaTime.date(Date())
+        let content = QuoteContent(customerId: customer.id, unit: .software, issueDate: today, paymentTerms: terms,
+                                   globalDiscount: .percent(5), lines: [
+            .product("Laptop", quantity: 2, unitPrice: Money(Decimal(string: "1234.56") ?? 0, .pen), discount: .percent(3)),
+            .service("Instalación", quantity: Decimal(string: "7.5") ?? 0, rate: Money(80, .pen)),
+            .subscription("Soporte mensual", periods: 12, pricePerPeriod: Money(150, .pen), period: .monthly),
+        ])
+        let quotes = QuoteRepository(db: store.db, user: "admin")
+        var quote = try quotes.createDraft(Quote(content))
+        guard let id = quote.id else { throw CocoaError(.fileWriteUnknown) }
+        if state != .draft { quote = try quotes.send(id, on: today) }
+        if state == .accepted { quote = try quotes.accept(id, on: today).quote }
+        return (quote, try quote.totals())
+    }
+
+    /// The settings of `InvoiceCLITests.setUp` with a Banco de la Nación account for detracciones.
+    static func setDetraccionAccount(_ fx: CLIFixture) throws {
+        let store = try Store(path: fx.dbPath)
+        var settings = try EInvoicingSettingsRepository(db: store.db).require()
+        settings.detraccionAccount = "00-000-123456"
+        try EInvoicingSettingsRepository(db: store.db).save(settings)
+    }
+
+    static func json(_ fx: CLIFixture, _ name: String, _ text: String) throws -> String { try fx.write(name, text) }
+
+    @Test func fromAcceptedQuoteOnceThenAcceptedBySunat() throws {
+        let emulator = try InvoiceEmulator()
+        defer { emulator.stop() }
+        let fx = try CLIFixture()
+        defer { fx.cleanup() }
+        var env = try InvoiceCLITests.setUp(fx, emulatorPort: emulator.port)
+        env["TZ"] = "America/Lima"
+        let (quote, totals) = try Self.acceptedQuote(fx, terms: .credit(days: 30))
+        // Services over S/ 700 in a factura take a detracción, which needs the account in the settings.
+        let noAccount = try fx.run("invoice", "issue", "--from-quote", quote.number, extra: env)
+        #expect(noAccount.status == 1)
+        #expect(noAccount.stderr.contains("Falta la cuenta de detracciones del Banco de la Nación"), "\(noAccount.stderr)")
+        try Self.setDetraccionAccount(fx)
+
+        let r = try fx.run("invoice", "issue", "--from-quote", quote.number, extra: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Factura F001-1 emitida: PEN \(totals.oneTime.plainAmount)"), "\(r.stdout)")
+        #expect(r.stdout.contains("hash "))
+
+        // The stored document is the one-time part, with the quote as order reference and one cuota.
+        let store = try Store(path: fx.dbPath)
+        let repo = EDocumentRepository(db: store.db)
+        guard let record = try repo.record(documentID: "F001-1"), let doc = try repo.document(id: record.id) else {
+            Issue.record("F001-1 not stored"); return
+        }
+        #expect(record.total == totals.oneTime)
+        #expect(record.quoteNumber == quote.number)
+        #expect(doc.orderReference == quote.number)
+        #expect(doc.lines.count == 2)
+        #expect(doc.detraccion != nil)   // the service line and a total over S/ 700
+        guard case .credito(let cuotas) = doc.paymentForm else { Issue.record("not crédito"); return }
+        #expect(cuotas.count == 1)
+        #expect(cuotas.first?.amount == (try doc.amounts()).pending.amount)
+
+        // Twice is refused: the quote is already billed.
+        let again = try fx.run("invoice", "issue", "--from-quote", quote.number, extra: env)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("ya se facturó en F001-1"), "\(again.stderr)")
+
+        let worker = try fx.run("worker", "--once", extra: env)
+        #expect(worker.status == 0, "\(worker.stderr)")
+        let show = try fx.run("invoice", "show", "F001-1")
+        #expect(show.stdout.contains("Estado SUNAT: aceptado") || show.stdout.contains("Estado SUNAT: observado"), "\(show.stdout)")
+    }
+
+    /// A customer with DNI gets a boleta (B001) without saying so; --version picks the accepted version.
+    @Test func personCustomerGetsABoleta() throws {
+        let emulator = try InvoiceEmulator()
+        defer { emulator.stop() }
+        let fx = try CLIFixture()
+        defer { fx.cleanup() }
+        let env = try InvoiceCLITests.setUp(fx, emulatorPort: emulator.port)
+        let person = Customer(docType: .dni, docNumber: "45678912", legalName: "María Quispe Huamán")
+        let (quote, totals) = try Self.acceptedQuote(fx, customer: person)
+        let wrong = try fx.run("invoice", "issue", "--from-quote", quote.number, "--version", "2", extra: env)
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("no existe la versión 2 de la cotización \(quote.number)"), "\(wrong.stderr)")
+        let r = try fx.run("invoice", "issue", "--from-quote", quote.number, "--version", "1", extra: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Boleta de venta B001-1 emitida: PEN \(totals.oneTime.plainAmount)"), "\(r.stdout)")
+        // Asking for a factura series for that customer is explained, not dumped.
+        let (other, _) = try Self.acceptedQuote(fx, customer: Customer(docType: .dni, docNumber: "45678913", legalName: "Ana Ríos"))
+        let f = try fx.run("invoice", "issue", "--from-quote", other.number, "--series", "F001", extra: env)
+        #expect(f.status == 1)
+        #expect(f.stderr.contains("Una factura necesita un cliente con RUC válido"), "\(f.stderr)")
+        let help = try fx.run("invoice", "--help")
+        #expect(help.stdout.contains("--from-quote"))
+    }
+
+    @Test func quoteNotAcceptedOrUnknownIsRefusedInSpanish() throws {
+        let emulator = try InvoiceEmulator()
+        defer { emulator.stop() }
+        let fx = try CLIFixture()
+        defer { fx.cleanup() }
+        let env = try InvoiceCLITests.setUp(fx, emulatorPort: emulator.port)
+        let (quote, _) = try Self.acceptedQuote(fx, state: .sent)
+        let r = try fx.run("invoice", "issue", "--from-quote", quote.number, extra: env)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("Solo se factura una cotización aceptada; esta versión está enviada"), "\(r.stderr)")
+        let missing = try fx.run("invoice", "issue", "--from-quote", "COT-2000-99999", extra: env)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no existe la cotización COT-2000-99999"))
+        let db = try Database(path: fx.dbPath)
+        #expect(try db.scalar("SELECT count(*) FROM e_document").intValue == 0)
+    }
+
+    @Test func ruleViolationsAreExplainedNotDumped() throws {
+        let emulator = try InvoiceEmulator()
+        defer { emulator.stop() }
+        let fx = try CLIFixture()
+        defer { fx.cleanup() }
+        let env = try InvoiceCLITests.setUp(fx, emulatorPort: emulator.port)
+        let dni = """
+        {"kind": "01", "customer": {"documentType": "1", "number": "45678912", "name": "María Quispe"},
+         "lines": [{"description": "Soporte", "quantity": "1", "unitPrice": "100.00"}]}
+        """
+        let r = try fx.run("invoice", "issue", "--file", try Self.json(fx, "dni.json", dni), extra: env)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("Una factura necesita un cliente con RUC válido"), "\(r.stderr)")
+        #expect(!r.stderr.contains("facturaRequiresRUC"))
+
+        // Cuotas that do not add up to the pending amount.
+        let cuotas = """
+        {"kind": "01", "customer": {"documentType": "6", "number": "\(validRUC("2010007097"))", "name": "CLIENTE S.A.C."},
+         "lines": [{"description": "Equipo", "quantity": "1", "unitPrice": "100.00"}],
+         "paymentForm": "credito", "installments": [{"amount": "100.00", "dueDate": "2099-01-31"}]}
+        """
+        let c = try fx.run("invoice", "issue", "--file", try Self.json(fx, "cuotas.json", cuotas), extra: env)
+        #expect(c.status == 1)
+        #expect(c.stderr.contains("Las cuotas suman 100.00 y deben sumar 118.00"), "\(c.stderr)")
+        let db = try Database(path: fx.dbPath)
+        #expect(try db.scalar("SELECT count(*) FROM e_document").intValue == 0)
+    }
+
+    @Test func creditDetraccionAndDiscountsThenNotes() throws {
+        let emulator = try InvoiceEmulator()
+        defer { emulator.stop() }
+        let fx = try CLIFixture()
+        defer { fx.cleanup() }
+        let env = try InvoiceCLITests.setUp(fx, emulatorPort: emulator.port)
+        try Self.setDetraccionAccount(fx)
+        let store = try Store(path: fx.dbPath)
+
+        // 10 × 100 − 5% = 950, − 20 global = 930 + IGV 167.40 = 1,097.40; detracción 12% = 131.69; pending 965.71.
+        let factura = """
+        {"kind": "01", "customer": {"documentType": "6", "number": "\(validRUC("2010007097"))", "name": "CLIENTE S.A.C."},
+         "lines": [{"description": "Desarrollo", "quantity": "10", "unitPrice": "100.00", "unit": "ZZ",
+                    "itemKind": "service", "discount": {"percent": "5"}}],
+         "globalDiscount": {"amount": "20.00"}, "detraccion": {"code": "037", "rate": "12"},
+         "paymentForm": "credito",
+         "installments": [{"amount": "500.00", "dueDate": "2099-12-31"}, {"amount": "465.71", "dueDate": "2100-01-31"}]}
+        """
+        let r = try fx.run("invoice", "issue", "--file", try Self.json(fx, "f.json", factura), extra: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Factura F001-1 emitida: PEN 1097.40"), "\(r.stdout)")
+        guard let id = try EDocumentRepository(db: store.db).record(documentID: "F001-1")?.id,
+              let doc = try EDocumentRepository(db: store.db).document(id: id) else { Issue.record("not stored"); return }
+        #expect(doc.operationType == .sujetaADetraccion)
+        #expect(doc.detraccion?.account == "00-000-123456")
+
+        // A note on a document SUNAT has not accepted yet is refused.
+        let note = """
+        {"kind": "07", "reference": "F001-1", "reason": "01", "description": "Anulación de la operación",
+         "lines": [{"description": "Desarrollo", "quantity": "1", "unitPrice": "100.00", "unit": "ZZ", "itemKind": "service"}]}
+        """
+        let early = try fx.run("invoice", "issue", "--file", try Self.json(fx, "nc.json", note), extra: env)
+        #expect(early.status == 1)
+        #expect(early.stderr.contains("aceptado por SUNAT"), "\(early.stderr)")
+        let unknown = note.replacingOccurrences(of: "F001-1", with: "F001-99")
+        let missing = try fx.run("invoice", "issue", "--file", try Self.json(fx, "nc99.json", unknown), extra: env)
+        #expect(missing.stderr.contains("no existe el comprobante F001-99"), "\(missing.stderr)")
+
+        let worker = try fx.run("worker", "--once", extra: env)
+        #expect(worker.status == 0, "\(worker.stderr)")
+        let status = try EDocumentRepository(db: store.db).record(documentID: "F001-1")?.status
+        #expect(status == .aceptado || status == .observado, "\(String(describing: status))")
+
+        // Now the credit note goes through, with the factura's customer and the FC01 series.
+        let ok = try fx.run("invoice", "issue", "--file", try Self.json(fx, "nc.json", note), extra: env)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("Nota de crédito FC01-1 emitida: PEN 118.00"), "\(ok.stdout)")
+        let noteWorker = try fx.run("worker", "--once", extra: env)
+        #expect(noteWorker.status == 0, "\(noteWorker.stderr)")
+        let noteRecord = try EDocumentRepository(db: store.db).record(documentID: "FC01-1")
+        #expect(noteRecord?.status == .aceptado || noteRecord?.status == .observado,
+                "\(String(describing: noteRecord?.status)) \(noteRecord?.responseDescription ?? "")")
+        // A debit note with a credit reason code that does not exist in catálogo 10.
+        let debit = note.replacingOccurrences(of: "\"07\"", with: "\"08\"").replacingOccurrences(of: "\"01\"", with: "\"09\"")
+        let bad = try fx.run("invoice", "issue", "--file", try Self.json(fx, "nd.json", debit), extra: env)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("motivo de nota de débito no admitido"), "\(bad.stderr)")
+    }
+
+    @Test func settingsAndCompanyProfileAreOneCompany() throws {
+        let fx = try CLIFixture()
+        defer { fx.cleanup() }
+        try fx.withAdmin()
+        let settings = """
+        {"issuer": {"ruc": "20123456786", "legalName": "BYTEK S.A.C.", "tradeName": "BYTEK", "establishmentCode": "0000",
+          "address": {"ubigeo": "150122", "line": "Av. Larco 1232", "district": "Miraflores", "province": "Lima",
+                      "department": "Lima", "countryCode": "PE"}}}
+        """
+        let file = try fx.write("ajustes.json", settings)
+        // An empty profile is filled from the issuer.
+        let saved = try fx.run("invoice", "settings", "--file", file)
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let shown = try fx.run("company", "show")
+        #expect(shown.stdout.contains("20123456786"))
+        #expect(shown.stdout.contains("Av. Larco 1232"))
+        // Another RUC in the profile: the settings are refused and stay as they were.
+        let other = validRUC("2010007097")
+        let set = try fx.run("company", "set", "--ruc", other)
+        #expect(set.status == 0, "\(set.stderr)")
+        let refused = try fx.run("invoice", "settings", "--file", file)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("no es el de la empresa (\(other))"), "\(refused.stderr)")
+    }
+}

@@ -8,7 +8,7 @@ import Testing
     /// A fresh demo database (users, customers, catalog, sales) in a temp folder.
     static func demo() throws -> CLIFixture {
         let fx = try CLIFixture()
-        let r = try fx.run("demo", user: nil)
+        let r = try fx.run("demo", "--no-invoices", user: nil)
         #expect(r.status == 0, "\(r.stderr)")
         return fx
     }
@@ -188,9 +188,41 @@ import Testing
         for line in accepted.lines { #expect(text.contains(line.description)) }
         let template = fx.folder + "/plantillas/contrato-\(accepted.unit.code.lowercased()).txt"
         #expect(FileManager.default.fileExists(atPath: template))
-        // The same accepted version gives the same scope hash again.
-        let again = try fx.run("contract", "pdf", accepted.number, "-o", fx.file("otra.pdf"), user: "ventas")
-        #expect(again.stdout.contains(hash))
+        // The contract is recorded once: number, version, both hashes and the total.
+        let contractLine = try #require(lines.first { $0.hasPrefix("Contrato: ") })
+        #expect(contractLine.contains("registrado ahora"))
+        let store = try Store(path: fx.dbPath)
+        let recorded = try ContractRepository(db: store.db, user: "ventas").list(quoteNumber: accepted.number)
+        #expect(recorded.count == 1)
+        let contract = try #require(recorded.first)
+        #expect(contract.number.hasPrefix("CTR-") && contractLine.contains(contract.number))
+        #expect(path.hasSuffix("/documentos/\(contract.number).pdf"))
+        #expect(text.contains(contract.number))
+        #expect(contract.quoteVersion == accepted.version && contract.scopeHash == hash)
+        #expect(contract.total == (try accepted.totals().tax.total))
+        #expect(contract.createdBy == "ventas")
+        let templateText = try String(contentsOfFile: template, encoding: .utf8)
+        #expect(contract.templateHash == SHA256.hex(templateText))
+        #expect(try store.db.scalar("SELECT count(*) FROM audit_log WHERE entity = 'contract'").intValue == 1)
+        // The same accepted version gives the same contract again, even for a read-only role.
+        let again = try fx.run("contract", "pdf", accepted.number, "-o", fx.file("otra.pdf"), user: "finanzas")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains(hash) && again.stdout.contains(contract.number))
+        #expect(try ContractRepository(db: store.db, user: "t").list().count == 1)
+        // A template edited afterwards is reported; the record keeps the hash of the first text.
+        try (templateText + "\nCláusula añadida.\n").write(toFile: template, atomically: true, encoding: .utf8)
+        let edited = try fx.run("contract", "pdf", accepted.number, "-o", fx.file("editada.pdf"), user: "ventas")
+        #expect(edited.status == 0)
+        #expect(edited.stderr.contains("la plantilla contrato-\(accepted.unit.code.lowercased()).txt cambió"))
+        #expect(try ContractRepository(db: store.db, user: "t").list().first?.templateHash == contract.templateHash)
+        let listed = try fx.run("contract", "list", user: "finanzas")
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains(contract.number) && listed.stdout.contains("\(accepted.number) v\(accepted.version)"))
+        let exported = try fx.run("export", "contracts", user: "admin")
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let table = try Self.csv(exported.stdout)
+        #expect(table.records.count == 1)
+        #expect(table.records.first?.fields[Self.column(table, "sha256_alcance")] == hash)
 
         let older = try #require(multi.first { $0.state != .accepted })
         let refusedOld = try fx.run("contract", "pdf", accepted.number, "--version", String(older.version), user: "ventas")
@@ -199,6 +231,28 @@ import Testing
         let refused = try fx.run("contract", "pdf", draft.number, user: "ventas")
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("solo una versión aceptada genera contrato; esta versión está borrador"))
+    }
+
+    @Test func exportDealsAndQuotesAsCSV() throws {
+        let fx = try Self.demo()
+        defer { fx.cleanup() }
+        let store = try Store(path: fx.dbPath)
+        let dealFile = fx.file("oportunidades.csv")
+        let deals = try fx.run("export", "deals", dealFile, user: "ventas")
+        #expect(deals.status == 0, "\(deals.stderr)")
+        let dealTable = try Self.csvFile(dealFile)
+        #expect(dealTable.header.contains("valor_estimado"))
+        #expect(dealTable.records.count == (try DealRepository(db: store.db, user: "t").deals().count))
+        let quotes = try fx.run("export", "quotes", user: "ventas")
+        #expect(quotes.status == 0, "\(quotes.stderr)")
+        let quoteTable = try Self.csv(quotes.stdout)
+        #expect(quoteTable.records.count == (try Self.versions(fx).count))
+        #expect(Set(quoteTable.records.map { $0.fields[Self.column(quoteTable, "estado")] })
+            == ["borrador", "enviada", "aceptada", "rechazada", "vencida"])
+        let refused = try fx.binary.start(["export", "deals"], environment: fx.environment(user: "almacen"),
+                                          folder: fx.folder).wait()
+        #expect(refused.status == 1 && refused.stderr.contains("no tiene permiso"))
+        #expect(try fx.run("export", "facturas", user: "admin").status == 2)
     }
 
     @Test func dealListCSVCoversEveryStageAndFilters() throws {

@@ -151,3 +151,53 @@ struct BillingFixture {
         return w
     }
 }
+
+// MARK: resúmenes diarios and comunicaciones de baja
+
+extension BillingFixture {
+    var batches: EBatchRepository { EBatchRepository(db: store.db, user: "tester", clock: clock.clock) }
+    var signer: SunatBatchSigner { SunatBatchSigner(issuer: Self.issuer, key: key) }
+
+    /// A one-line boleta of S/ 50 (number set by the repository) to a DNI customer.
+    static func boleta(_ description: String = "Mouse inalámbrico", price: Decimal = 50,
+                       issuedAt: Date = Date()) throws -> EDocument {
+        EDocument(kind: .boleta, series: try Series("B001", for: .boleta), number: 1, issuedAt: issuedAt, issuer: issuer,
+                  customer: DocumentCustomer(documentType: .dni, number: "45678912", name: "María Quispe"),
+                  lines: [EDocumentLine(description: description, quantity: 1, unit: .unit, unitPrice: price,
+                                        itemKind: .product)])
+    }
+
+    /// A worker with the send job and every RC/RA job bound to `service` and this fixture's signer.
+    func batchWorker(_ service: any SunatService) -> Worker {
+        let w = worker(service)
+        let signer = self.signer
+        SunatBatchJobs.register(on: w, service: { _ in service }, signer: { _ in signer })
+        return w
+    }
+
+    /// Runs the worker, moving the manual clock a minute between passes, until nothing is left to run.
+    @discardableResult
+    func drain(_ worker: Worker, passes: Int = 8) throws -> Int {
+        var completed = 0
+        for _ in 0..<passes {
+            let s = try worker.runOnce()
+            completed += s.completed
+            if try JobQueue(db: store.db).count(state: .pending) == 0 { break }
+            clock.advance(seconds: 60)
+        }
+        return completed
+    }
+
+    /// Marks an issued document accepted, as the send job would after SUNAT's CDR.
+    func accept(_ r: EDocumentRecord) throws {
+        try repository.recordAnswer(id: r.id, status: .aceptado, cdrZip: nil, responseCode: "0",
+                                    description: "aceptada", observations: [])
+    }
+}
+
+extension RunningEmulator {
+    /// The SOAP requests of one operation, oldest first.
+    func requests(_ operation: String) throws -> [[String: Any]] {
+        try log().filter { ($0["operation"] as? String) == operation }
+    }
+}

@@ -10,7 +10,7 @@ import Testing
         let h = try ScreenHarness()
         h.keys(.char("2"))
         #expect(h.app.current == .catalog)
-        h.keys(.f(7))
+        h.keys(.f(8))
         #expect(h.app.current == .jobs)
         // Click on " 1 Clientes " in the top bar.
         let x = try #require(h.app.lastFrame.lines[0].range(of: "Clientes")).lowerBound.utf16Offset(in: h.app.lastFrame.lines[0])
@@ -69,7 +69,7 @@ import Testing
         var c = try #require(try h.customers.find(docType: .ruc, docNumber: "20100047218"))
         c.creditDays = 45
         _ = try h.customers.update(c)
-        h.keys(.char("5"))
+        h.keys(.char("6"))
         #expect(h.screen.contains("5 filas"))
         #expect(h.screen.contains("Modificación"))
         #expect(h.screen.contains("creditDays: 30 → 45"))
@@ -86,7 +86,7 @@ import Testing
         let queue = JobQueue(db: h.store.db, clock: { 1_795_000_000_000 })
         _ = try queue.enqueue(kind: "backup.nightly", payload: "{}", runAt: 1_795_000_000_000)
         _ = try ScheduleStore(db: h.store.db, clock: { 1_795_000_000_000 }).ensure(name: "respaldo-nocturno", kind: "backup.nightly", rule: "daily 02:00")
-        h.keys(.char("6"))
+        h.keys(.char("7"))
         #expect(h.screen.contains("respaldo-nocturno"))
         #expect(h.screen.contains("backup.nightly"))
         #expect(h.screen.contains("pendiente"))

@@ -35,14 +35,14 @@ import Testing
     @Test(arguments: sizes)
     func audit(size: (Int, Int)) throws {
         let h = try seeded(width: size.0, height: size.1)
-        h.keys(.char("5"))
+        h.keys(.char("6"))
         assertGolden(h.app.lastFrame, "audit-\(size.0)x\(size.1)")
     }
 
     @Test(arguments: sizes)
     func jobs(size: (Int, Int)) throws {
         let h = try seeded(width: size.0, height: size.1)
-        h.keys(.char("6"))
+        h.keys(.char("7"))
         #expect(h.screen.contains("disco lleno"))
         assertGolden(h.app.lastFrame, "jobs-\(size.0)x\(size.1)")
     }

@@ -8,8 +8,10 @@ public enum ContractMappingError: Error, Sendable, Hashable {
 }
 
 extension ContractDocument {
-    /// The contract number of a quote version: `COT-2026-00001` v2 → `CTR-2026-00001-2`. Derived,
-    /// so the same accepted version always gets the same contract number.
+    /// A provisional contract number derived from the quote version: `COT-2026-00001` v2 →
+    /// `CTR-2026-00001-2`, for a document not (yet) recorded in the store. A recorded contract
+    /// prints the number the store gave it (`CTR-2026-00001`, its own gapless series): the
+    /// printing code replaces `number` with it.
     public static func number(quoteNumber: String, version: Int) -> String {
         let body = quoteNumber.hasPrefix(QuoteNumber.prefix + "-")
             ? String(quoteNumber.dropFirst(QuoteNumber.prefix.count + 1)) : quoteNumber

@@ -44,6 +44,8 @@ public final class AppContext {
     /// The clock; tests fix it.
     public let now: @Sendable () -> Date
     public private(set) var status: StatusMessage?
+    /// The process environment as the command line completed it (e.g. where the SUNAT credentials are).
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
     var commands: [AppCommand] = []
 
     public init(strings: Strings, session: UserSession, now: @escaping @Sendable () -> Date = { Date() }) {

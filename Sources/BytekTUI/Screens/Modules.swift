@@ -17,6 +17,7 @@ enum Modules {
             },
             ModuleEntry(.sales) { ctx in SalesModule.makeRoot(store: store, context: ctx) },
             ModuleEntry(.quotes) { ctx in QuotesModule.makeRoot(store: store, context: ctx) },
+            ModuleEntry(.billing) { ctx in BillingModule.makeRoot(store: store, context: ctx) },
             ModuleEntry(.audit) { ctx in
                 let users = ((try? UserRepository(db: store.db, user: ctx.session.login).list()) ?? []).map(\.login)
                 return AuditScreen(log: AuditLog(db: store.db, user: ctx.session.login), users: users, strings: ctx.strings)

@@ -19,8 +19,11 @@ public struct BoardColumn: Sendable, Equatable {
     public var cards: [BoardCard]
     /// Shown under the title (e.g. "S/ 12,500.00"), formatted by the caller.
     public var sumText: String
-    public init(id: String, title: String, cards: [BoardCard] = [], sumText: String = "") {
-        self.id = id; self.title = title; self.cards = cards; self.sumText = sumText
+    /// Cards the column holds beyond those loaded in `cards` (the board shows the first ones only); the
+    /// header counts them too, and a card moved by the user still counts where it now is.
+    public var unloaded: Int
+    public init(id: String, title: String, cards: [BoardCard] = [], sumText: String = "", unloaded: Int = 0) {
+        self.id = id; self.title = title; self.cards = cards; self.sumText = sumText; self.unloaded = unloaded
     }
 }
 
@@ -203,7 +206,7 @@ public final class Board {
     private func renderColumn(_ canvas: inout Canvas, _ c: Int, _ r: Rect) {
         let col = columns[c]
         let focused = isFocused && c == focusedColumn
-        let title = SafeText.sanitize(col.title) + " (\(col.cards.count))"
+        let title = SafeText.sanitize(col.title) + " (\((col.cards.count + col.unloaded).formatted(grouping: true)))"
         canvas.box(r, title: title, style: Style(focused ? .accent : .border),
                    titleStyle: Style(focused ? .accent : .title, bold: true))
         let inner = Rect(x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2)

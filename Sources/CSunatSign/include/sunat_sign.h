@@ -83,6 +83,16 @@ int sunat_digest_value(const unsigned char *xml, size_t xml_len, char *digest, s
 int sunat_verify_xml(const unsigned char *xml, size_t xml_len, const sunat_key *key,
                      char *err, size_t err_len);
 
+
+/**
+ * A new RSA 2048 key and a self-signed X.509 certificate (SHA-256, C=PE, O=organization, CN=common_name)
+ * valid for `valid_days`, as a DER PKCS#12 protected by `password`. For the demo and tests only.
+ * 0 on success with *out (free with sunat_self_signed_free) and *out_len; -1 with a message.
+ */
+int sunat_self_signed_pkcs12(const char *common_name, const char *organization, const char *password,
+                             int valid_days, unsigned char **out, size_t *out_len, char *err, size_t err_len);
+void sunat_self_signed_free(unsigned char *bytes);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,7 +1,8 @@
-# Sales by keys only: a new lead on the U2 board, moved to "Cotización"; a quote for it with a product, service
-# hours and a subscription; sent, a v2, accepted (the deal is won); its PDF and its contract PDF.
+# Sales by keys only: a new lead on the U2 board, moved to "Cotización" and converted into a customer (RUC
+# checked); a quote for it with a product, service hours and a subscription; sent, a v2, accepted (the deal
+# is won); its PDF and its contract PDF (recorded once).
 . "$(dirname "$0")/../lib.sh"
-"$BYTEK" --db "$DB" demo >/dev/null || fail "demo"
+"$BYTEK" --db "$DB" demo --no-invoices >/dev/null || fail "demo"
 
 start --user ventas tui
 keys 3
@@ -23,12 +24,16 @@ keys '>' '>' '>'
 sqlite3 "$DB" "SELECT s.name FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id WHERE d.title = 'Sistema de inventarios Ñandú';" \
   | grep -q "Cotización" || fail "la oportunidad no llegó a la etapa Cotización"
 
+keys C
+expect_screen "Convertir en cliente: Ñandú Distribuciones S.A.C." "no se abrió la conversión del prospecto"
+keys C-s
+expect_screen "Cliente creado: Ñandú Distribuciones S.A.C." "no se convirtió el prospecto en cliente"
+sqlite3 "$DB" "SELECT c.doc_number FROM deal d JOIN customer c ON c.id = d.customer_id WHERE d.title = 'Sistema de inventarios Ñandú';" \
+  | grep -qx "20555123451" || fail "la oportunidad no quedó con el cliente convertido"
+
 keys c
 expect_screen "Cotización nueva" "no se abrió el cotizador desde la oportunidad"
-keys C
-type_text "grupo inca"
-keys Enter
-expect_screen "Grupo Inca S.A." "no se eligió el cliente"
+expect_screen "Ñandú Distribuciones S.A.C. · RUC 20555123451" "la cotización no tomó el cliente de la oportunidad"
 keys a
 type_text "switch tp-link"
 keys Enter
@@ -67,6 +72,8 @@ pdf=$(ls "$WORK"/documentos/COT-*-v2.pdf 2>/dev/null | head -1)
 text=$(pdftotext -layout "$pdf" -)
 case "$text" in *"Hora de desarrollo de software"*"S/ 11,233.60"*) ;; *) fail "el PDF no contiene las líneas y el total";; esac
 ls "$WORK"/documentos/CTR-*.pdf >/dev/null 2>&1 || fail "no está el PDF del contrato"
+sqlite3 "$DB" "SELECT number || ' v' || quote_version FROM contract;" | grep -qx "CTR-[0-9]*-00001 v2" \
+  || fail "el contrato no quedó registrado para la versión 2"
 sqlite3 "$DB" "SELECT s.name FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id WHERE d.title = 'Sistema de inventarios Ñandú';" \
   | grep -q "Ganado" || fail "la oportunidad no quedó ganada"
 finish

@@ -117,8 +117,9 @@ extension QuoteBuilderScreen {
     func printContract(_ context: AppContext) {
         guard quote.state == .accepted else { context.error(strings["quotes.err.contractNeedsAccepted"]); return }
         guard let id = storedId(context) else { return }
-        if let path = QuotePrinting.contractPDF(quoteId: id, store: store, context: context) {
-            context.ok(strings.format("quotes.contractWritten", path))
+        if let output = QuotePrinting.contractPDF(quoteId: id, store: store, context: context) {
+            // The number tells the user whether this is the contract recorded before or a new one.
+            context.ok(strings.format("quotes.contractWritten", output.contract.number + " · " + output.path))
         }
     }
 

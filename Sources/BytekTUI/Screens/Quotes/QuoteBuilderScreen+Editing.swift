@@ -22,6 +22,33 @@ extension QuoteBuilderScreen {
         })
     }
 
+    /// Links the quote to an open deal picked by title or party (its customer and unit come
+    /// along): accepting the quote then marks that deal won.
+    func pickDeal(_ context: AppContext) {
+        guard requireEditable(context) else { return }
+        let deals = DealRepository(db: store.db, user: user)
+        let open = ((try? deals.cardPager(DealQuery(openOnly: true)).first(5000)) ?? []).map(\.item)
+        let byId = Dictionary(open.compactMap { c in c.deal.id.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
+        let entry: (DealCard) -> PickerEntry = { c in
+            PickerEntry(id: c.deal.id ?? 0, title: c.deal.title + " · " + c.party,
+                        detail: c.deal.unit.code + " · " + c.deal.estimatedValue.formatted)
+        }
+        context.present(QuotePicker(title: strings["quotes.pick.deal"], strings: strings, search: { q in
+            if q.allSatisfy(\.isWhitespace) { return open.prefix(200).map(entry) }
+            return FuzzyMatcher.rank(q, open, key: { $0.deal.title + " " + $0.party }).prefix(200).map { entry($0.item) }
+        }) { [weak self] picked in
+            guard let self, let card = byId[picked.id] else { return }
+            let failure = self.tryChange { c in
+                c.dealId = card.deal.id
+                c.unit = card.deal.unit
+                if let customerId = card.deal.customerId { c.customerId = customerId }
+            }
+            if let failure { context.error(failure); return }
+            self.loadCustomerLabel()
+            context.ok(self.strings.format("quotes.dealSet", card.deal.title))
+        })
+    }
+
     func pickCatalogItem(_ context: AppContext) {
         guard requireEditable(context) else { return }
         let items = ((try? CatalogRepository(db: store.db, user: user).pager(CatalogQuery(activeOnly: true)).first(5000)) ?? [])
@@ -216,13 +243,23 @@ extension QuoteBuilderScreen {
             .choice("kind", strings["quotes.field.discountKind"], options: discountOptions, value: kind),
             .number("value", strings["quotes.field.discountValue"], value: value, hint: strings["quotes.hint.globalDiscount"]),
         ]
-        context.push(QuoteFormScreen(title: strings["quotes.form.discount"], fields: fields, strings: strings) { [weak self] v in
+        let form = QuoteFormScreen(title: strings["quotes.form.discount"], fields: fields, strings: strings) { [weak self] v in
             guard let self else { return [:] }
             var errors: [String: String] = [:]
             let discount = self.parseDiscount(kind: v["kind"], value: v["value"], field: "value", into: &errors)
             guard errors.isEmpty else { return errors }
             if let failure = self.tryChange({ $0.globalDiscount = discount }) { return ["value": failure] }
             return [:]
-        })
+        }
+        keepTypedInDraft(form) { [weak self] v in
+            guard let self else { return nil }
+            var errors: [String: String] = [:]
+            let discount = self.parseDiscount(kind: v["kind"], value: v["value"], field: "value", into: &errors)
+            guard errors.isEmpty else { return nil }
+            var trial = self.quote.content
+            trial.globalDiscount = discount
+            return trial
+        }
+        context.push(form)
     }
 }

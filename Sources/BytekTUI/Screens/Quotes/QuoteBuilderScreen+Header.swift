@@ -39,9 +39,61 @@ extension QuoteBuilderScreen {
             .notes("notes", s["quotes.field.notes"], value: q.notes, width: 60),
             .notes("terms", s["quotes.field.terms"], value: q.terms, width: 60),
         ]
-        context.push(QuoteFormScreen(title: s["quotes.form.header"], fields: fields, strings: s) { [weak self] v in
+        let form = QuoteFormScreen(title: s["quotes.form.header"], fields: fields, strings: s) { [weak self] v in
             self?.applyHeader(v) ?? [:]
-        })
+        }
+        keepTypedInDraft(form) { [weak self] v in self?.typedHeader(v) }
+        context.push(form)
+    }
+
+    /// Writes what is typed in `form` into the quote's draft after every edit (so a killed terminal
+    /// loses nothing), and on Esc puts the draft back to the quote as it was.
+    func keepTypedInDraft(_ form: QuoteFormScreen, _ typed: @escaping ([String: String]) -> QuoteContent?) {
+        form.onChange = { [weak self] v in
+            guard let self, let trial = typed(v), trial != self.quote.content else { return }
+            self.keepDraft(trial)
+        }
+        form.onCancel = { [weak self] in
+            guard let self else { return }
+            if self.isDirty { self.keepDraft() } else { self.deleteDraft() }
+        }
+    }
+
+    /// The content with every header value as typed that can be read (milestones even when they do
+    /// not add up yet: the draft keeps what was typed; applying still checks it).
+    func typedHeader(_ v: [String: String]) -> QuoteContent {
+        var c = quote.content
+        c.unit = BusinessUnit(rawValue: v["unit"] ?? "") ?? c.unit
+        c.currency = Currency(rawValue: v["currency"] ?? "") ?? c.currency
+        let rateText = (v["exchangeRate"] ?? "").trimmingCharacters(in: .whitespaces)
+        if rateText.isEmpty { c.exchangeRate = nil } else if let rate = QuoteText.parseDecimal(rateText), rate > 0 { c.exchangeRate = rate }
+        c.pricesIncludeIGV = v["pricesIncludeIGV"] == "1"
+        if let days = Int((v["validityDays"] ?? "").trimmingCharacters(in: .whitespaces)), days > 0 { c.validityDays = days }
+        c.deliveryTime = (v["deliveryTime"] ?? "").trimmingCharacters(in: .whitespaces)
+        if let terms = typedTerms(v) { c.paymentTerms = terms }
+        c.notes = v["notes"] ?? ""
+        c.terms = v["terms"] ?? ""
+        return c
+    }
+
+    /// The payment terms the values describe, unchecked; nil when the milestone percentages or the
+    /// credit days do not read as numbers.
+    func typedTerms(_ v: [String: String]) -> PaymentTerms? {
+        switch v["paymentKind"] {
+        case "milestones":
+            let parts = (v["milestones"] ?? "").split(whereSeparator: { $0 == "/" || $0 == " " || $0 == ";" }).map(String.init)
+            let percents = parts.compactMap { QuoteText.parseDecimal($0.replacingOccurrences(of: "%", with: "")) }
+            guard !parts.isEmpty, percents.count == parts.count else { return nil }
+            let names = (v["milestoneNames"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            return .milestones(percents.enumerated().map { i, p in
+                Milestone(name: i < names.count && !names[i].isEmpty ? names[i] : strings.format("quotes.milestone", String(i + 1)),
+                          percent: p)
+            })
+        case "credit":
+            return Int((v["creditDays"] ?? "").trimmingCharacters(in: .whitespaces)).map { .credit(days: $0) }
+        default:
+            return .cash
+        }
     }
 
     /// Checks and applies the header values; the errors by field when something is wrong.
@@ -57,25 +109,12 @@ extension QuoteBuilderScreen {
         let validity = Int((v["validityDays"] ?? "").trimmingCharacters(in: .whitespaces))
         if validity == nil || (validity ?? 0) <= 0 { errors["validityDays"] = s["quotes.err.validity"] }
         var terms = PaymentTerms.cash
-        switch v["paymentKind"] {
-        case "milestones":
-            let parts = (v["milestones"] ?? "").split(whereSeparator: { $0 == "/" || $0 == " " || $0 == ";" }).map(String.init)
-            let percents = parts.map { QuoteText.parseDecimal($0.replacingOccurrences(of: "%", with: "")) }
-            let names = (v["milestoneNames"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            if parts.isEmpty || percents.contains(where: { $0 == nil }) {
-                errors["milestones"] = s["quotes.err.milestonesFormat"]
-            } else {
-                let list = percents.enumerated().map { i, p in
-                    Milestone(name: i < names.count && !names[i].isEmpty ? names[i] : s.format("quotes.milestone", String(i + 1)),
-                              percent: p ?? 0)
-                }
-                terms = .milestones(list)
-            }
-        case "credit":
-            let days = Int((v["creditDays"] ?? "").trimmingCharacters(in: .whitespaces)) ?? 0
-            terms = .credit(days: days)
-        default:
-            break
+        if let typed = typedTerms(v) {
+            terms = typed
+        } else if v["paymentKind"] == "milestones" {
+            errors["milestones"] = s["quotes.err.milestonesFormat"]
+        } else {
+            terms = .credit(days: 0)
         }
         do { try terms.validate() } catch {
             switch error {

@@ -14,7 +14,8 @@ extension QuoteBuilderScreen {
         canvas.hline(x: head.x, y: head.y + 1, width: head.width)
         let q = quote.content
         let room = head.width - 2
-        let customer = customerLabel.isEmpty ? s["quotes.noCustomer"] : customerLabel
+        var customer = customerLabel.isEmpty ? s["quotes.noCustomer"] : customerLabel
+        if !dealLabel.isEmpty { customer += " · " + dealLabel }
         label(&canvas, s["quotes.field.customer"], customer, x: head.x + 1, y: head.y + 2, width: room)
         var line2 = q.unit.label + " · " + q.currency.symbol + " " + q.currency.rawValue
         if let rate = q.exchangeRate { line2 += " · " + s["quotes.rate"] + " " + QuoteText.decimal(rate) }

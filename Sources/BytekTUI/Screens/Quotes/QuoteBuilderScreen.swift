@@ -31,6 +31,9 @@ final class QuoteBuilderScreen: Screen {
     let table: Table
     let lines: QuoteLinesSource
     var customerLabel = ""
+    /// "Oportunidad: Cableado" when the quote is linked to a deal (with the lead's name when the
+    /// quote has no customer yet).
+    var dealLabel = ""
     var user = ""
 
     init(quote: Quote, store: Store, context: AppContext) {
@@ -161,6 +164,12 @@ final class QuoteBuilderScreen: Screen {
     }
 
     func loadCustomerLabel() {
+        dealLabel = ""
+        if let dealId = quote.dealId, let card = try? DealRepository(db: store.db, user: user).card(dealId) {
+            dealLabel = strings.format("quotes.dealLabel", card.deal.title)
+            // Without a customer the deal's party (the lead) is who the quote is for.
+            if quote.customerId == nil && !card.party.isEmpty { dealLabel += " (" + card.party + ")" }
+        }
         guard let id = quote.customerId else { customerLabel = ""; return }
         if let c = try? CustomerRepository(db: store.db, user: user).get(id) {
             customerLabel = c.legalName + " · " + c.docType.shortName + " " + c.docNumber
@@ -181,6 +190,7 @@ final class QuoteBuilderScreen: Screen {
                 KeyBinding([.enter, .char("e")], s["key.edit"], help: s["quotes.help.editLine"]),
                 KeyBinding([.delete, .char("x")], s["quotes.key.remove"], help: s["quotes.help.remove"]),
                 KeyBinding([.char("C")], s["quotes.key.customer"], help: s["quotes.help.customer"]),
+                KeyBinding([.char("O")], s["quotes.key.deal"], help: s["quotes.help.deal"], hint: false),
                 KeyBinding([.char("h")], s["quotes.key.header"], help: s["quotes.help.header"]),
                 KeyBinding([.char("i")], s["quotes.key.igv"], help: s["quotes.help.igv"], hint: false),
                 KeyBinding([.char("d")], s["quotes.key.discount"], help: s["quotes.help.discount"]),
@@ -214,6 +224,7 @@ final class QuoteBuilderScreen: Screen {
             if let id = table.selectedID { editLine(Int(id) - 1, context) }
         case .delete, .char("x"): removeLine(context)
         case .char("C"): pickCustomer(context)
+        case .char("O"): pickDeal(context)
         case .char("h"): editHeader(context)
         case .char("i"): toggleIGV(context)
         case .char("d"): editDiscount(context)

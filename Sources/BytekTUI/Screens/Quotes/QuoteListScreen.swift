@@ -14,6 +14,8 @@ final class QuoteListScreen: Screen {
     private let pane: ListPane
     private let names: CustomerNames
     private var versions = DetailCache<[Quote]>()
+    /// The day sent quotes were last checked for expiry (once a day is enough: validity is in days).
+    private var expiryCheckedOn: LocalDate?
 
     init(store: Store, context: AppContext) {
         self.store = store
@@ -26,7 +28,17 @@ final class QuoteListScreen: Screen {
         pane = ListPane(title: context.strings["module.quotes"], table: table)
         pane.detailWidth = 34
         pane.onFilterChange = { [weak self] _ in self?.rebuild() }
+        expireDue(context)
         rebuild()
+    }
+
+    /// Marks sent versions past their validity as vencida (audited as the user who opened the
+    /// list), once a day, when the user may change quotes: a read-only role only sees them.
+    private func expireDue(_ context: AppContext) {
+        let today = QuoteText.today(context)
+        guard expiryCheckedOn != today, context.can(.write, .quotes) else { return }
+        expiryCheckedOn = today
+        _ = try? repository.expireDue(today: today)
     }
 
     static func columns(_ s: Strings) -> [TableColumn] {
@@ -128,6 +140,7 @@ final class QuoteListScreen: Screen {
     }
 
     func reload(context: AppContext) {
+        expireDue(context)
         names.forget()
         pane.table.reload()
         versions.invalidate()

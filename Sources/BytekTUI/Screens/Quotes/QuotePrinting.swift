@@ -12,6 +12,8 @@ public enum QuotePrintingError: Error, Sendable, Hashable {
     /// The quote has neither a customer nor a deal with a lead to print.
     case partyMissing(String)
     case contract(ContractMappingError)
+    /// The version has no contract yet and the user may not record one (read-only role).
+    case contractNotRecorded(String, Int)
 }
 
 /// Produces the PDF of a stored quote version and the contract of an accepted one, for the quote
@@ -53,15 +55,17 @@ public enum QuotePrinting {
         }
     }
 
-    /// Writes the contract PDF of accepted quote version `quoteId` and returns its path, or nil
-    /// after putting the reason (Spanish: e.g. the version is not accepted) in the status bar.
+    /// Records (or finds) the contract of accepted quote version `quoteId`, writes its PDF and
+    /// returns it, or nil after putting the reason (Spanish: e.g. the version is not accepted) in
+    /// the status bar.
     @MainActor
-    public static func contractPDF(quoteId: Int64, store: Store, context: AppContext) -> String? {
+    public static func contractPDF(quoteId: Int64, store: Store, context: AppContext) -> ContractOutput? {
         do {
             guard let quote = try QuoteRepository(db: store.db, user: context.session.login).get(quoteId) else {
                 throw QuotePrintingError.quoteIdNotFound(quoteId)
             }
-            return try renderContract(quote, store: store, today: today(context.now())).path
+            return try renderContract(quote, store: store, user: context.session.login,
+                                      canRecord: context.can(.write, .quotes), today: today(context.now()))
         } catch {
             context.error(message(error))
             return nil
@@ -88,23 +92,55 @@ public enum QuotePrinting {
         return target
     }
 
-    /// Renders the contract of an accepted version with its unit's template; returns the path
-    /// (default: `documentos/CTR-2026-00001-2.pdf`) and the SHA-256 of the scope it locks.
+    /// What producing a contract PDF gave: the file, the recorded contract, whether this call
+    /// recorded it, and whether the template text differs from the one the contract was first
+    /// generated with (the PDF then follows the edited template; the record keeps the first hash).
+    public struct ContractOutput: Sendable {
+        public var path: String
+        public var contract: Contract
+        public var created: Bool
+        public var templateChanged: Bool
+        public var scopeHash: String { contract.scopeHash }
+    }
+
+    /// Records the contract of an accepted version (or finds the one recorded before: same number,
+    /// date and hashes) and renders it with its unit's template to `path` (default:
+    /// `documentos/CTR-2026-00001.pdf`). A version without a contract is only recorded when
+    /// `canRecord` (the user may change quotes); otherwise `.contractNotRecorded`.
     @discardableResult
-    public static func renderContract(_ quote: Quote, store: Store, today: LocalDate,
-                                      to path: String? = nil) throws -> (path: String, scopeHash: String) {
-        let contract: ContractDocument
+    public static func renderContract(_ quote: Quote, store: Store, user login: String, canRecord: Bool = true,
+                                      today: LocalDate, to path: String? = nil) throws -> ContractOutput {
+        var document: ContractDocument
+        let totals = try quote.totals()
         do {
-            contract = try ContractDocument(acceptedQuote: quote, totals: try quote.totals(),
+            document = try ContractDocument(acceptedQuote: quote, totals: totals,
                                             customer: try customer(of: quote, store: store),
                                             company: try company(store), date: today)
         } catch let error as ContractMappingError {
             throw QuotePrintingError.contract(error)
         }
+        guard let quoteId = quote.id else { throw QuotePrintingError.quoteNotFound(quote.number) }
         let template = try ContractTemplate.load(for: quote.unit, folder: templatesFolder(of: store))
-        let target = try target(path, store: store, name: "\(contract.number).pdf")
-        try ContractPDF.render(contract, template: template, to: target)
-        return (target, contract.scopeHash)
+        let templateHash = ScopeHash.sha256Hex(template.text)
+        let contracts = ContractRepository(db: store.db, user: login)
+        let recorded: (contract: Contract, created: Bool)
+        if let existing = try contracts.forQuote(quoteId) {
+            recorded = (existing, false)
+        } else {
+            guard canRecord else { throw QuotePrintingError.contractNotRecorded(quote.number, quote.version) }
+            recorded = try contracts.record(Contract(
+                quoteId: quoteId, quoteNumber: quote.number, quoteVersion: quote.version,
+                customerId: try quote.customerId ?? quote.dealId.flatMap { try DealRepository(db: store.db, user: login).get($0)?.customerId },
+                unit: quote.unit, scopeHash: document.scopeHash, templateName: ContractTemplate.fileName(for: quote.unit),
+                templateHash: templateHash, total: totals.tax.total, date: today))
+        }
+        // A regenerated contract prints what was recorded: its number and its date.
+        document.number = recorded.contract.number
+        document.date = DocumentDate(recorded.contract.date)
+        let target = try target(path, store: store, name: "\(recorded.contract.number).pdf")
+        try ContractPDF.render(document, template: template, to: target)
+        return ContractOutput(path: target, contract: recorded.contract, created: recorded.created,
+                              templateChanged: recorded.contract.templateHash != templateHash)
     }
 
     static func company(_ store: Store) throws -> CompanyInfo {
@@ -153,6 +189,14 @@ public enum QuotePrinting {
             case .contract(.quoteNotAccepted(let state)):
                 return "solo una versión aceptada genera contrato; esta versión está \(stateName(state)) "
                     + "(acepte la cotización primero)"
+            case .contractNotRecorded(let n, let v):
+                return "\(n) v\(v) aún no tiene contrato y su rol solo puede leer cotizaciones: ventas o admin lo genera"
+            }
+        case let e as ContractRepositoryError:
+            switch e {
+            case .quoteNotFound(let id): return "no existe la cotización con id \(id)"
+            case .quoteNotAccepted(let state):
+                return "solo una versión aceptada genera contrato; esta versión está \(stateName(state))"
             }
         case let e as QuoteError: return quoteErrorText(e)
         case let e as SalesRepositoryError:

@@ -41,6 +41,8 @@ final class DealBoardScreen: Screen {
             KeyBinding([.char("f")], s["sales.key.owner"], help: s["sales.help.owner"]),
             KeyBinding([.char("a")], s["sales.key.activities"], help: s["sales.help.activities"]),
             KeyBinding([.char("c")], s["sales.key.quote"], help: s["sales.help.quote"]),
+            KeyBinding([.char("C")], s["sales.key.convert"], help: s["sales.help.convert"]),
+            KeyBinding([.char("E")], s["sales.key.stages"], help: s["sales.help.stages"], hint: false),
             KeyBinding([.char("l")], s["sales.key.list"], help: s["sales.help.list"]),
             KeyBinding([.char("m")], s["sales.key.pending"], help: s["sales.help.pending"]),
             KeyBinding([.char("p")], s["sales.key.forecast"], help: s["sales.help.forecast"]),
@@ -115,12 +117,12 @@ final class DealBoardScreen: Screen {
             let loaded = cards[id] ?? []
             var title = summary.stage.name
             if !summary.stage.active { title += " " + s["sales.board.retired"] }
-            if summary.count > loaded.count { title += " · " + summary.count.formatted(grouping: true) }
             let sum = services.pen(summary.totals)
             let approx = summary.totals[.usd].map { !$0.isZero } ?? false
             return BoardColumn(id: String(id), title: title,
                                cards: loaded,
-                               sumText: (approx ? "≈" : "") + sum.formatted)
+                               sumText: (approx ? "≈" : "") + sum.formatted,
+                               unloaded: max(0, summary.count - loaded.count))
         })
     }
 
@@ -186,7 +188,14 @@ final class DealBoardScreen: Screen {
         case .char("a"):
             if let id = board.selectedCard?.id { context.push(DealActivitiesScreen(services: services, dealId: id)) }
         case .char("c"): if let id = board.selectedCard?.id { quote(dealId: id, context) }
+        case .char("C"):
+            if let id = board.selectedCard?.id {
+                LeadConversionEditor.open(dealId: id, services: services, context: context) { [weak self] in
+                    self?.selectAfterReload = id
+                }
+            }
         case .char("l"): context.push(DealListScreen(services: services, unit: unit, owner: owner))
+        case .char("E"): context.push(PipelineStagesScreen(services: services, unit: unit))
         case .char("m"): openPending(context)
         case .char("p"): openForecast(context)
         case .char("<"), .char(">"):
@@ -211,7 +220,9 @@ final class DealBoardScreen: Screen {
         guard let stageId = Int64(move.toColumn),
               let target = summaries.first(where: { $0.stage.id == stageId })?.stage else { reloadAll(); return }
         if target.kind == .lost {
-            context.present(LostReasonDialog(strings: s) { [weak self] reason in
+            let texts = ReasonDialog.Texts(title: s["sales.lost.title"], prompt: s["sales.lost.prompt"], hint: s["sales.lost.hint"],
+                                           confirm: s["sales.lost.confirm"], empty: s["sales.err.lostReason"])
+            context.present(ReasonDialog(texts, maxLength: 200, strings: s) { [weak self] reason in
                 guard let self else { return }
                 guard let reason else { self.reloadAll(); context.info(self.s["sales.move.cancelled"]); return }
                 self.save(move.cardID, to: target, reason: reason, context)

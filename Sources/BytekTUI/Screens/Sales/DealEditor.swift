@@ -124,7 +124,11 @@ final class DealEditor: RecordEditor {
                 customerId = nil
                 return try saveDeal(title: title, leadId: saved.id, customerId: customerId, value: value, close: close, v)
             }
-            return try saveDeal(title: title, leadId: nil, customerId: customerId, value: value, close: close, v)
+            // A deal of a converted lead keeps its lead (where it came from) while it stays with that customer.
+            let keptLead = original?.deal.leadId.flatMap { id in
+                (try? services.deals.lead(id))?.customerId == customerId ? id : nil
+            }
+            return try saveDeal(title: title, leadId: keptLead, customerId: customerId, value: value, close: close, v)
         } catch {
             return .failed(services.describe(error), field: nil)
         }

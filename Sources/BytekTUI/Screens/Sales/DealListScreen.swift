@@ -51,6 +51,7 @@ final class DealListScreen: Screen {
             KeyBinding([.char("v")], s["sales.key.stale"], help: s["sales.help.stale"]),
             KeyBinding([.char("o")], s["key.sort"], help: s["sales.help.sort"]),
             KeyBinding([.char("a")], s["sales.key.activities"], help: s["sales.help.activities"]),
+            KeyBinding([.char("C")], s["sales.key.convert"], help: s["sales.help.convert"], hint: false),
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], s["key.move"], help: s["table.help.move"], hint: false),
         ]
     }
@@ -105,6 +106,8 @@ final class DealListScreen: Screen {
             return .handled
         case .char("a"):
             if let id = pane.table.selectedID { context.push(DealActivitiesScreen(services: services, dealId: id)) }
+        case .char("C"):
+            if let id = pane.table.selectedID { LeadConversionEditor.open(dealId: id, services: services, context: context) }
             return .handled
         default:
             return pane.handle(event) ? .handled : .ignored

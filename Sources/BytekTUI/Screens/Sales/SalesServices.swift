@@ -82,6 +82,7 @@ struct SalesServices {
         case SalesRepositoryError.pipeline(let e): return describe(e)
         case SalesRepositoryError.notFound: return s["err.notFound"]
         case SalesRepositoryError.stageOfAnotherUnit: return s["sales.err.stageOfAnotherUnit"]
+        case SalesRepositoryError.leadAlreadyConverted: return s["sales.err.leadConverted"]
         case let e as PipelineError: return describe(e)
         default: return ErrorText(s).describe(error)
         }
@@ -94,7 +95,8 @@ struct SalesServices {
         case .dealWithoutParty: return strings["sales.err.party"]
         case .dealTitleMissing, .leadNameMissing, .stageNameMissing: return strings["form.required"]
         case .estimatedValueNegative: return strings["err.negative"]
-        case .stageNotInPipeline, .needsWonAndLostStage, .probabilityOutOfRange, .expectedDaysNegative:
+        case .needsWonAndLostStage: return strings["sales.err.pipelineWonLost"]
+        case .stageNotInPipeline, .probabilityOutOfRange, .expectedDaysNegative:
             return strings["sales.err.pipeline"]
         }
     }

@@ -1,0 +1,16 @@
+import BytekModel
+
+/// What the printed representation of an issued electronic document needs: the document as it
+/// was signed, the DigestValue of its signature (printed as "Hash" and put in the QR code) and,
+/// optionally, the path of the company logo (a PNG; a missing or unreadable file is skipped).
+public struct InvoicePrintData: Sendable {
+    public var document: EDocument
+    public var digestValue: String
+    public var logoPath: String?
+
+    public init(document: EDocument, digestValue: String, logoPath: String? = nil) {
+        self.document = document
+        self.digestValue = digestValue
+        self.logoPath = logoPath
+    }
+}

@@ -1,0 +1,67 @@
+import BytekModel
+import BytekStore
+import BytekWorker
+import Foundation
+
+/// The "sunat.summary" job: builds the resúmenes diarios (RC) of the boletas and notes on boletas not yet
+/// informed, plus lines with status 3 for the boletas whose baja was requested; one RC per issue day of
+/// the documents (SUNAT's reference date), up to 500 lines each. Payload `{"date": "YYYY-MM-DD"}` limits it
+/// to the documents issued that day; without it every pending day is summarised.
+///
+/// Guarantees: candidates are read, the RC is numbered (next sequence for today, Lima time), signed,
+/// zipped and stored with its links and its send job in ONE transaction, before anything is sent; the
+/// "sunat.batch.send" job then sends the stored ZIP. Running it twice (or in two workers) never puts a
+/// document in two live summaries.
+public enum SunatSummaryJob {
+    public static let kind = EBatchRepository.summaryJobKind
+    public static let scheduleName = "resumen-diario"
+    public static let scheduleRule = "daily 21:00"
+
+    public static func run(_ context: JobContext, signer: SunatBatchSigner.Factory) throws -> String? {
+        let date = context.payloadObject["date"] as? String
+        let created = try createSummaries(db: context.db, signer: signer, clock: context.now, date: date,
+                                          user: "trabajador")
+        return JobPayload.text(["lotes": created.map(\.identifier)])
+    }
+
+    /// Stores the RCs for what is pending (see the type's guarantees); returns them, empty when nothing was.
+    @discardableResult
+    public static func createSummaries(db: Database, signer makeSigner: SunatBatchSigner.Factory,
+                                       clock: @escaping MillisecondClock, date: String? = nil,
+                                       user: String = "trabajador") throws -> [EBatchRecord] {
+        let repo = EBatchRepository(db: db, user: user, clock: clock)
+        if try repo.unsummarisedBoletas(on: date, limit: 1).isEmpty,
+           try repo.pendingVoids(family: .boleta, on: date).isEmpty { return [] }
+        let signer = try makeSigner(db)
+        let documents = EDocumentRepository(db: db)
+        return try db.write {
+            var byDay: [String: [(EDocumentRecord, SummaryStatus)]] = [:]
+            for r in try repo.unsummarisedBoletas(on: date) { byDay[r.issueDate, default: []].append((r, .add)) }
+            for r in try repo.pendingVoids(family: .boleta, on: date) { byDay[r.issueDate, default: []].append((r, .void)) }
+            let now = repo.nowDate
+            let today = LimaTime.date(now)
+            var created: [EBatchRecord] = []
+            for day in byDay.keys.sorted() {
+                guard let reference = LocalDate(day), let items = byDay[day] else { continue }
+                for start in stride(from: 0, to: items.count, by: SummaryDocument.maximumLines) {
+                    let chunk = items[start..<min(start + SummaryDocument.maximumLines, items.count)]
+                    var lines: [SummaryLine] = []
+                    var links: [EBatchLine] = []
+                    for (r, status) in chunk {
+                        guard let doc = try documents.document(id: r.id) else {
+                            throw SunatJobError("el comprobante \(r.documentID) no tiene su documento guardado")
+                        }
+                        lines.append(try SummaryLine(doc, status: status))
+                        links.append(EBatchLine(documentID: r.id, line: links.count + 1, lineStatus: status.code,
+                                                voidReason: status == .void ? r.voidReason : nil))
+                    }
+                    let sequence = try repo.nextSequence(kind: .resumen, issueDate: today.description)
+                    let summary = SummaryDocument(issuer: signer.issuer, referenceDate: min(reference, today),
+                                                  issueDate: today, sequence: sequence, lines: lines)
+                    created.append(try repo.store(try signer.prepare(summary, modified: now), lines: links))
+                }
+            }
+            return created
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import BytekModel
+import BytekStore
+import BytekWorker
+import Foundation
+
+/// The "sunat.void" job: builds the comunicaciones de baja (RA) for the facturas and notes on facturas
+/// whose baja was requested (`EDocumentRepository.requestVoid`); one RA per issue day of the voided
+/// documents (SUNAT's reference date), up to 500 lines each.
+///
+/// Guarantees as `SunatSummaryJob`: read, numbered, signed, zipped and stored with links and send job in
+/// ONE transaction before anything is sent; a request is never in two live RAs.
+public enum SunatVoidJob {
+    public static let kind = EBatchRepository.voidJobKind
+
+    public static func run(_ context: JobContext, signer: SunatBatchSigner.Factory) throws -> String? {
+        let created = try createVoids(db: context.db, signer: signer, clock: context.now, user: "trabajador")
+        return JobPayload.text(["lotes": created.map(\.identifier)])
+    }
+
+    /// Stores the RAs for the pending requests; returns them, empty when there was none.
+    @discardableResult
+    public static func createVoids(db: Database, signer makeSigner: SunatBatchSigner.Factory,
+                                   clock: @escaping MillisecondClock, user: String = "trabajador") throws -> [EBatchRecord] {
+        let repo = EBatchRepository(db: db, user: user, clock: clock)
+        if try repo.pendingVoids(family: .factura).isEmpty { return [] }
+        let signer = try makeSigner(db)
+        return try db.write {
+            var byDay: [String: [EDocumentRecord]] = [:]
+            for r in try repo.pendingVoids(family: .factura) { byDay[r.issueDate, default: []].append(r) }
+            let now = repo.nowDate
+            let today = LimaTime.date(now)
+            var created: [EBatchRecord] = []
+            for day in byDay.keys.sorted() {
+                guard let reference = LocalDate(day), let items = byDay[day] else { continue }
+                for start in stride(from: 0, to: items.count, by: SummaryDocument.maximumLines) {
+                    let chunk = items[start..<min(start + SummaryDocument.maximumLines, items.count)]
+                    var lines: [VoidedLine] = []
+                    var links: [EBatchLine] = []
+                    for r in chunk {
+                        let reason = r.voidReason ?? ""
+                        lines.append(VoidedLine(kind: r.kind, series: try Series(r.series), number: r.number, reason: reason))
+                        links.append(EBatchLine(documentID: r.id, line: links.count + 1, lineStatus: SummaryStatus.void.code,
+                                                voidReason: reason))
+                    }
+                    let sequence = try repo.nextSequence(kind: .baja, issueDate: today.description)
+                    let voided = VoidedDocuments(issuer: signer.issuer, referenceDate: min(reference, today),
+                                                 issueDate: today, sequence: sequence, lines: lines)
+                    created.append(try repo.store(try signer.prepare(voided, modified: now), lines: links))
+                }
+            }
+            return created
+        }
+    }
+}

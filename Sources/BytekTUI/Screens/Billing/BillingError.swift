@@ -1,0 +1,34 @@
+import BytekModel
+import BytekStore
+import BytekSUNAT
+import Foundation
+
+/// Why a Facturación action was refused before reaching the store (turned into Spanish by `BillingText`).
+enum BillingError: Error, Equatable {
+    case documentNotFound
+    /// Notes modify a factura or a boleta, never another note.
+    case noteOnNote
+    /// Notes reference a document SUNAT accepted (aceptado or observado); this one is in `status`.
+    case notAccepted(EDocumentStatus)
+    /// The settings have no series for this kind of document.
+    case seriesMissing(DocumentKind)
+    case invalidSeries(String)
+    /// The stored document could not be read back (its JSON).
+    case documentUnreadable
+    /// No send job exists for the document.
+    case jobMissing(String)
+    /// The document already has SUNAT's final answer: nothing to retry.
+    case alreadyFinal(EDocumentStatus)
+    /// The job is running (or done) right now.
+    case jobNotRetriable
+    case quoteNotFound
+    case quoteNotAccepted
+    case quoteWithoutCustomer
+    /// The quote's one-time part was already invoiced by this document.
+    case quoteAlreadyInvoiced(String)
+    case customerNotFound
+    case signingKey(String)
+    /// A factura or boleta can be voided only once SUNAT accepted it.
+    case voidNotAllowed(EDocumentStatus)
+    case emptyReason
+}

@@ -1,0 +1,52 @@
+import BytekModel
+import BytekStore
+
+/// The form of a credit or debit note on one accepted document: the reason (catálogo 09 or 10) and
+/// the sustento. Every line of the original is copied; Ctrl-S numbers, signs and queues the note.
+@MainActor
+final class BillingNoteEditor: RecordEditor {
+    let kind: DocumentKind
+    let original: EDocumentRecord
+    private let service: BillingService
+    private let text: BillingText
+    /// Called with the issued note (to select it in the list).
+    var onIssued: (EDocumentRecord) -> Void = { _ in }
+
+    init(kind: DocumentKind, original: EDocumentRecord, service: BillingService, text: BillingText) {
+        self.kind = kind; self.original = original; self.service = service; self.text = text
+    }
+
+    var formName: String { "billing.note." + kind.code }
+    var recordKey: String { String(original.id) }
+    var title: String { text.s.format("billing.note.title", text.kind(kind), original.documentID) }
+
+    static func reasons(_ kind: DocumentKind) -> [NoteReason] {
+        kind == .notaCredito ? CreditNoteReason.allCases.map(NoteReason.credit) : DebitNoteReason.allCases.map(NoteReason.debit)
+    }
+
+    func makeFields() -> [FormField] {
+        let s = text.s
+        let options = Self.reasons(kind).map { FormOption($0.code, text.reason($0)) }
+        return [
+            .section(s.format("billing.note.copies", original.documentID, original.customerName, original.total.formatted)),
+            .choice("reason", s["billing.field.reason"], options: options),
+            .text("sustento", s["billing.field.sustento"], required: true, hint: s["billing.note.sustentoHint"]),
+        ]
+    }
+
+    func save(_ values: [String: String]) -> SaveOutcome {
+        let sustento = (values["sustento"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !sustento.isEmpty else { return .invalid(["sustento": text.s["form.required"]]) }
+        guard let reason = Self.reasons(kind).first(where: { $0.code == values["reason"] }) else {
+            return .invalid(["reason": text.s["form.required"]])
+        }
+        do {
+            let note = try service.issueNote(originalID: original.id, kind: kind, reason: reason, description: sustento)
+            onIssued(note)
+            return .saved(text.s.format("billing.issued", text.kind(note.kind), note.documentID, note.total.formatted,
+                                        text.status(note.status)))
+        } catch {
+            return .failed(text.describe(error), field: nil)
+        }
+    }
+}
