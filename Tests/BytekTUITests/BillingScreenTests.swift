@@ -285,6 +285,48 @@ extension ScreenHarness {
         #expect(h.billingList?.pane.table.selectedID == note.id)
     }
 
+    @Test func partialCreditAndDebitNotesCarryTheTypedAmount() throws {
+        let env = try BillingTestCredentials.environment.get()
+        let h = try ScreenHarness()
+        try h.saveBillingSettings()
+        let original = try h.addFactura("Soporte técnico", price: 500)
+        try h.accept(original.id)
+        h.send([.tick])
+        h.openBilling(environment: env)
+        // Credit: more than the original's value is refused beside the field; 120.00 credits S/ 120 + IGV.
+        h.keys(.char("c"))
+        h.keys(.right, .right, .right)  // 07 Devolución por ítem
+        h.keys(.tab)
+        h.type("Devolución de un accesorio")
+        h.keys(.tab)
+        h.type("600")
+        h.keys(.ctrl("s"))
+        #expect(h.app.topScreen is FormScreen)
+        #expect(h.screen.contains("no puede superar el valor de venta"))
+        for _ in 0..<3 { h.keys(.backspace) }
+        h.type("120")
+        h.keys(.ctrl("s"))
+        #expect(h.app.topScreen is BillingListScreen)
+        let credit = try #require(try h.edocs.record(documentID: "FC01-1"))
+        #expect(credit.taxable == Money(minorUnits: 12_000, .pen))
+        #expect(credit.total == Money(minorUnits: 14_160, .pen))
+        #expect(try h.edocs.document(id: credit.id)?.lines.count == 1)
+        // Debit (on F001-1, below the new note): the amount is required.
+        h.keys(.down)
+        #expect(h.billingList?.pane.table.selectedID == original.id)
+        h.keys(.char("d"))
+        h.keys(.tab)
+        h.type("Intereses por pago tardío")
+        h.keys(.ctrl("s"))
+        #expect(h.app.topScreen is FormScreen)  // refused: the focus goes to the amount
+        h.type("25.50")
+        h.keys(.ctrl("s"))
+        #expect(h.app.topScreen is BillingListScreen)
+        let debit = try #require(try h.edocs.record(documentID: "FD01-1"))
+        #expect(debit.taxable == Money(minorUnits: 2_550, .pen))
+        #expect(try h.edocs.document(id: debit.id)?.note?.reason == .debit(.interesesPorMora))
+    }
+
     @Test func issuingByHandForAPickedCustomer() throws {
         let env = try BillingTestCredentials.environment.get()
         let h = try ScreenHarness()

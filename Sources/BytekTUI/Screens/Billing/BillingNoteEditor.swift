@@ -1,8 +1,12 @@
 import BytekModel
 import BytekStore
+import Foundation
 
-/// The form of a credit or debit note on one accepted document: the reason (catálogo 09 or 10) and
-/// the sustento. Every line of the original is copied; Ctrl-S numbers, signs and queues the note.
+/// The form of a credit or debit note on one accepted document: the reason (catálogo 09 or 10), the
+/// sustento and the amount. A credit note without an amount copies every line of the original (anulación,
+/// devolución total); with one, it credits that value (a partial devolución or a discount), never more than
+/// the original's. A debit note always states its amount (intereses, penalidades). Ctrl-S numbers, signs and
+/// queues the note.
 @MainActor
 final class BillingNoteEditor: RecordEditor {
     let kind: DocumentKind
@@ -31,6 +35,8 @@ final class BillingNoteEditor: RecordEditor {
             .section(s.format("billing.note.copies", original.documentID, original.customerName, original.total.formatted)),
             .choice("reason", s["billing.field.reason"], options: options),
             .text("sustento", s["billing.field.sustento"], required: true, hint: s["billing.note.sustentoHint"]),
+            .money("amount", s["billing.field.noteAmount"], required: kind == .notaDebito,
+                  hint: s[kind == .notaDebito ? "billing.note.amountHint.debit" : "billing.note.amountHint.credit"]),
         ]
     }
 
@@ -40,8 +46,20 @@ final class BillingNoteEditor: RecordEditor {
         guard let reason = Self.reasons(kind).first(where: { $0.code == values["reason"] }) else {
             return .invalid(["reason": text.s["form.required"]])
         }
+        let amountText = (values["amount"] ?? "").trimmingCharacters(in: .whitespaces)
+        var amount: Decimal?
+        if !amountText.isEmpty || kind == .notaDebito {
+            guard let a = try? Money.parse(amountText, currency: original.currency).amount, a > 0 else {
+                return .invalid(["amount": text.s["billing.err.noteAmount"]])
+            }
+            if kind == .notaCredito && a > original.taxable.amount {
+                return .invalid(["amount": text.s.format("billing.err.noteAmountTooHigh", original.taxable.formatted)])
+            }
+            amount = a
+        }
         do {
-            let note = try service.issueNote(originalID: original.id, kind: kind, reason: reason, description: sustento)
+            let note = try service.issueNote(originalID: original.id, kind: kind, reason: reason, description: sustento,
+                                             amount: amount)
             onIssued(note)
             return .saved(text.s.format("billing.issued", text.kind(note.kind), note.documentID, note.total.formatted,
                                         text.status(note.status)))

@@ -38,7 +38,10 @@ struct BillingService {
     }
 
     /// A credit or debit note on the accepted document `originalID`, with all its lines.
-    func noteDocument(originalID: Int64, kind: DocumentKind, reason: NoteReason, description: String) throws -> EDocument {
+    /// With `amount` (a value without IGV) the note carries one line for that amount, taxed like the
+    /// original's first line; without it, every line of the original (a whole anulación or devolución).
+    func noteDocument(originalID: Int64, kind: DocumentKind, reason: NoteReason, description: String,
+                      amount: Decimal? = nil) throws -> EDocument {
         guard let record = try repository.record(id: originalID) else { throw BillingError.documentNotFound }
         guard !record.kind.isNote else { throw BillingError.noteOnNote }
         guard record.status == .aceptado || record.status == .observado else { throw BillingError.notAccepted(record.status) }
@@ -46,8 +49,15 @@ struct BillingService {
         let settings = try settings()
         let series = try series(for: kind, family: original.series.family, settings: settings)
         let reference = DocumentReference(kind: original.kind, series: original.series, number: original.number)
+        var lines = original.lines
+        if let amount {
+            let text = description.trimmingCharacters(in: .whitespacesAndNewlines)
+            lines = [EDocumentLine(description: text.isEmpty ? reason.code : text, quantity: 1, unit: .service,
+                                   unitPrice: amount, affectation: original.lines.first?.affectation ?? .onerous(.gravado),
+                                   itemKind: .service)]
+        }
         return EDocument(kind: kind, series: series, number: 1, issuedAt: now(), issuer: settings.issuer,
-                         customer: original.customer, currency: original.currency, lines: original.lines,
+                         customer: original.customer, currency: original.currency, lines: lines,
                          exchangeRate: original.exchangeRate,
                          note: NoteDetails(reference: reference, reason: reason,
                                            description: description.trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -55,8 +65,9 @@ struct BillingService {
 
     /// Issues a note on `originalID` (see `noteDocument`).
     @discardableResult
-    func issueNote(originalID: Int64, kind: DocumentKind, reason: NoteReason, description: String) throws -> EDocumentRecord {
-        let doc = try noteDocument(originalID: originalID, kind: kind, reason: reason, description: description)
+    func issueNote(originalID: Int64, kind: DocumentKind, reason: NoteReason, description: String,
+                   amount: Decimal? = nil) throws -> EDocumentRecord {
+        let doc = try noteDocument(originalID: originalID, kind: kind, reason: reason, description: description, amount: amount)
         return try issuer().issue(doc)
     }
 
