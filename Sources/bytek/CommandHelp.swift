@@ -81,7 +81,9 @@ enum CommandHelp {
         No pide usuario. Un programa más antiguo que la base de datos se niega a abrirla.
         """,
         "worker": """
-        Ejecuta los trabajos pendientes y las programaciones (como el respaldo nocturno). Cada trabajo se toma
+        Ejecuta los trabajos pendientes y las programaciones: respaldo nocturno (02:00), envío de facturas y
+        notas a SUNAT, resumen diario de boletas (21:00) con la consulta de su ticket, comunicaciones de baja,
+        reintento de lotes pendientes (cada 10 minutos) y cotizaciones vencidas (00:10). Cada trabajo se toma
         con un plazo (lease); si el proceso muere, otro trabajador lo retoma cuando el plazo vence. Los errores
         se reintentan con espera creciente. SIGTERM o Ctrl-C lo detienen después del trabajo en curso.
 

@@ -154,6 +154,21 @@ struct QuoteRepositoryTests {
         #expect(try env.quotes.get(c)?.state == .draft)
     }
 
+    @Test func theDailyJobExpiresWhatIsDueOnItsLimaDate() throws {
+        let env = try Env()
+        let a = try #require(try env.quotes.createDraft(Quote(F.content(customerId: env.customerId))).id)
+        try env.quotes.send(a, on: LocalDate(year: 2026, month: 3, day: 1)!)   // valid until 16 March
+        #expect(try QuoteExpiryJob.ensureSchedule(db: env.db))
+        #expect(try !QuoteExpiryJob.ensureSchedule(db: env.db))
+        // 16 March 23:30 in Lima is already the 17th in UTC: still valid.
+        let lastValid = LimaTime.instant(LocalDate(year: 2026, month: 3, day: 16)!, hour: 23, minute: 30)
+        #expect(try QuoteExpiryJob.run(db: env.db, nowMs: Int64(lastValid.timeIntervalSince1970 * 1000)) == "{\"vencidas\":0}")
+        #expect(try env.quotes.get(a)?.state == .sent)
+        let nextDay = LimaTime.instant(LocalDate(year: 2026, month: 3, day: 17)!, hour: 0, minute: 10)
+        #expect(try QuoteExpiryJob.run(db: env.db, nowMs: Int64(nextDay.timeIntervalSince1970 * 1000)) == "{\"vencidas\":1}")
+        #expect(try env.quotes.get(a)?.state == .expired)
+    }
+
     @Test func gaplessNumbersUnderTwoConnectionsWritingAtOnce() throws {
         let folder = TempFolder()
         let setup = try makeDatabase(folder)
