@@ -327,6 +327,24 @@ extension ScreenHarness {
         #expect(try h.edocs.document(id: debit.id)?.note?.reason == .debit(.interesesPorMora))
     }
 
+    @Test func theDailySummaryCanBeQueuedNowForWaitingBoletas() throws {
+        let h = try ScreenHarness()
+        try h.saveBillingSettings()
+        h.openBilling()
+        h.keys(.char("R"))
+        #expect(h.screen.contains("No hay boletas pendientes de resumen diario."))
+        let boleta = EDocument(kind: .boleta, series: try Series("B001", for: .boleta), number: 1, issuedAt: ScreenHarness.fixedNow,
+                               issuer: ScreenHarness.issuer, customer: .anonymous(),
+                               lines: [EDocumentLine(description: "Mouse inalámbrico", quantity: 2, unitPrice: 59)])
+        try h.edocs.issue(boleta) { d in
+            PreparedEDocument(signedXML: Array("<Invoice/>".utf8), zip: Data([0x50, 0x4b]), digestValue: "h", fileName: d.fileName)
+        }
+        h.keys(.char("R"))
+        #expect(h.screen.contains("Resumen diario en cola con 1 comprobante(s)"))
+        let queued = try JobQueue(db: h.store.db).list(kind: SunatSummaryJob.kind)
+        #expect(queued.count == 1)
+    }
+
     @Test func issuingByHandForAPickedCustomer() throws {
         let env = try BillingTestCredentials.environment.get()
         let h = try ScreenHarness()

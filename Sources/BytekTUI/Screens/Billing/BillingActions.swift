@@ -54,6 +54,17 @@ final class BillingActions {
         }
     }
 
+    /// Sends the resumen diario of the waiting boletas now (the worker builds, signs and sends it).
+    func queueSummary(_ context: AppContext) {
+        guard context.require(.write, .billing) else { return }
+        do {
+            let n = try service.queueSummary()
+            context.ok(strings.format("billing.summaryQueued", String(n)))
+        } catch {
+            context.error(text.describe(error))
+        }
+    }
+
     // MARK: baja
 
     /// Asks for the reason, then confirms, then requests the baja of document `id`.

@@ -31,4 +31,6 @@ enum BillingError: Error, Equatable {
     /// A factura or boleta can be voided only once SUNAT accepted it.
     case voidNotAllowed(EDocumentStatus)
     case emptyReason
+    /// No boleta (or baja of a boleta) waits for a resumen diario.
+    case nothingToSummarise
 }

@@ -80,6 +80,7 @@ final class BillingListScreen: Screen {
             KeyBinding([.char("k")], s["billing.key.kind"], help: s["billing.help.kind"], hint: false),
             KeyBinding([.char("e")], s["billing.key.issue"], help: s["billing.help.issue"]),
             KeyBinding([.char("m")], s["billing.key.manual"], help: s["billing.help.manual"], hint: false),
+            KeyBinding([.char("R")], s["billing.key.summary"], help: s["billing.help.summary"], hint: false),
         ] + BillingListScreen.actionBindings(s) + [
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], s["key.move"], help: s["table.help.move"], hint: false),
         ]
@@ -142,6 +143,8 @@ final class BillingListScreen: Screen {
             actions.issueFromQuote(context)
         case .char("m"):
             actions.issueByHand(context)
+        case .char("R"):
+            actions.queueSummary(context)
         case .char("f"):
             let all: [EDocumentStatus?] = [nil] + EDocumentStatus.allCases
             let i = all.firstIndex(of: query.status) ?? 0

@@ -118,6 +118,17 @@ struct BillingService {
         return try queue.job(id: job.id) ?? job
     }
 
+    /// Queues the resumen diario now (instead of waiting for its 21:00 schedule) for the boletas, their notes
+    /// and their bajas that wait for one; returns how many documents it will carry.
+    @discardableResult
+    func queueSummary() throws -> Int {
+        let batches = EBatchRepository(db: store.db, user: user)
+        let waiting = try batches.unsummarisedBoletas().count + batches.pendingVoids(family: .boleta).count
+        guard waiting > 0 else { throw BillingError.nothingToSummarise }
+        _ = try JobQueue(db: store.db).enqueue(kind: SunatSummaryJob.kind, payload: "{}", maxAttempts: 20)
+        return waiting
+    }
+
     /// Requests the baja of accepted document `id` (comunicación de baja or resumen diario, sent by the
     /// worker); returns the record as it stands now.
     @discardableResult

@@ -85,6 +85,7 @@ struct BillingText {
         case .signingKey(let m): return s.format("billing.err.signing", m)
         case .voidNotAllowed(let st): return s.format("billing.err.voidNotAllowed", status(st))
         case .emptyReason: return s["billing.err.emptyReason"]
+        case .nothingToSummarise: return s["billing.err.nothingToSummarise"]
         }
     }
 }
