@@ -1,6 +1,60 @@
-/// Building blocks shared by the quote and the contract: section headings, label/value lists,
-/// signature boxes.
+/// A titled, boxed list of label/value pairs (the customer block, the document's data).
+struct KeyValuePanel {
+    var title: String
+    var pairs: [(String, String)]
+    var labelWidth: Double
+}
+
+/// Building blocks shared by the quote, the contract and the printed invoice: the letterhead, section
+/// headings, label/value lists and panels, signature boxes.
 extension PDFDocumentWriter {
+    /// The company's letterhead at the cursor, left of `textRight`: the logo (when the file exists), the
+    /// name in the accent colour, the legal name when it differs, then `lines` (empty ones left out).
+    /// Returns the y where it ends; the cursor does not move.
+    func letterhead(name: String, legalName: String?, lines: [String], logoPath: String, logoWidth: Double,
+                    textRight: Double) -> Double {
+        let top = cursorY
+        var textX = contentLeft
+        var bottom = top
+        if let logo = image(atPath: logoPath, in: PDFRect(x: contentLeft, y: top, width: logoWidth, height: 56)) {
+            textX = logo.maxX + 12
+            bottom = logo.maxY
+        }
+        let textWidth = textRight - textX
+        var y = top
+        y += text(name, x: textX, y: y, width: textWidth, style: PDFTextStyle(size: 15, bold: true, color: .accent)) + 2
+        let small = PDFTextStyle(size: 8, color: .muted)
+        if let legalName {
+            y += text(legalName, x: textX, y: y, width: textWidth, style: small.with(bold: true, color: .text)) + 1
+        }
+        for line in lines where !line.isEmpty {
+            y += text(line, x: textX, y: y, width: textWidth, style: small) + 1
+        }
+        return max(bottom, y)
+    }
+
+    /// Two panels side by side at the cursor (58 % | 42 % of the width, `gap` apart), each with a shaded
+    /// title and a frame around its pairs; the cursor ends `spaceAfter` below the taller one.
+    func panels(_ left: KeyValuePanel, _ right: KeyValuePanel, gap: Double, spaceAfter: Double) {
+        let leftWidth = (contentWidth - gap) * 0.58
+        let rightWidth = contentWidth - gap - leftWidth
+        let title = PDFTextStyle(size: 8, bold: true, color: .accent)
+        let top = cursorY
+        let pad = 6.0
+        let bodyTop = top + 16
+        let columns = [(contentLeft, leftWidth, left), (contentLeft + leftWidth + gap, rightWidth, right)]
+        let h = columns.map { x, width, panel in
+            keyValuesHeight(panel.pairs, width: width - 2 * pad, labelWidth: panel.labelWidth)
+        }.max() ?? 0
+        for (x, width, panel) in columns {
+            fill(PDFRect(x: x, y: top, width: width, height: 14), color: .shade)
+            text(panel.title, x: x + pad, y: top + 3, width: width - 2 * pad, style: title)
+            stroke(PDFRect(x: x, y: top, width: width, height: bodyTop - top + h + pad), width: 0.5, color: .rule)
+            keyValues(panel.pairs, x: x + pad, y: bodyTop + 2, width: width - 2 * pad, labelWidth: panel.labelWidth)
+        }
+        cursorY = bodyTop + h + pad + spaceAfter
+    }
+
     /// A section title in the accent colour with a rule under it; kept on the same page as at least
     /// `keepWith` points of what follows.
     func sectionHeading(_ title: String, keepWith: Double = 40) {

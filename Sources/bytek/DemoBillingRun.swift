@@ -45,7 +45,11 @@ enum DemoBillingRun {
         let worker = Worker(db: store.db, leaseSeconds: 60)
         worker.log = { _ in }
         JobHandlers.registerAll(on: worker, environment: context.environment)
-        func send() throws { for _ in 0..<6 where try worker.runOnce().completed > 0 {} }
+        // Passes until nothing more completes (a send, then its ticket poll...), six at most.
+        func send() throws {
+            var passes = 0
+            while passes < 6, try worker.runOnce().completed > 0 { passes += 1 }
+        }
         func issue(_ i: Int) throws {
             var doc = plan[i].document
             if let m = plan[i].modifies, let original = records[m], var note = doc.note {

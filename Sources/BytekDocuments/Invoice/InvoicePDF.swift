@@ -67,22 +67,9 @@ public enum InvoicePDF {
         let top = w.cursorY
         let boxWidth = 190.0
         let boxX = w.contentRight - boxWidth
-        var textX = w.contentLeft
-        var leftBottom = top
-        if let drawn = w.image(atPath: logo, in: PDFRect(x: w.contentLeft, y: top, width: 110, height: 56)) {
-            textX = drawn.maxX + 12
-            leftBottom = drawn.maxY
-        }
-        let textWidth = boxX - 14 - textX
-        var y = top
-        y += w.text(c.issuerDisplayName, x: textX, y: y, width: textWidth,
-                    style: PDFTextStyle(size: 15, bold: true, color: .accent)) + 2
-        let small = PDFTextStyle(size: 8, color: .muted)
-        if c.issuerDisplayName != c.issuerLegalName {
-            y += w.text(c.issuerLegalName, x: textX, y: y, width: textWidth, style: small.with(bold: true, color: .text)) + 1
-        }
-        y += w.text(c.issuerAddress, x: textX, y: y, width: textWidth, style: small) + 1
-        leftBottom = max(leftBottom, y)
+        let leftBottom = w.letterhead(name: c.issuerDisplayName,
+                                      legalName: c.issuerDisplayName == c.issuerLegalName ? nil : c.issuerLegalName,
+                                      lines: [c.issuerAddress], logoPath: logo, logoWidth: 110, textRight: boxX - 14)
 
         // The boxed RUC / document name / number every Peruvian commercial document carries.
         let pad = 7.0
@@ -100,10 +87,6 @@ public enum InvoicePDF {
     }
 
     private static func parties(_ c: InvoiceContent, _ w: PDFDocumentWriter) {
-        let gap = 14.0
-        let leftWidth = (w.contentWidth - gap) * 0.58
-        let rightWidth = w.contentWidth - gap - leftWidth
-        let rightX = w.contentLeft + leftWidth + gap
         let customer: [(String, String)] = [
             ("Señor(es)", c.document.customer.name),
             (c.customerDocumentLabel, c.document.customer.number),
@@ -113,20 +96,8 @@ public enum InvoicePDF {
             ("Fecha de emisión", c.issueDate), ("Hora de emisión", c.issueTime), ("Moneda", c.currencyText),
             ("Forma de pago", c.paymentFormShown), ("Orden / cotización", c.orderReference ?? ""),
         ]
-        let title = PDFTextStyle(size: 8, bold: true, color: .accent)
-        let top = w.cursorY
-        let pad = 6.0
-        let bodyTop = top + 16
-        let h = max(w.keyValuesHeight(customer, width: leftWidth - 2 * pad, labelWidth: 58),
-                    w.keyValuesHeight(data, width: rightWidth - 2 * pad, labelWidth: 86))
-        for (x, width, name) in [(w.contentLeft, leftWidth, "ADQUIRENTE"), (rightX, rightWidth, "DATOS DEL COMPROBANTE")] {
-            w.fill(PDFRect(x: x, y: top, width: width, height: 14), color: .shade)
-            w.text(name, x: x + pad, y: top + 3, width: width - 2 * pad, style: title)
-            w.stroke(PDFRect(x: x, y: top, width: width, height: bodyTop - top + h + pad), width: 0.5, color: .rule)
-        }
-        w.keyValues(customer, x: w.contentLeft + pad, y: bodyTop + 2, width: leftWidth - 2 * pad, labelWidth: 58)
-        w.keyValues(data, x: rightX + pad, y: bodyTop + 2, width: rightWidth - 2 * pad, labelWidth: 86)
-        w.cursorY = bodyTop + h + pad + 12
+        w.panels(KeyValuePanel(title: "ADQUIRENTE", pairs: customer, labelWidth: 58),
+                 KeyValuePanel(title: "DATOS DEL COMPROBANTE", pairs: data, labelWidth: 86), gap: 14, spaceAfter: 12)
     }
 
     private static func noteBlock(_ c: InvoiceContent, _ w: PDFDocumentWriter) {

@@ -59,26 +59,12 @@ public enum QuotePDF {
         let top = w.cursorY
         let boxWidth = 176.0
         let boxX = w.contentRight - boxWidth
-        var textX = w.contentLeft
-        var leftBottom = top
-        if let logo = w.image(atPath: q.company.logoPath, in: PDFRect(x: w.contentLeft, y: top, width: 120, height: 56)) {
-            textX = logo.maxX + 12
-            leftBottom = logo.maxY
-        }
-        let textWidth = boxX - 14 - textX
-        var y = top
-        y += w.text(q.company.displayName, x: textX, y: y, width: textWidth,
-                    style: PDFTextStyle(size: 15, bold: true, color: .accent)) + 2
-        let small = PDFTextStyle(size: 8, color: .muted)
-        if !q.company.tradeName.isEmpty {
-            y += w.text(q.company.legalName, x: textX, y: y, width: textWidth, style: small.with(bold: true, color: .text))
-        }
-        for line in [q.company.address,
-                     [q.company.phone.isEmpty ? "" : "Tel. " + q.company.phone, q.company.email, q.company.website]
-                         .filter { !$0.isEmpty }.joined(separator: " · ")] where !line.isEmpty {
-            y += w.text(line, x: textX, y: y, width: textWidth, style: small) + 1
-        }
-        leftBottom = max(leftBottom, y)
+        let contact = [q.company.phone.isEmpty ? "" : "Tel. " + q.company.phone, q.company.email, q.company.website]
+            .filter { !$0.isEmpty }.joined(separator: " · ")
+        let leftBottom = w.letterhead(name: q.company.displayName,
+                                      legalName: q.company.tradeName.isEmpty ? nil : q.company.legalName,
+                                      lines: [q.company.address, contact], logoPath: q.company.logoPath, logoWidth: 120,
+                                      textRight: boxX - 14)
 
         // The boxed RUC / document name / number, as on every Peruvian commercial document.
         let pad = 6.0
@@ -97,10 +83,6 @@ public enum QuotePDF {
     }
 
     private static func parties(_ q: QuoteDocument, _ w: PDFDocumentWriter) {
-        let gap = 16.0
-        let leftWidth = (w.contentWidth - gap) * 0.58
-        let rightWidth = w.contentWidth - gap - leftWidth
-        let rightX = w.contentLeft + leftWidth + gap
         let c = q.customer
         let customer: [(String, String)] = [
             ("Cliente", c.name), (c.documentType, c.documentNumber), ("Dirección", c.address),
@@ -112,20 +94,8 @@ public enum QuotePDF {
             ("Moneda", "\(q.currency.displayName) (\(q.currency.symbol))"), ("Versión", "v\(q.version)"),
             ("Forma de pago", q.paymentTerms), ("Plazo de entrega", q.deliveryTime),
         ]
-        let title = PDFTextStyle(size: 8, bold: true, color: .accent)
-        let top = w.cursorY
-        let pad = 6.0
-        let bodyTop = top + 16
-        let h = max(w.keyValuesHeight(customer, width: leftWidth - 2 * pad, labelWidth: 58),
-                    w.keyValuesHeight(data, width: rightWidth - 2 * pad, labelWidth: 82))
-        for (x, width, name) in [(w.contentLeft, leftWidth, "DATOS DEL CLIENTE"), (rightX, rightWidth, "DATOS DE LA COTIZACIÓN")] {
-            w.fill(PDFRect(x: x, y: top, width: width, height: 14), color: .shade)
-            w.text(name, x: x + pad, y: top + 3, width: width - 2 * pad, style: title)
-            w.stroke(PDFRect(x: x, y: top, width: width, height: bodyTop - top + h + pad - 2), width: 0.5, color: .rule)
-        }
-        w.keyValues(customer, x: w.contentLeft + pad, y: bodyTop + 2, width: leftWidth - 2 * pad, labelWidth: 58)
-        w.keyValues(data, x: rightX + pad, y: bodyTop + 2, width: rightWidth - 2 * pad, labelWidth: 82)
-        w.cursorY = bodyTop + h + pad + 10
+        w.panels(KeyValuePanel(title: "DATOS DEL CLIENTE", pairs: customer, labelWidth: 58),
+                 KeyValuePanel(title: "DATOS DE LA COTIZACIÓN", pairs: data, labelWidth: 82), gap: 16, spaceAfter: 10)
         if !q.exchangeRateNote.isEmpty {
             w.flowText(q.exchangeRateNote, style: PDFTextStyle(size: 7.5, italic: true, color: .muted), spaceAfter: 6)
         }

@@ -1,3 +1,4 @@
+import BytekModel
 import BytekStore
 import BytekWorker
 import Foundation
@@ -19,6 +20,19 @@ public enum SunatBatchJobs {
         worker.register(EBatchRepository.sweepJobKind) { context in
             let n = try EBatchRepository(db: context.db, user: "trabajador", clock: context.now).sweep()
             return JobPayload.text(["reencolados": n])
+        }
+    }
+
+    /// `items` grouped by the day their documents were issued (oldest first, order kept within a day) and
+    /// cut into chunks of at most `SummaryDocument.maximumLines`: one RC or RA per chunk, with that day as
+    /// its reference date. Days that are not dates are left out.
+    static func chunksByDay<T>(_ items: [T], day: (T) -> String) -> [(reference: LocalDate, items: ArraySlice<T>)] {
+        let byDay = Dictionary(grouping: items, by: day)
+        return byDay.keys.sorted().flatMap { key -> [(reference: LocalDate, items: ArraySlice<T>)] in
+            guard let reference = LocalDate(key), let all = byDay[key] else { return [] }
+            return stride(from: 0, to: all.count, by: SummaryDocument.maximumLines).map { start in
+                (reference, all[start..<min(start + SummaryDocument.maximumLines, all.count)])
+            }
         }
     }
 

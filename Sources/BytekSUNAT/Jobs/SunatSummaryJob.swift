@@ -35,31 +35,26 @@ public enum SunatSummaryJob {
         let signer = try makeSigner(db)
         let documents = EDocumentRepository(db: db)
         return try db.write {
-            var byDay: [String: [(EDocumentRecord, SummaryStatus)]] = [:]
-            for r in try repo.unsummarisedBoletas(on: date) { byDay[r.issueDate, default: []].append((r, .add)) }
-            for r in try repo.pendingVoids(family: .boleta, on: date) { byDay[r.issueDate, default: []].append((r, .void)) }
+            let items: [(EDocumentRecord, SummaryStatus)] = try repo.unsummarisedBoletas(on: date).map { ($0, .add) }
+                + repo.pendingVoids(family: .boleta, on: date).map { ($0, .void) }
             let now = repo.nowDate
             let today = LimaTime.date(now)
             var created: [EBatchRecord] = []
-            for day in byDay.keys.sorted() {
-                guard let reference = LocalDate(day), let items = byDay[day] else { continue }
-                for start in stride(from: 0, to: items.count, by: SummaryDocument.maximumLines) {
-                    let chunk = items[start..<min(start + SummaryDocument.maximumLines, items.count)]
-                    var lines: [SummaryLine] = []
-                    var links: [EBatchLine] = []
-                    for (r, status) in chunk {
-                        guard let doc = try documents.document(id: r.id) else {
-                            throw SunatJobError("el comprobante \(r.documentID) no tiene su documento guardado")
-                        }
-                        lines.append(try SummaryLine(doc, status: status))
-                        links.append(EBatchLine(documentID: r.id, line: links.count + 1, lineStatus: status.code,
-                                                voidReason: status == .void ? r.voidReason : nil))
+            for (reference, chunk) in SunatBatchJobs.chunksByDay(items, day: { $0.0.issueDate }) {
+                var lines: [SummaryLine] = []
+                var links: [EBatchLine] = []
+                for (r, status) in chunk {
+                    guard let doc = try documents.document(id: r.id) else {
+                        throw SunatJobError("el comprobante \(r.documentID) no tiene su documento guardado")
                     }
-                    let sequence = try repo.nextSequence(kind: .resumen, issueDate: today.description)
-                    let summary = SummaryDocument(issuer: signer.issuer, referenceDate: min(reference, today),
-                                                  issueDate: today, sequence: sequence, lines: lines)
-                    created.append(try repo.store(try signer.prepare(summary, modified: now), lines: links))
+                    lines.append(try SummaryLine(doc, status: status))
+                    links.append(EBatchLine(documentID: r.id, line: links.count + 1, lineStatus: status.code,
+                                            voidReason: status == .void ? r.voidReason : nil))
                 }
+                let sequence = try repo.nextSequence(kind: .resumen, issueDate: today.description)
+                let summary = SummaryDocument(issuer: signer.issuer, referenceDate: min(reference, today),
+                                              issueDate: today, sequence: sequence, lines: lines)
+                created.append(try repo.store(try signer.prepare(summary, modified: now), lines: links))
             }
             return created
         }

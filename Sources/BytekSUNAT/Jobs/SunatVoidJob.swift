@@ -25,28 +25,22 @@ public enum SunatVoidJob {
         if try repo.pendingVoids(family: .factura).isEmpty { return [] }
         let signer = try makeSigner(db)
         return try db.write {
-            var byDay: [String: [EDocumentRecord]] = [:]
-            for r in try repo.pendingVoids(family: .factura) { byDay[r.issueDate, default: []].append(r) }
             let now = repo.nowDate
             let today = LimaTime.date(now)
             var created: [EBatchRecord] = []
-            for day in byDay.keys.sorted() {
-                guard let reference = LocalDate(day), let items = byDay[day] else { continue }
-                for start in stride(from: 0, to: items.count, by: SummaryDocument.maximumLines) {
-                    let chunk = items[start..<min(start + SummaryDocument.maximumLines, items.count)]
-                    var lines: [VoidedLine] = []
-                    var links: [EBatchLine] = []
-                    for r in chunk {
-                        let reason = r.voidReason ?? ""
-                        lines.append(VoidedLine(kind: r.kind, series: try Series(r.series), number: r.number, reason: reason))
-                        links.append(EBatchLine(documentID: r.id, line: links.count + 1, lineStatus: SummaryStatus.void.code,
-                                                voidReason: reason))
-                    }
-                    let sequence = try repo.nextSequence(kind: .baja, issueDate: today.description)
-                    let voided = VoidedDocuments(issuer: signer.issuer, referenceDate: min(reference, today),
-                                                 issueDate: today, sequence: sequence, lines: lines)
-                    created.append(try repo.store(try signer.prepare(voided, modified: now), lines: links))
+            for (reference, chunk) in SunatBatchJobs.chunksByDay(try repo.pendingVoids(family: .factura), day: \.issueDate) {
+                var lines: [VoidedLine] = []
+                var links: [EBatchLine] = []
+                for r in chunk {
+                    let reason = r.voidReason ?? ""
+                    lines.append(VoidedLine(kind: r.kind, series: try Series(r.series), number: r.number, reason: reason))
+                    links.append(EBatchLine(documentID: r.id, line: links.count + 1, lineStatus: SummaryStatus.void.code,
+                                            voidReason: reason))
                 }
+                let sequence = try repo.nextSequence(kind: .baja, issueDate: today.description)
+                let voided = VoidedDocuments(issuer: signer.issuer, referenceDate: min(reference, today),
+                                             issueDate: today, sequence: sequence, lines: lines)
+                created.append(try repo.store(try signer.prepare(voided, modified: now), lines: links))
             }
             return created
         }
