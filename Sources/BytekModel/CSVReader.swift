@@ -29,7 +29,8 @@ public enum CSVError: Error, Equatable, Sendable {
 
 /// Reads CSV the way spreadsheets write it: UTF-8 with or without BOM, comma or semicolon (whichever the
 /// header line uses more of, outside quotes), fields quoted with `"` and `""` for a quote, newlines inside
-/// quoted fields, and LF, CRLF or CR line ends. Lines with only empty fields are skipped.
+/// quoted fields, and LF, CRLF or CR line ends. Lines with only empty fields are skipped. The apostrophe
+/// `CSVWriter` puts before a formula-like cell is taken away again (`CSVFormulaGuard.unprotect`).
 /// Pure: works on bytes, no I/O.
 public enum CSVReader {
     public static func parse(_ bytes: [UInt8]) throws(CSVError) -> CSVTable {
@@ -48,7 +49,7 @@ public enum CSVReader {
 
         func endField() throws(CSVError) {
             guard let text = String(validating: field, as: UTF8.self) else { throw .invalidUTF8(line: line) }
-            fields.append(text)
+            fields.append(CSVFormulaGuard.unprotect(text))
             field.removeAll(keepingCapacity: true)
             fieldStart = true
         }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes CSV that Excel opens with accents intact: a UTF-8 BOM, CRLF line ends, and quotes only where a
-/// field needs them (separator, quote, line break, or leading/trailing space). `CSVReader` reads back
-/// exactly the fields written.
+/// field needs them (separator, quote, line break, or leading/trailing space), and formulas defused
+/// (`CSVFormulaGuard`). `CSVReader` reads back exactly the fields written.
 public struct CSVWriter: Sendable {
     public var delimiter: Character
     public var includeBOM: Bool
@@ -22,9 +22,10 @@ public struct CSVWriter: Sendable {
         return out
     }
 
-    /// One record with its CRLF.
+    /// One record with its CRLF; a cell a spreadsheet would run as a formula is written as text
+    /// (`CSVFormulaGuard`).
     public func line(_ fields: [String]) -> String {
-        fields.map(quoted).joined(separator: String(delimiter)) + "\r\n"
+        fields.map { quoted(CSVFormulaGuard.protect($0)) }.joined(separator: String(delimiter)) + "\r\n"
     }
 
     func quoted(_ field: String) -> String {

@@ -62,3 +62,52 @@ public enum PermissionMatrix {
     public static func canRead(_ role: Role, _ module: AppModule) -> Bool { access(role, module) != .none }
     public static func canWrite(_ role: Role, _ module: AppModule) -> Bool { access(role, module) == .write }
 }
+
+/// Groups of a catalog item's fields that not every role that opens the catalog may see or change.
+public enum CatalogFieldGroup: String, CaseIterable, Sendable {
+    /// SKU, name, description, business unit, niche, kind.
+    case identity
+    /// Currency, sale price, rate basis, period, IGV category: what a quote charges.
+    case salePrice
+    /// The cost, and the margins computed from it (catalog, quote lines and totals).
+    case cost
+    /// What the warehouse keeps: unit of measure, SUNAT unit, serial tracking, active.
+    case stock
+}
+
+/// Field-level rules, on top of the module matrix. Screens, the CLI and (next) the operations layer ask
+/// these; they never decide by role themselves.
+extension PermissionMatrix {
+    /// What `role` may do with `group` of a catalog item (never more than its access to the catalog).
+    public static func access(_ role: Role, _ group: CatalogFieldGroup) -> Access {
+        let module = access(role, .catalog)
+        guard module != .none else { return .none }
+        let field: Access
+        switch (group, role) {
+        case (_, .admin), (_, .ventas): field = .write
+        case (.cost, .finanzas): field = .read
+        case (.cost, _): field = .none
+        case (.stock, _): field = .write
+        case (_, .operaciones): field = .write
+        default: field = .read
+        }
+        return field == .write && module != .write ? .read : field
+    }
+
+    /// Costs and margins, wherever they are shown (catalog detail, `export catalog`, quote builder).
+    public static func canSeeCosts(_ role: Role) -> Bool { access(role, .cost) != .none }
+
+    /// Whether `role` may change `group` of an existing catalog item.
+    public static func canEdit(_ role: Role, _ group: CatalogFieldGroup) -> Bool { access(role, group) == .write }
+
+    /// Creating an item sets every group, so only a role that may write them all creates one
+    /// (a role without sight of costs creates it at cost zero, which is not a cost it wrote).
+    public static func canCreateCatalogItem(_ role: Role) -> Bool {
+        canEdit(role, .identity) && canEdit(role, .salePrice) && canEdit(role, .stock)
+    }
+
+    /// `import catalog` writes every column of the file, cost included.
+    public static func canImportCatalog(_ role: Role) -> Bool {
+        CatalogFieldGroup.allCases.allSatisfy { canEdit(role, $0) }
+    }
+}

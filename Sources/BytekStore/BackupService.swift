@@ -14,6 +14,9 @@ public enum BackupError: Error, Equatable, Sendable {
     case sameFile(path: String)
     /// A file operation failed (create folder, rename...).
     case io(path: String, message: String)
+    /// Other processes (the TUI, the worker…) have the target open: swapping the file under them would
+    /// make everything they save afterwards vanish.
+    case inUse(path: String, holders: [DatabaseHolder])
 }
 
 /// Online backups and restores of the store's SQLite file. `bytek backup`, `bytek restore` and the nightly
@@ -23,7 +26,7 @@ public enum BackupError: Error, Equatable, Sendable {
 /// and the file at the destination path is either the previous one or a complete copy that passed
 /// `PRAGMA integrity_check` — never a partial or damaged one. A restore checks the source first and swaps
 /// the target in with a rename, removing the target's stale `-wal`/`-shm` files so they cannot be replayed
-/// over the restored data. Restore must run while no other process has the target open.
+/// over the restored data. Restore refuses while any other process has the target open.
 public enum BackupService {
     /// Writes an online backup of `db` to `path` and checks it.
     public static func backup(_ db: Database, to path: String) throws {
@@ -49,6 +52,8 @@ public enum BackupService {
         let dst = absolute(target)
         guard FileManager.default.fileExists(atPath: src) else { throw BackupError.sourceMissing(path: src) }
         if src == dst { throw BackupError.sameFile(path: dst) }
+        let holders = DatabaseHolders.others(of: dst)
+        guard holders.isEmpty else { throw BackupError.inUse(path: dst, holders: holders) }
         try check(src)
         let dir = (dst as NSString).deletingLastPathComponent
         do {

@@ -4,6 +4,22 @@ import Foundation
 public struct FormDraft: Sendable, Hashable {
     public var fields: [String: String]
     public var updatedAt: Date
+    /// The record's values when the draft started (the version it was typed over); nil for a draft kept
+    /// by an older program. Restoring it over a record changed since shows what changed and merges field
+    /// by field instead of overwriting the other user's change.
+    public var base: [String: String]?
+}
+
+/// A draft that is stored but cannot be read back (damaged JSON): the form offers to delete it.
+public struct UnreadableDraft: Error, Equatable, Sendable {
+    public var form: String
+    public var recordKey: String
+}
+
+/// How a draft is kept in `form_draft.fields_json`. Older drafts are a bare `{"field": "value"}` object.
+private struct StoredDraft: Codable {
+    var fields: [String: String]
+    var base: [String: String]?
 }
 
 /// Form drafts kept while a user types, so a dropped connection or a killed terminal loses
@@ -19,9 +35,12 @@ public struct DraftRepository: Sendable {
         self.db = db; self.now = now
     }
 
-    /// Saves (replacing) the draft of `form` for `recordKey`.
-    public func save(user: String, form: String, recordKey: String, fields: [String: String]) throws {
-        let json = try AuditLog.json(fields)
+    /// Saves (replacing) the draft of `form` for `recordKey`, with `base`, the record's values it started from.
+    public func save(user: String, form: String, recordKey: String, fields: [String: String],
+                     base: [String: String]? = nil) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(StoredDraft(fields: fields, base: base)), as: UTF8.self)
         try db.write {
             try db.execute(
                 """
@@ -33,14 +52,21 @@ public struct DraftRepository: Sendable {
         }
     }
 
-    /// The saved draft, or nil when there is none (or it cannot be read).
+    /// The saved draft, or nil when there is none. Throws `UnreadableDraft` when one is stored but
+    /// cannot be read, so the caller can offer to delete it rather than ignore it forever.
     public func load(user: String, form: String, recordKey: String) throws -> FormDraft? {
         guard let row = try db.queryOne(
             "SELECT fields_json, updated_at FROM form_draft WHERE user_login = ? AND form = ? AND record_key = ?",
             [.text(user), .text(form), .text(recordKey)]) else { return nil }
-        guard let fields = try? JSONDecoder().decode([String: String].self, from: Data(row.string("fields_json").utf8))
-        else { return nil }
-        return FormDraft(fields: fields, updatedAt: ISOTimestamp.parse(row.string("updated_at")) ?? Date(timeIntervalSince1970: 0))
+        let data = Data(row.string("fields_json").utf8)
+        let updated = ISOTimestamp.parse(row.string("updated_at")) ?? Date(timeIntervalSince1970: 0)
+        if let stored = try? JSONDecoder().decode(StoredDraft.self, from: data) {
+            return FormDraft(fields: stored.fields, updatedAt: updated, base: stored.base)
+        }
+        if let fields = try? JSONDecoder().decode([String: String].self, from: data) {
+            return FormDraft(fields: fields, updatedAt: updated, base: nil)
+        }
+        throw UnreadableDraft(form: form, recordKey: recordKey)
     }
 
     /// Forgets the draft (after the form is saved or the user discards it).

@@ -144,8 +144,18 @@ struct CommandContext {
     }
     var login: String { User.normalizeLogin(options.login) }
 
-    /// Opens (creating and migrating) the store, and registers the nightly backup schedule if missing.
-    func openStore() throws -> Store {
+    /// Refuses a database path where there is no file.
+    func requireExistingDatabase() throws {
+        guard FileManager.default.fileExists(atPath: dbPath) else {
+            throw CLIError.failure("no existe la base de datos \(dbPath); créela con bytek migrate (o bytek demo para una de demostración)")
+        }
+    }
+
+    /// Opens (and migrates) the store, and registers the nightly backup schedule if missing. A database
+    /// that does not exist is created only when `creating` (`migrate` and `demo`); any other command
+    /// refuses, so a mistyped `--db` never leaves an empty database behind.
+    func openStore(creating: Bool = false) throws -> Store {
+        if !creating { try requireExistingDatabase() }
         let store = try Store(path: dbPath)
         if try ScheduleStore(db: store.db).schedule(named: BackupJob.scheduleName) == nil {
             try BackupJob.ensureSchedule(db: store.db)

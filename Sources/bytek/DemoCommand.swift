@@ -9,7 +9,7 @@ enum DemoCommand {
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         let withInvoices = !args.flag("--no-invoices")
         try args.finish()
-        let store = try context.openStore()
+        let store = try context.openStore(creating: true)
         let summary: DemoSeeder.Summary
         do {
             summary = try DemoSeeder.seed(store: store)

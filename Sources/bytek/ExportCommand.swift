@@ -46,13 +46,21 @@ enum ExportCommand {
                 }
             }
         } else {
-            header = CSVCatalogMapping.columns
+            // Costs only for the roles that may see them: the column is left out for the others.
+            let costColumn = PermissionMatrix.canSeeCosts(user.role) ? nil : CSVCatalogMapping.columns.firstIndex(of: "costo")
+            func visible(_ fields: [String]) -> [String] {
+                guard let costColumn else { return fields }
+                var f = fields
+                f.remove(at: costColumn)
+                return f
+            }
+            header = visible(CSVCatalogMapping.columns)
             let repo = CatalogRepository(db: db, user: user.login)
             try db.read {
                 let pager = repo.pager(CatalogQuery(activeOnly: false))
                 var page = try pager.first(500)
                 while let last = page.last {
-                    rows += page.map { CSVCatalogMapping.row($0.item) }
+                    rows += page.map { visible(CSVCatalogMapping.row($0.item)) }
                     page = try pager.after(last.cursor, 500)
                 }
             }

@@ -21,6 +21,9 @@ enum ImportCommand {
         let store = try context.openStore()
         let module: AppModule = what == "customers" ? .customers : .catalog
         let user = try context.requireUser(store, .write, module)
+        if module == .catalog && !PermissionMatrix.canImportCatalog(user.role) {
+            throw CLIError.failure("el rol \(user.role.displayName) no puede importar el catálogo: la importación fija precios de venta y costos")
+        }
         let table = try CSVReader.parse(try readInput(file))
         let fileName = file == "-" ? "la entrada estándar" : (file as NSString).lastPathComponent
 

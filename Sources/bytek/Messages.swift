@@ -81,6 +81,10 @@ enum Messages {
             return "\(path) es de una versión más nueva de bytek (esquema \(found); este programa conoce hasta el \(supported))"
         case .sameFile(let path): return "el origen y el destino son el mismo archivo (\(path))"
         case .io(let path, let message): return "\(path): \(message)"
+        case .inUse(let path, let holders):
+            let list = holders.map { "PID \($0.pid) (\($0.command))" }.joined(separator: ", ")
+            return "no se restauró: \(path) está abierta por otros procesos: \(list). "
+                + "Cierre la interfaz y detenga el trabajador (bytek worker) que la usan, y vuelva a intentarlo"
         }
     }
 

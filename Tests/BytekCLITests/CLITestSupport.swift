@@ -123,6 +123,10 @@ struct CLIFixture {
 
     /// A migrated database with one admin.
     func withAdmin() throws {
+        if !FileManager.default.fileExists(atPath: dbPath) {
+            let m = try run("migrate", user: nil)
+            #expect(m.status == 0, "\(m.stderr)")
+        }
         let r = try run("user", "add", "admin", "--name", "Administradora", "--role", "admin", user: nil)
         #expect(r.status == 0, "\(r.stderr)")
     }

@@ -24,6 +24,7 @@ extension StringCatalog {
         "catalog.activated": ("Ítem activado: {0}", "Item activated: {0}"),
         "catalog.deactivated": ("Ítem desactivado: {0}", "Item deactivated: {0}"),
         "catalog.saved": ("Ítem guardado: {0}", "Item saved: {0}"),
+        "catalog.cannotCreate": ("El rol {0} no puede crear ítems: fijan un precio de venta.", "The {0} role cannot create items: they set a sale price."),
         "catalog.action.new": ("Nuevo ítem del catálogo", "New catalog item"),
         "catalog.help.search": ("Buscar por SKU, nombre, descripción o nicho", "Search by SKU, name, description or niche"),
         "catalog.help.edit": ("Editar el ítem seleccionado", "Edit the selected item"),

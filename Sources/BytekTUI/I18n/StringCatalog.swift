@@ -58,6 +58,11 @@ enum StringCatalog {
         // Dialogs and forms
         "dialog.discard": ("Hay cambios sin guardar. ¿Descartarlos?", "There are unsaved changes. Discard them?"),
         "dialog.draftFound": ("Hay un borrador sin guardar del {0}. ¿Recuperarlo?", "There is an unsaved draft from {0}. Restore it?"),
+        "dialog.draftUnreadable": ("Hay un borrador guardado que no se puede leer (dañado o con valores que ya no son válidos). ¿Eliminarlo?", "There is a saved draft that cannot be read (damaged or with values no longer valid). Delete it?"),
+        "dialog.draftConflictTitle": ("Cambio de otro usuario", "Another user's change"),
+        "dialog.draftConflict": ("{0}: otro usuario guardó {1} después de su borrador, que dice {2}. ¿Usar el valor de su borrador?", "{0}: another user saved {1} after your draft, which says {2}. Use your draft's value?"),
+        "form.draftDeleted": ("Borrador eliminado.", "Draft deleted."),
+        "form.draftMerged": ("Borrador recuperado sobre la versión actual; otro usuario cambió desde entonces: {0} (se conservan sus cambios). Revise y guarde con Ctrl-S.", "Draft restored over the current version; another user changed since: {0} (their changes are kept). Check and save with Ctrl-S."),
         "form.saved": ("Guardado.", "Saved."),
         "form.fixErrors": ("Corrija los campos marcados: {0}", "Fix the marked fields: {0}"),
         "form.required": ("Obligatorio.", "Required."),

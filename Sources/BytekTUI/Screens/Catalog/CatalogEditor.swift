@@ -3,17 +3,46 @@ import BytekStore
 
 /// The catalog item form. Rate basis and period are choices with an empty option, so a product
 /// leaves both empty, a service picks a rate basis and a subscription a period; the model says
-/// which combination is valid.
+/// which combination is valid. The form shows only the fields the role may change
+/// (`PermissionMatrix.access(_:_:)` by `CatalogFieldGroup`); the others keep the stored values.
 @MainActor
 final class CatalogEditor: RecordEditor {
     let original: CatalogItem?
     let repository: CatalogRepository
+    let role: Role
     private let s: Strings
 
-    init(item: CatalogItem?, repository: CatalogRepository, strings: Strings) {
+    init(item: CatalogItem?, repository: CatalogRepository, strings: Strings, role: Role = .admin) {
         original = item
         self.repository = repository
+        self.role = role
         s = strings
+    }
+
+    /// The group of each field id of the form.
+    static let groups: [String: CatalogFieldGroup] = [
+        "sku": .identity, "name": .identity, "description": .identity, "unit": .identity, "niche": .identity,
+        "kind": .identity, "currency": .salePrice, "price": .salePrice, "rateBasis": .salePrice, "period": .salePrice,
+        "taxCategory": .salePrice, "cost": .cost, "uom": .stock, "sunatUnit": .stock, "tracksSerials": .stock,
+        "active": .stock,
+    ]
+
+    /// Whether the role may change the field `id` (fields of no group are always editable).
+    func editable(_ id: String) -> Bool {
+        guard let group = CatalogEditor.groups[id] else { return true }
+        return PermissionMatrix.canEdit(role, group)
+    }
+
+    /// The form's values as the stored item has them, for the fields this role does not see.
+    private func storedValues() -> [String: String] {
+        guard let i = original else { return [:] }
+        return [
+            "sku": i.sku, "name": i.name, "description": i.description, "unit": i.unit.rawValue, "niche": i.niche,
+            "kind": i.kind.rawValue, "currency": i.currency.rawValue, "price": i.price.plainAmount,
+            "cost": i.cost.plainAmount, "rateBasis": i.rateBasis?.rawValue ?? "", "period": i.period?.rawValue ?? "",
+            "taxCategory": i.taxCategory.rawValue, "uom": i.uom, "sunatUnit": i.sunatUnit.rawValue,
+            "tracksSerials": i.tracksSerials ? "1" : "0", "active": i.active ? "1" : "0",
+        ]
     }
 
     var formName: String { "catalog_item" }
@@ -23,7 +52,7 @@ final class CatalogEditor: RecordEditor {
     func makeFields() -> [FormField] {
         let i = original
         let none = FormOption("", s["word.none"])
-        return [
+        let all: [FormField] = [
             .section(s["catalog.section.item"]),
             .text("sku", "SKU", value: i?.sku ?? "", required: true, width: 20, maxLength: 30, hint: s["catalog.hint.sku"]),
             .text("name", s["catalog.col.name"], value: i?.name ?? "", required: true, width: 50, maxLength: 200),
@@ -51,9 +80,17 @@ final class CatalogEditor: RecordEditor {
             .checkbox("tracksSerials", s["catalog.field.serials"], checked: i?.tracksSerials ?? false, hint: s["catalog.hint.serials"]),
             .checkbox("active", s["word.active"], checked: i?.active ?? true),
         ]
+        func isSection(_ f: FormField) -> Bool { if case .section = f.kind { return true } else { return false } }
+        let shown = all.filter { isSection($0) || editable($0.id) }
+        // A section left without fields is dropped too.
+        return shown.enumerated().filter { index, field in
+            !isSection(field) || (index + 1 < shown.count && !isSection(shown[index + 1]))
+        }.map(\.element)
     }
 
-    func save(_ v: [String: String]) -> SaveOutcome {
+    func save(_ typed: [String: String]) -> SaveOutcome {
+        var v = typed
+        for (id, value) in storedValues() where !editable(id) { v[id] = value }
         var errors: [String: String] = [:]
         let text = ErrorText(s)
         let currency = Currency(rawValue: v["currency"] ?? "") ?? .pen

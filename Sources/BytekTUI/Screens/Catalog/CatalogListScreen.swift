@@ -111,11 +111,16 @@ final class CatalogListScreen: Screen, RecordOpening {
 
     func openForm(_ id: Int64?, _ context: AppContext) {
         guard context.require(.write, .catalog) else { return }
+        let role = context.session.role
+        if id == nil && !PermissionMatrix.canCreateCatalogItem(role) {
+            context.error(strings.format("catalog.cannotCreate", role.displayName))
+            return
+        }
         var item: CatalogItem?
         if let id {
             do { item = try repository.get(id) } catch { context.error(strings["store.readFailed"]); return }
         }
-        FormScreen.open(CatalogEditor(item: item, repository: repository, strings: strings),
+        FormScreen.open(CatalogEditor(item: item, repository: repository, strings: strings, role: role),
                         drafts: drafts, strings: strings, context: context)
     }
 
@@ -156,24 +161,28 @@ final class CatalogListScreen: Screen, RecordOpening {
     }
 
     func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
-        pane.render(&canvas, in: rect, strings: strings) { [self] c, r in renderDetail(&c, r) }
+        let role = context.session.role
+        pane.render(&canvas, in: rect, strings: strings) { [self] c, r in renderDetail(&c, r, role: role) }
     }
 
-    private func renderDetail(_ canvas: inout Canvas, _ rect: Rect) {
+    private func renderDetail(_ canvas: inout Canvas, _ rect: Rect, role: Role) {
         guard let i = detail.value(for: pane.table.selectedID, load: { try? repository.get($0) }) else { return }
         let s = strings
-        DetailPane(title: i.sku, lines: [
+        let costLine: [(label: String, value: String)] = PermissionMatrix.canSeeCosts(role) ? [(s["catalog.field.cost"], i.cost.formatted)] : []
+        let head: [(label: String, value: String)] = [
             (s["catalog.col.name"], i.name),
             (s["catalog.field.description"], i.description),
             (s["catalog.col.unit"], i.unit.label),
             (s["catalog.col.niche"], i.niche),
             (s["catalog.col.kind"], s["catalog.kind." + i.kind.rawValue]),
             (s["catalog.col.price"], i.price.formatted + " " + CatalogListScreen.per(i, s)),
-            (s["catalog.field.cost"], i.cost.formatted),
+        ]
+        let tail: [(label: String, value: String)] = [
             (s["catalog.field.tax"], i.taxCategory.displayName),
             (s["catalog.field.sunatUnit"], i.sunatUnit.rawValue + " " + i.sunatUnit.displayName),
             (s["catalog.field.serials"], i.tracksSerials ? s["word.yes"] : s["word.no"]),
             (s["customers.field.status"], i.active ? s["word.active"] : s["catalog.inactive"]),
-        ]).render(&canvas, in: rect)
+        ]
+        DetailPane(title: i.sku, lines: head + costLine + tail).render(&canvas, in: rect)
     }
 }

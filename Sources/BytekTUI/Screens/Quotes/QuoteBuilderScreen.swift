@@ -16,7 +16,7 @@ final class QuoteBuilderScreen: Screen {
     let drafts: DraftRepository
     let strings: Strings
     let text: QuoteText
-    /// Cost and margin are for ventas and admin only.
+    /// Cost and margin only for the roles that may see costs (`PermissionMatrix.canSeeCosts`).
     let showsCost: Bool
     var quote: Quote
     /// True when the quote changed since it was last saved to the store.
@@ -44,7 +44,7 @@ final class QuoteBuilderScreen: Screen {
         user = context.session.login
         repository = QuoteRepository(db: store.db, user: context.session.login, now: context.now)
         drafts = DraftRepository(db: store.db)
-        showsCost = context.session.role == .ventas || context.session.role == .admin
+        showsCost = PermissionMatrix.canSeeCosts(context.session.role)
         lines = QuoteLinesSource(strings: context.strings)
         lines.showsCost = showsCost
         table = Table(columns: QuoteLinesSource.columns(context.strings, showsCost: showsCost), source: lines,
@@ -145,21 +145,42 @@ final class QuoteBuilderScreen: Screen {
         try? drafts.delete(user: user, form: "quote", recordKey: key ?? draftKey)
     }
 
-    /// Offers the saved draft of this quote when it differs from what is stored.
+    /// Offers the saved draft of this quote when it differs from what is stored. A draft that cannot be
+    /// read, or whose figures no longer compute (an absurd amount), is offered for deletion instead.
     func offerDraft(_ context: AppContext) {
-        guard isEditable, let draft = try? drafts.load(user: user, form: "quote", recordKey: draftKey),
-              let json = draft.fields["quote"], let data = json.data(using: .utf8),
-              let saved = try? JSONDecoder().decode(Quote.self, from: data), saved.content != quote.content else { return }
+        guard isEditable else { return }
+        let saved: Quote
+        let draft: FormDraft
+        do {
+            guard let found = try drafts.load(user: user, form: "quote", recordKey: draftKey) else { return }
+            draft = found
+            saved = try JSONDecoder().decode(Quote.self, from: Data((found.fields["quote"] ?? "").utf8))
+        } catch {
+            offerToDeleteDraft(context, reason: nil)
+            return
+        }
+        guard saved.content != quote.content else { return }
         let when = context.formats.dateTime(draft.updatedAt)
         context.present(ConfirmDialog(message: strings.format("dialog.draftFound", when), yesByDefault: true) { [weak self] yes in
             guard let self else { return }
             if yes {
-                _ = self.tryChange { $0 = saved.content }
+                if let problem = self.tryChange({ $0 = saved.content }) {
+                    self.offerToDeleteDraft(context, reason: problem)
+                    return
+                }
                 self.loadCustomerLabel()
                 context.info(self.strings["form.draftRestored"])
             } else {
                 self.deleteDraft()
             }
+        })
+    }
+
+    private func offerToDeleteDraft(_ context: AppContext, reason: String?) {
+        let message = strings["dialog.draftUnreadable"] + (reason.map { " " + $0 } ?? "")
+        context.present(ConfirmDialog(message: message, yesByDefault: true, danger: true) { [weak self] yes in
+            guard let self else { return }
+            if yes { self.deleteDraft(); context.info(self.strings["form.draftDeleted"]) }
         })
     }
 

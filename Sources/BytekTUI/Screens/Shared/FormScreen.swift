@@ -40,24 +40,84 @@ final class FormScreen: Screen {
         form.offerDraft(context)
     }
 
-    /// Offers the saved draft of this form, if there is one (called right after the form opens).
+    /// Offers the saved draft of this form, if there is one (called right after the form opens). A draft
+    /// typed over an older version of the record is merged with the record as it is now (`DraftMerge`):
+    /// the other user's changes are kept, and each field both changed is asked about. A draft that
+    /// cannot be read is offered for deletion.
     func offerDraft(_ context: AppContext) {
         user = context.session.login
-        guard let draft = try? drafts.load(user: user, form: editor.formName, recordKey: editor.recordKey),
-              draft.fields != form.values else { return }
+        let draft: FormDraft
+        do {
+            guard let found = try drafts.load(user: user, form: editor.formName, recordKey: editor.recordKey),
+                  found.fields != form.values else { return }
+            draft = found
+        } catch {
+            offerToDeleteUnreadableDraft(context)
+            return
+        }
         let when = context.formats.dateTime(draft.updatedAt)
         form.isFocused = false
         context.present(ConfirmDialog(message: strings.format("dialog.draftFound", when), yesByDefault: true) { [weak self] yes in
             guard let self else { return }
             self.form.isFocused = true
-            if yes {
-                self.form.values = draft.fields
-                self.savedRevision = self.form.revision
-                context.info(self.strings["form.draftRestored"])
-            } else {
-                self.deleteDraft()
-            }
+            if yes { self.restore(draft, context) } else { self.deleteDraft() }
         })
+    }
+
+    private func offerToDeleteUnreadableDraft(_ context: AppContext) {
+        form.isFocused = false
+        context.present(ConfirmDialog(message: strings["dialog.draftUnreadable"], yesByDefault: true, danger: true) { [weak self] yes in
+            guard let self else { return }
+            self.form.isFocused = true
+            if yes { self.deleteDraft(); context.info(self.strings["form.draftDeleted"]) }
+        })
+    }
+
+    private func restore(_ draft: FormDraft, _ context: AppContext) {
+        let current = form.values
+        guard let base = draft.base, base != current else {
+            apply(draft.fields, context, note: strings["form.draftRestored"])
+            return
+        }
+        let order = form.fields.filter { !$0.isSection }.map(\.id)
+        let merge = DraftMerge(base: base, draft: draft.fields, current: current, order: order)
+        let names = merge.changedSince.map(label).joined(separator: ", ")
+        resolve(merge.conflicts[...], merged: merge.merged, draft: draft.fields, context: context,
+                note: strings.format("form.draftMerged", names))
+    }
+
+    /// Asks about each field both users changed, one at a time, then shows the merged values.
+    private func resolve(_ conflicts: ArraySlice<String>, merged: [String: String], draft: [String: String],
+                         context: AppContext, note: String) {
+        guard let id = conflicts.first else { apply(merged, context, note: note); return }
+        let message = strings.format("dialog.draftConflict", label(id), shown(id, merged[id] ?? ""), shown(id, draft[id] ?? ""))
+        form.isFocused = false
+        context.present(ConfirmDialog(message: message, title: strings["dialog.draftConflictTitle"]) { [weak self] mine in
+            guard let self else { return }
+            self.form.isFocused = true
+            var next = merged
+            if mine { next[id] = draft[id] ?? "" }
+            self.resolve(conflicts.dropFirst(), merged: next, draft: draft, context: context, note: note)
+        })
+    }
+
+    private func apply(_ values: [String: String], _ context: AppContext, note: String) {
+        form.values = values
+        savedRevision = form.revision
+        // Kept against the record as it is now, so a later restore does not ask again.
+        try? drafts.save(user: user, form: editor.formName, recordKey: editor.recordKey, fields: form.values,
+                         base: form.initialValues)
+        context.info(note)
+    }
+
+    private func label(_ id: String) -> String { form.fields.first { $0.id == id }?.label ?? id }
+
+    /// A value as the form shows it: an option's label, or the text quoted.
+    private func shown(_ id: String, _ value: String) -> String {
+        if let option = form.fields.first(where: { $0.id == id })?.options.first(where: { $0.value == value }) {
+            return "«" + option.label + "»"
+        }
+        return "«" + value + "»"
     }
 
     func handle(_ event: Event, context: AppContext) -> HandleResult {
@@ -83,7 +143,8 @@ final class FormScreen: Screen {
         savedRevision = form.revision
         if form.isDirty {
             do {
-                try drafts.save(user: user, form: editor.formName, recordKey: editor.recordKey, fields: form.values)
+                try drafts.save(user: user, form: editor.formName, recordKey: editor.recordKey, fields: form.values,
+                                base: form.initialValues)
             } catch {
                 context.error(strings["form.draftFailed"])
             }
