@@ -85,7 +85,6 @@ extension PermissionMatrix {
         let field: Access
         switch (group, role) {
         case (_, .admin), (_, .ventas): field = .write
-        case (.cost, .finanzas): field = .read
         case (.cost, _): field = .none
         case (.stock, _): field = .write
         case (_, .operaciones): field = .write

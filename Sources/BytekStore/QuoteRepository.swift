@@ -100,7 +100,13 @@ public struct QuoteRepository: Sendable {
             if stored.lines.contains(where: \.isRecurring) && customerId == nil {
                 throw SalesRepositoryError.customerRequired
             }
+            // One acceptance per quote: accepting twice would duplicate subscriptions and milestones.
+            if let other = try db.queryOne("SELECT version FROM quote WHERE number = ? AND state = 'accepted' AND id <> ?",
+                                           [.text(stored.number), .int(id)]) {
+                throw SalesRepositoryError.anotherVersionAccepted(version: Int(other.int("version")))
+            }
             let quote = try transition(id, summary: "aceptada") { q throws(QuoteError) in try q.accept(on: today) }
+            try supersedeOtherVersions(of: quote)
             var deal: Deal?
             if let dealId = quote.dealId {
                 deal = try DealRepository(db: db, user: user, now: now).markWon(dealId)
@@ -132,7 +138,7 @@ public struct QuoteRepository: Sendable {
         }
     }
 
-    private func transition(_ id: Int64, summary: String,
+    func transition(_ id: Int64, summary: String,
                             _ change: (inout Quote) throws(QuoteError) -> Void) throws -> Quote {
         try db.write {
             guard let before = try get(id) else { throw SalesRepositoryError.notFound(SalesAuditEntity.quote, id) }
@@ -154,6 +160,9 @@ public struct QuoteRepository: Sendable {
     private func createSubscriptions(_ quote: Quote, customerId: Int64?, totals: QuoteTotals,
                                      start: LocalDate) throws -> [Subscription] {
         guard let quoteId = quote.id else { return [] }
+        // Idempotent: a version's subscriptions are created once.
+        let existing = try db.scalar("SELECT count(*) FROM subscription WHERE quote_id = ?", [.int(quoteId)]).intValue ?? 0
+        guard existing == 0 else { return [] }
         var created: [Subscription] = []
         for (i, line) in quote.lines.enumerated() where line.isRecurring {
             guard let customerId else { throw SalesRepositoryError.customerRequired }

@@ -26,6 +26,16 @@ public enum SalesRepositoryError: Error, Equatable {
     case customerRequired
     /// The lead was already converted into customer `customerId`.
     case leadAlreadyConverted(customerId: Int64)
+    /// Version `version` of the same quote number is already accepted: one acceptance per quote.
+    case anotherVersionAccepted(version: Int)
+    /// The accepted version cannot be reopened: what its acceptance created has moved on.
+    case cannotReopen([QuoteReopenBlocker])
+}
+
+/// What keeps an accepted quote version from being reopened.
+public enum QuoteReopenBlocker: Error, Equatable, Sendable {
+    /// Electronic documents were issued from it (their numbers, "F001-00000012").
+    case invoiced([String])
 }
 
 /// Conversions between model values and the TEXT/INTEGER columns of the sales tables.

@@ -17,7 +17,7 @@ enum CommandHelp {
         "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO]",
         "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [OPCIONES DEL EMULADOR]",
         "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json | issue --from-quote NÚMERO [--version N] [--series SERIE] | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | pdf SERIE-NÚMERO [--ticket] [-o ARCHIVO] | void SERIE-NÚMERO --reason MOTIVO | summary [--date AAAA-MM-DD] | batches | status",
-        "quote": "bytek quote list [--state ESTADO] [--unit U1|U2|U3] [--csv [ARCHIVO]] | quote show NÚMERO [--version N] | quote pdf NÚMERO [--version N] [-o ARCHIVO]",
+        "quote": "bytek quote list [--state ESTADO] [--unit U1|U2|U3] [--csv [ARCHIVO]] | quote show NÚMERO [--version N] | quote pdf NÚMERO [--version N] [-o ARCHIVO] | quote reopen NÚMERO --motivo TEXTO",
         "contract": "bytek contract pdf NÚMERO [--version N] [-o ARCHIVO] | list [NÚMERO] [--csv [ARCHIVO]]",
         "deal": "bytek deal list [--unit U1|U2|U3] [--stage ETAPA] [--owner USUARIO] [--csv [ARCHIVO]]",
         "company": "bytek company show | company set --ruc RUC --name RAZÓN_SOCIAL --address DIRECCIÓN [OPCIONES]",
@@ -245,6 +245,11 @@ enum CommandHelp {
           bytek quote pdf NÚMERO [--version N] [-o ARCHIVO]
               Genera el PDF (A4) e imprime su ruta. Por omisión se guarda en la carpeta «documentos»
               junto a la base de datos, como COT-2026-00001-v1.pdf.
+          bytek quote reopen NÚMERO --motivo TEXTO
+              Reabre la versión aceptada (vuelve a «enviada»; queda en la auditoría con el motivo) y
+              deshace lo que creó su aceptación: suscripciones, montos de los hitos, oportunidad ganada.
+              Se niega si ya se emitió un comprobante desde ella. Un contrato registrado se conserva.
+              Requiere permiso de escritura en Cotizaciones.
 
         El encabezado usa el perfil de la empresa (bytek company set); un logo relativo se busca en la
         carpeta de la base de datos.

@@ -14,7 +14,8 @@ enum QuoteCommand {
             case "list": return try list(&args, context)
             case "show": return try show(&args, context)
             case "pdf": return try pdf(&args, context)
-            default: throw CLIError.usage("subcomando desconocido: \(sub) (use list, show o pdf)", command: "quote")
+            case "reopen": return try reopen(&args, context)
+            default: throw CLIError.usage("subcomando desconocido: \(sub) (use list, show, pdf o reopen)", command: "quote")
             }
         }
     }
@@ -73,6 +74,28 @@ enum QuoteCommand {
         return 0
     }
 
+    // MARK: reopen
+
+    /// `quote reopen NÚMERO --motivo TEXTO`: takes the accepted version back to sent (audited), undoing
+    /// what its acceptance created, only while nothing has moved on since.
+    private static func reopen(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        let reason = try args.option("--motivo") ?? args.option("--reason")
+        let number = try args.requirePositional("el número de la cotización (COT-AAAA-NNNNN)")
+        try args.finish()
+        guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CLIError.usage("falta --motivo: diga por qué se reabre la cotización aceptada (queda en la auditoría)", command: "quote")
+        }
+        let store = try context.openStore()
+        let user = try context.requireUser(store, .write, .quotes)
+        let repo = QuoteRepository(db: store.db, user: user.login)
+        guard let accepted = try repo.versions(of: number).first(where: { $0.state == .accepted }), let id = accepted.id else {
+            throw CLIError.failure("\(number) no tiene una versión aceptada que reabrir")
+        }
+        let quote = try repo.reopen(id, reason: reason)
+        Console.out("\(quote.number) v\(quote.version) reabierta: vuelve a estar enviada; se deshizo lo que creó su aceptación.")
+        return 0
+    }
+
     // MARK: show
 
     private static func show(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
@@ -100,7 +123,7 @@ enum QuoteCommand {
         out.append("Forma de pago:  \(QuoteDocumentText.paymentTerms(quote.paymentTerms))")
         Console.out(out.joined(separator: "\n"))
         Console.out("")
-        let seesCost = user.role == .admin || user.role == .ventas
+        let seesCost = PermissionMatrix.canSeeCosts(user.role)
         var header = ["#", "TIPO", "DESCRIPCIÓN", "CANT.", "UNID.", "P. UNIT.", "DSCTO.", "IMPORTE"]
         if seesCost { header += ["COSTO", "MARGEN"] }
         let document = QuoteDocument(quote: quote, totals: totals, customer: BytekDocuments.DocumentCustomer(name: party.name, documentType: "", documentNumber: ""),

@@ -89,7 +89,12 @@ struct ContractRepositoryTests {
         let env = try Env()
         let v1 = try env.accepted(F.content(customerId: env.customerId))
         let old = try env.contracts.record(try env.draft(of: v1, scope: Self.scopeA)).contract
-        // Scope changes: a new version (from the accepted one), sent and accepted again.
+        // Scope changes: the accepted version is reopened (its contract stays), a new version is made,
+        // sent and accepted again.
+        #expect(throws: SalesRepositoryError.quote(.invalidTransition(from: .accepted, to: .draft))) {
+            try env.quotes.newVersion(of: try #require(v1.id))
+        }
+        try env.quotes.reopen(try #require(v1.id), reason: "cambio de alcance")
         let v2draft = try env.quotes.newVersion(of: try #require(v1.id))
         var edited = v2draft
         try edited.edit { $0.lines[1].quantity = 10 }

@@ -268,7 +268,14 @@ extension ScreenHarness {
         h.keys(.right)  // 04 Descuento global
         h.keys(.tab)
         h.type("Descuento acordado por demora en la entrega")
+        // Issuing asks first, naming the number it would take; "no" issues nothing and keeps the form.
         h.keys(.ctrl("s"))
+        #expect(h.question?.hasPrefix("¿Emitir Nota de crédito FC01-1 sobre F001-1 por S/ 590.00? Se enviará a SUNAT.") == true,
+                "\(h.question ?? "no question")")
+        h.keys(.char("n"))
+        #expect(h.app.topScreen is FormScreen)
+        #expect(try h.edocs.record(documentID: "FC01-1") == nil)
+        h.keys(.ctrl("s"), .char("s"))
         #expect(h.app.topScreen is BillingListScreen)
         let note = try #require(try h.edocs.record(documentID: "FC01-1"))
         #expect(note.kind == .notaCredito)
@@ -305,7 +312,7 @@ extension ScreenHarness {
         #expect(h.screen.contains("no puede superar el valor de venta"))
         for _ in 0..<3 { h.keys(.backspace) }
         h.type("120")
-        h.keys(.ctrl("s"))
+        h.keys(.ctrl("s"), .char("s"))
         #expect(h.app.topScreen is BillingListScreen)
         let credit = try #require(try h.edocs.record(documentID: "FC01-1"))
         #expect(credit.taxable == Money(minorUnits: 12_000, .pen))
@@ -321,6 +328,8 @@ extension ScreenHarness {
         #expect(h.app.topScreen is FormScreen)  // refused: the focus goes to the amount
         h.type("25.50")
         h.keys(.ctrl("s"))
+        #expect(h.question?.contains("FD01-1 sobre F001-1") == true)
+        h.keys(.char("s"))
         #expect(h.app.topScreen is BillingListScreen)
         let debit = try #require(try h.edocs.record(documentID: "FD01-1"))
         #expect(debit.taxable == Money(minorUnits: 2_550, .pen))
@@ -364,6 +373,10 @@ extension ScreenHarness {
         h.keys(.tab, .tab)
         h.type("500")
         h.keys(.ctrl("s"))
+        #expect(h.question == "¿Emitir Factura F001-1 por S/ 590.00 a Comercial Andina S.A.C.? Se enviará a SUNAT.")
+        h.keys(.escape)
+        #expect(try h.edocs.list().isEmpty)
+        h.keys(.ctrl("s"), .char("s"))
         #expect(h.app.topScreen is BillingListScreen)
         let record = try #require(try h.edocs.record(documentID: "F001-1"))
         #expect(record.kind == .factura)

@@ -138,7 +138,12 @@ extension ScreenHarness {
         try h.addCustomers(ScreenHarness.sampleCustomers)
         let q = try h.addQuote()
         _ = try h.quotes.send(try #require(q.id), on: ScreenHarness.today)
+        // `v` on a sent quote asks first; "no" leaves it alone.
         h.keys(.char("4"), .enter, .char("v"))
+        #expect(h.screen.contains("¿Crear una nueva versión"))
+        h.keys(.char("n"))
+        #expect(try h.quotes.versions(of: "COT-2026-00001").count == 1)
+        h.keys(.char("v"), .char("s"))
         #expect(h.screen.contains("COT-2026-00001 v2"))
         #expect(h.screen.contains("[borrador]"))
         #expect(h.screen.contains("Nueva versión en borrador: COT-2026-00001 v2"))

@@ -104,10 +104,18 @@ public struct Quote: Sendable, Hashable, Codable {
         return true
     }
 
+    /// Takes an accepted version back to sent (the explicit, audited reopening; the store checks
+    /// first that nothing its acceptance created has moved on).
+    public mutating func reopen() throws(QuoteError) {
+        guard state == .accepted else { throw .invalidTransition(from: state, to: .sent) }
+        state = .sent
+    }
+
     /// A copy of this version as the next one, in draft, with the same number and content
-    /// (not yet stored: no id). Refused for a draft, which can simply be edited.
+    /// (not yet stored: no id). Refused for a draft, which can simply be edited, and for an accepted
+    /// version, which is what the customer agreed to (reopen it first, see `reopen()`).
     public func newVersion() throws(QuoteError) -> Quote {
-        guard state != .draft else { throw .invalidTransition(from: .draft, to: .draft) }
+        guard state != .draft && state != .accepted else { throw .invalidTransition(from: state, to: .draft) }
         return Quote(id: nil, number: number, version: version + 1, state: .draft, content: content)
     }
 }

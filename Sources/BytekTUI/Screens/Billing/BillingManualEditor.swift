@@ -106,6 +106,13 @@ final class BillingManualEditor: RecordEditor {
         }
     }
 
+    /// "¿Emitir Factura F001-13 por S/ 118.00 a …? Se enviará a SUNAT.", as issuing from a quote asks.
+    func confirmation(_ values: [String: String]) -> String? {
+        guard case .success(let doc) = document(values) else { return nil }
+        let total = (try? doc.amounts().total.formatted) ?? ""
+        return text.s.format("billing.confirmIssueTyped", text.kind(doc.kind), service.nextDocumentID(doc), total, doc.customer.name)
+    }
+
     func save(_ values: [String: String]) -> SaveOutcome {
         switch document(values) {
         case .failure(let e):

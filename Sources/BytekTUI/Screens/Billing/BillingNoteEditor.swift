@@ -40,26 +40,47 @@ final class BillingNoteEditor: RecordEditor {
         ]
     }
 
-    func save(_ values: [String: String]) -> SaveOutcome {
+    /// "¿Emitir Nota de crédito FC01-3 sobre F001-12 por S/ 50.00? Se enviará a SUNAT." — asked once the
+    /// typed values are valid (`save` reports the problems otherwise).
+    func confirmation(_ values: [String: String]) -> String? {
+        guard case .success(let input) = parsed(values),
+              let doc = try? service.noteDocument(originalID: original.id, kind: kind, reason: input.reason,
+                                                  description: input.sustento, amount: input.amount)
+        else { return nil }
+        let total = (try? doc.amounts().total.formatted) ?? ""
+        return text.s.format("billing.confirmIssueNote", text.kind(kind), service.nextDocumentID(doc), original.documentID, total)
+    }
+
+    /// The typed reason, description and amount, or the problems by field.
+    private func parsed(_ values: [String: String]) -> Result<(reason: NoteReason, sustento: String, amount: Decimal?), BillingFormErrors> {
         let sustento = (values["sustento"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !sustento.isEmpty else { return .invalid(["sustento": text.s["form.required"]]) }
+        guard !sustento.isEmpty else { return .failure(BillingFormErrors(byField: ["sustento": text.s["form.required"]])) }
         guard let reason = Self.reasons(kind).first(where: { $0.code == values["reason"] }) else {
-            return .invalid(["reason": text.s["form.required"]])
+            return .failure(BillingFormErrors(byField: ["reason": text.s["form.required"]]))
         }
         let amountText = (values["amount"] ?? "").trimmingCharacters(in: .whitespaces)
         var amount: Decimal?
         if !amountText.isEmpty || kind == .notaDebito {
             guard let a = try? Money.parse(amountText, currency: original.currency).amount, a > 0 else {
-                return .invalid(["amount": text.s["billing.err.noteAmount"]])
+                return .failure(BillingFormErrors(byField: ["amount": text.s["billing.err.noteAmount"]]))
             }
             if kind == .notaCredito && a > original.taxable.amount {
-                return .invalid(["amount": text.s.format("billing.err.noteAmountTooHigh", original.taxable.formatted)])
+                return .failure(BillingFormErrors(byField: ["amount": text.s.format("billing.err.noteAmountTooHigh", original.taxable.formatted)]))
             }
             amount = a
         }
+        return .success((reason, sustento, amount))
+    }
+
+    func save(_ values: [String: String]) -> SaveOutcome {
+        let input: (reason: NoteReason, sustento: String, amount: Decimal?)
+        switch parsed(values) {
+        case .failure(let e): return .invalid(e.byField)
+        case .success(let typed): input = typed
+        }
         do {
-            let note = try service.issueNote(originalID: original.id, kind: kind, reason: reason, description: sustento,
-                                             amount: amount)
+            let note = try service.issueNote(originalID: original.id, kind: kind, reason: input.reason,
+                                             description: input.sustento, amount: input.amount)
             onIssued(note)
             return .saved(text.s.format("billing.issued", text.kind(note.kind), note.documentID, note.total.formatted,
                                         text.status(note.status)))

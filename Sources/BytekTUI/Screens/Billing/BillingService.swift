@@ -19,6 +19,13 @@ struct BillingService {
 
     // MARK: issuing
 
+    /// The number `document` would take if issued now ("F001-13"), for the question before issuing; the
+    /// number actually taken is decided in the issuing transaction.
+    func nextDocumentID(_ document: EDocument) -> String {
+        let last = (try? Numbering.last(document.series.code, in: store.db)) ?? 0
+        return document.series.code + "-" + String(last + 1)
+    }
+
     func settings() throws -> EInvoicingSettings { try EInvoicingSettingsRepository(db: store.db).require() }
 
     /// The issuer with the company certificate named by the credentials (file or environment).

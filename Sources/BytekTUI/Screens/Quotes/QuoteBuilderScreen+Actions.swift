@@ -41,16 +41,52 @@ extension QuoteBuilderScreen {
         })
     }
 
+    /// A new version of a sent (or rejected, expired) version, after a confirmation; an accepted version
+    /// gets none (it is reopened first, `o`).
     func newVersion(_ context: AppContext) {
         guard context.require(.write, .quotes) else { return }
         guard !isEditable, let id = quote.id else { context.error(strings["quotes.err.versionOfDraft"]); return }
-        do {
-            let copy = try repository.newVersion(of: id)
-            QuoteBuilderScreen.open(copy, store: store, context: context, replacing: true)
-            context.ok(strings.format("quotes.versionCreated", copy.number, String(copy.version)))
-        } catch {
-            context.error(text.describe(error))
+        guard quote.state != .accepted else { context.error(strings["quotes.err.acceptedNoVersion"]); return }
+        context.present(ConfirmDialog(message: strings.format("quotes.confirmNewVersion", quote.number, String(quote.version))) { [weak self] yes in
+            guard let self, yes else { return }
+            do {
+                let copy = try self.repository.newVersion(of: id)
+                QuoteBuilderScreen.open(copy, store: self.store, context: context, replacing: true)
+                context.ok(self.strings.format("quotes.versionCreated", copy.number, String(copy.version)))
+            } catch {
+                context.error(self.text.describe(error))
+            }
+        })
+    }
+
+    /// Reopens the accepted version: asks why (audited), then undoes what its acceptance created,
+    /// refused while anything it created has moved on.
+    func reopen(_ context: AppContext) {
+        guard context.require(.write, .quotes) else { return }
+        guard quote.state == .accepted, let id = quote.id else {
+            context.error(text.error(.invalidTransition(from: quote.state, to: .sent))); return
         }
+        do {
+            let blockers = try repository.reopenBlockers(id)
+            guard blockers.isEmpty else {
+                context.error(strings["quotes.err.cannotReopen"] + " " + QuotePrinting.reopenBlockerText(blockers)); return
+            }
+        } catch {
+            context.error(text.describe(error)); return
+        }
+        let s = strings
+        let texts = ReasonDialog.Texts(title: s["quotes.reopen.title"], prompt: s.format("quotes.reopen.prompt", quote.number, String(quote.version)),
+                                       hint: s["quotes.reopen.hint"], confirm: s["quotes.key.reopen"], empty: s["quotes.reopen.empty"])
+        context.present(ReasonDialog(texts, maxLength: 200, strings: s) { [weak self] reason in
+            guard let self, let reason else { return }
+            do {
+                self.quote = try self.repository.reopen(id, reason: reason)
+                self.recompute()
+                context.ok(self.strings.format("quotes.reopened", self.quote.number, String(self.quote.version)))
+            } catch {
+                context.error(self.text.describe(error))
+            }
+        })
     }
 
     func accept(_ context: AppContext) {
@@ -117,6 +153,13 @@ extension QuoteBuilderScreen {
     func printContract(_ context: AppContext) {
         guard quote.state == .accepted else { context.error(strings["quotes.err.contractNeedsAccepted"]); return }
         guard let id = storedId(context) else { return }
+        context.present(ConfirmDialog(message: strings.format("quotes.confirmContract", quote.number, String(quote.version))) { [weak self] yes in
+            guard let self, yes else { return }
+            self.writeContract(id, context)
+        })
+    }
+
+    private func writeContract(_ id: Int64, _ context: AppContext) {
         if let output = QuotePrinting.contractPDF(quoteId: id, store: store, context: context) {
             // The number tells the user whether this is the contract recorded before or a new one.
             context.ok(strings.format("quotes.contractWritten", output.contract.number + " · " + output.path))

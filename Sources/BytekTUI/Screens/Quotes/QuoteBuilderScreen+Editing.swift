@@ -101,10 +101,20 @@ extension QuoteBuilderScreen {
         })
     }
 
+    /// Switches the price basis (with or without IGV), which changes every total: asks first, showing
+    /// the total before and after.
     func toggleIGV(_ context: AppContext) {
         guard requireEditable(context) else { return }
-        if let error = tryChange({ $0.pricesIncludeIGV.toggle() }) { context.error(error); return }
-        context.info(strings[quote.pricesIncludeIGV ? "quotes.pricesWithIGV" : "quotes.pricesWithoutIGV"])
+        var trial = quote.content
+        trial.pricesIncludeIGV.toggle()
+        let before = totals?.tax.total.formatted ?? "—"
+        let after = (try? trial.totals().tax.total.formatted) ?? "—"
+        let basis = strings[trial.pricesIncludeIGV ? "quotes.pricesWithIGV" : "quotes.pricesWithoutIGV"]
+        context.present(ConfirmDialog(message: strings.format("quotes.confirmIGV", basis, before, after)) { [weak self] yes in
+            guard let self, yes else { return }
+            if let error = self.tryChange({ $0.pricesIncludeIGV.toggle() }) { context.error(error); return }
+            context.info(self.strings[self.quote.pricesIncludeIGV ? "quotes.pricesWithIGV" : "quotes.pricesWithoutIGV"])
+        })
     }
 
     // MARK: line form

@@ -219,7 +219,11 @@ final class QuoteBuilderScreen: Screen {
                 KeyBinding([.char("S")], s["quotes.key.send"], help: s["quotes.help.send"]),
             ]
         } else {
-            b.append(KeyBinding([.char("v")], s["quotes.key.newVersion"], help: s["quotes.help.newVersion"]))
+            if quote.state == .accepted {
+                b.append(KeyBinding([.char("o")], s["quotes.key.reopen"], help: s["quotes.help.reopen"]))
+            } else {
+                b.append(KeyBinding([.char("v")], s["quotes.key.newVersion"], help: s["quotes.help.newVersion"]))
+            }
             if quote.state == .sent {
                 b += [KeyBinding([.char("A")], s["quotes.key.accept"], help: s["quotes.help.accept"]),
                       KeyBinding([.char("R")], s["quotes.key.reject"], help: s["quotes.help.reject"])]
@@ -252,6 +256,7 @@ final class QuoteBuilderScreen: Screen {
         case .ctrl("s"): _ = save(context)
         case .char("S"): send(context)
         case .char("v"): newVersion(context)
+        case .char("o") where quote.state == .accepted: reopen(context)
         case .char("R"): reject(context)
         case .char("p"): printQuote(context)
         case .char("c"): printContract(context)

@@ -200,13 +200,26 @@ public enum QuotePrinting {
             }
         case let e as QuoteError: return quoteErrorText(e)
         case let e as SalesRepositoryError:
-            if case .quote(let q) = e { return quoteErrorText(q) }
-            return "error de ventas: \(e)"
+            switch e {
+            case .quote(let q): return quoteErrorText(q)
+            case .anotherVersionAccepted(let v): return "la versión v\(v) de esta cotización ya está aceptada"
+            case .cannotReopen(let blockers): return "no se puede reabrir: " + reopenBlockerText(blockers)
+            default: return "error de ventas: \(e)"
+            }
         case let e as ContractTemplateError: return "plantilla de contrato: \(e)"
         case let e as PDFError: return "no se pudo generar el PDF: \(e)"
         case let e as CocoaError: return "error de archivo: \(e.localizedDescription)"
         default: return String(describing: error)
         }
+    }
+
+    /// Why an accepted version cannot be reopened, as one clause.
+    public static func reopenBlockerText(_ blockers: [QuoteReopenBlocker]) -> String {
+        blockers.map { b in
+            switch b {
+            case .invoiced(let numbers): return "ya se emitió " + numbers.joined(separator: ", ") + " desde ella (emita una nota de crédito)"
+            }
+        }.joined(separator: "; ")
     }
 
     /// "borrador", "enviada", "aceptada", "rechazada", "vencida".

@@ -131,7 +131,15 @@ final class FormScreen: Screen {
             form.focusNext(wrap: false)
         default:
             // An error stays beside its field until the next save attempt re-validates.
-            guard form.handle(event) else { return .ignored }
+            guard form.handle(event) else {
+                // A digit or letter on a field that takes no text (a choice, a checkbox) is a slip, not a
+                // command: it never switches module or closes the form. Help and the palette still open.
+                if case .key(.char(let c)) = event, c != "?" && c != ":" {
+                    context.info(strings["form.noTextHere"])
+                    return .handled
+                }
+                return .ignored
+            }
         }
         keepDraft(context)
         return .handled
@@ -159,6 +167,16 @@ final class FormScreen: Screen {
 
     private func save(_ context: AppContext) {
         form.clearErrors()
+        guard let question = editor.confirmation(form.values) else { commit(context); return }
+        form.isFocused = false
+        context.present(ConfirmDialog(message: question, title: strings["form.confirmTitle"]) { [weak self] yes in
+            guard let self else { return }
+            self.form.isFocused = true
+            if yes { self.commit(context) }
+        })
+    }
+
+    private func commit(_ context: AppContext) {
         switch editor.save(form.values) {
         case .saved(let message):
             deleteDraft()

@@ -10,6 +10,13 @@ protocol RecordEditor: AnyObject {
     func makeFields() -> [FormField]
     /// Validates `values` and saves them in one transaction.
     func save(_ values: [String: String]) -> SaveOutcome
+    /// A question to ask before `save` when saving does something that cannot be taken back (issuing a
+    /// document to SUNAT); nil to save at once (also when the values do not validate, so `save` says why).
+    func confirmation(_ values: [String: String]) -> String?
+}
+
+extension RecordEditor {
+    func confirmation(_ values: [String: String]) -> String? { nil }
 }
 
 enum SaveOutcome {
