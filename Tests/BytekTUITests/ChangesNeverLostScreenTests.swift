@@ -90,6 +90,24 @@ extension ScreenHarness {
         #expect(try DraftRepository(db: h.store.db).load(user: "admin", form: "quote", recordKey: String(try #require(q.id))) == nil)
     }
 
+    @Test func aQuoteDraftOverAVersionSavedSinceWarnsAndDefaultsToNo() throws {
+        let h = try ScreenHarness()
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        let q = try h.addQuote()
+        h.keys(.char("4"), .enter, .char("i"), .char("s"))  // A's unsaved change, kept in the draft
+        // B saves the same draft quote meanwhile.
+        let quoteId = try #require(q.id)
+        var theirs = try #require(try h.quotes.get(quoteId))
+        try theirs.edit { $0.validityDays = 45 }
+        _ = try h.quotes.updateDraft(theirs)
+        let again = try ScreenHarness(sharing: h)
+        again.keys(.char("4"), .enter)
+        #expect(again.question?.contains("otro usuario guardó esta cotización después") == true)
+        again.keys(.enter)  // the focused answer is "No"
+        #expect(again.builder?.quote.content == theirs.content)
+        #expect(try h.quotes.get(quoteId)?.validityDays == 45)
+    }
+
     @Test func digitsAndQOnAChoiceFieldNeitherSwitchModuleNorCloseTheForm() throws {
         let h = try ScreenHarness()
         h.keys(.char("n"))

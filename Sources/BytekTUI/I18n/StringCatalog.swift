@@ -62,6 +62,7 @@ enum StringCatalog {
         "dialog.draftConflictTitle": ("Cambio de otro usuario", "Another user's change"),
         "dialog.draftConflict": ("{0}: otro usuario guardó {1} después de su borrador, que dice {2}. ¿Usar el valor de su borrador?", "{0}: another user saved {1} after your draft, which says {2}. Use your draft's value?"),
         "form.draftDeleted": ("Borrador eliminado.", "Draft deleted."),
+        "dialog.quoteDraftOverNewer": ("Hay un borrador del {0}, pero otro usuario guardó esta cotización después. ¿Recuperarlo de todos modos? Reemplazaría lo que guardó el otro usuario.", "There is a draft from {0}, but another user saved this quote after it. Restore it anyway? It would replace what the other user saved."),
         "form.confirmTitle": ("Confirmar", "Confirm"),
         "form.noTextHere": ("Este campo no se escribe: elija con ← → o Espacio; Tab pasa al siguiente, Esc cierra.", "This field takes no typing: choose with ← → or Space; Tab moves on, Esc closes."),
         "form.draftMerged": ("Borrador recuperado; otro usuario cambió después: {0} (se conserva).", "Draft restored; another user changed since: {0} (kept)."),

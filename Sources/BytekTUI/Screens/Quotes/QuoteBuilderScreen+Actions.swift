@@ -13,6 +13,7 @@ extension QuoteBuilderScreen {
         do {
             let saved = quote.id == nil ? try repository.createDraft(quote) : try repository.updateDraft(quote)
             quote = saved
+            baseContent = saved.content
             isDirty = false
             deleteDraft(key: oldKey)
             context.ok(strings.format("quotes.saved", quote.number, String(quote.version)))

@@ -19,6 +19,8 @@ final class QuoteBuilderScreen: Screen {
     /// Cost and margin only for the roles that may see costs (`PermissionMatrix.canSeeCosts`).
     let showsCost: Bool
     var quote: Quote
+    /// The content as stored when the screen opened or last saved: the version a draft is typed over.
+    var baseContent: QuoteContent
     /// True when the quote changed since it was last saved to the store.
     var isDirty = false
     private var calculator = QuoteCalculator()
@@ -39,6 +41,7 @@ final class QuoteBuilderScreen: Screen {
     init(quote: Quote, store: Store, context: AppContext) {
         self.store = store
         self.quote = quote
+        baseContent = quote.content
         strings = context.strings
         text = QuoteText(context.strings)
         user = context.session.login
@@ -138,7 +141,9 @@ final class QuoteBuilderScreen: Screen {
         guard isEditable, isDirty || content != nil, let data = try? JSONEncoder().encode(draft),
               let json = String(data: data, encoding: .utf8)
         else { return }
-        try? drafts.save(user: user, form: "quote", recordKey: draftKey, fields: ["quote": json])
+        let base = (try? JSONEncoder().encode(baseContent)).map { String(decoding: $0, as: UTF8.self) }
+        try? drafts.save(user: user, form: "quote", recordKey: draftKey, fields: ["quote": json],
+                         base: base.map { ["content": $0] })
     }
 
     func deleteDraft(key: String? = nil) {
@@ -161,7 +166,12 @@ final class QuoteBuilderScreen: Screen {
         }
         guard saved.content != quote.content else { return }
         let when = context.formats.dateTime(draft.updatedAt)
-        context.present(ConfirmDialog(message: strings.format("dialog.draftFound", when), yesByDefault: true) { [weak self] yes in
+        // Saved by someone else after the draft started: restoring would replace their change, so say so
+        // and default to no.
+        let base = draft.base?["content"].flatMap { try? JSONDecoder().decode(QuoteContent.self, from: Data($0.utf8)) }
+        let overNewer = base.map { $0 != quote.content } ?? false
+        let message = strings.format(overNewer ? "dialog.quoteDraftOverNewer" : "dialog.draftFound", when)
+        context.present(ConfirmDialog(message: message, yesByDefault: !overNewer, danger: overNewer) { [weak self] yes in
             guard let self else { return }
             if yes {
                 if let problem = self.tryChange({ $0 = saved.content }) {
