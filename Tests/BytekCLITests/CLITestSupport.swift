@@ -131,6 +131,12 @@ struct CLIFixture {
         #expect(r.status == 0, "\(r.stderr)")
     }
 
+    /// Another database at `db`, migrated, with one admin (where an export is imported back).
+    func otherDatabaseWithAdmin(_ db: String) throws {
+        #expect(try run("migrate", user: nil, db: db).status == 0)
+        #expect(try run("user", "add", "admin", "--name", "A", "--role", "admin", user: nil, db: db).status == 0)
+    }
+
     func write(_ name: String, _ text: String) throws -> String {
         let path = file(name)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))

@@ -78,8 +78,7 @@ import Testing
         #expect(String(decoding: exported, as: UTF8.self).contains("\r\n"))
 
         let other = fx.file("otra.sqlite")
-        #expect(try fx.run("migrate", user: nil, db: other).status == 0)
-        #expect(try fx.run("user", "add", "admin", "--name", "A", "--role", "admin", user: nil, db: other).status == 0)
+        try fx.otherDatabaseWithAdmin(other)
         let ic = try fx.run("import", "customers", customers, db: other)
         #expect(ic.status == 0, "\(ic.stderr)")
         let ik = try fx.run("import", "catalog", catalog, db: other)

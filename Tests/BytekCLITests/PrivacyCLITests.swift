@@ -119,8 +119,7 @@ import Testing
         #expect(text.contains(",'+51 999 888 777,"), "\(text)")
 
         let other = fx.file("otra.sqlite")
-        #expect(try fx.run("migrate", user: nil, db: other).status == 0)
-        #expect(try fx.run("user", "add", "admin", "--name", "A", "--role", "admin", user: nil, db: other).status == 0)
+        try fx.otherDatabaseWithAdmin(other)
         let again = try fx.run("import", "customers", first, db: other)
         #expect(again.status == 0, "\(again.stderr)")
         let listed = try fx.run("export", "customers", second, db: other)

@@ -8,6 +8,15 @@ extension ScreenHarness {
     /// The question of the confirmation dialog on screen, if any.
     var question: String? { (app.overlays.last as? ConfirmDialog)?.message }
     var formScreen: FormScreen? { app.topScreen as? FormScreen }
+
+    /// A quote for the first sample customer, sent and accepted today.
+    func acceptedQuote() throws -> Quote {
+        try addCustomers(ScreenHarness.sampleCustomers)
+        let q = try addQuote()
+        let id = try #require(q.id)
+        _ = try quotes.send(id, on: ScreenHarness.today)
+        return try quotes.accept(id, on: ScreenHarness.today).quote
+    }
 }
 
 /// Section 3 in the terminal: a restored draft never overwrites another user's saved change, a draft that
@@ -133,11 +142,8 @@ extension ScreenHarness {
 
     @Test func anAcceptedQuoteGetsNoNewVersionAndIsReopenedWithAReason() throws {
         let h = try ScreenHarness()
-        try h.addCustomers(ScreenHarness.sampleCustomers)
-        let q = try h.addQuote()
+        let q = try h.acceptedQuote()
         let id = try #require(q.id)
-        _ = try h.quotes.send(id, on: ScreenHarness.today)
-        _ = try h.quotes.accept(id, on: ScreenHarness.today)
         h.keys(.char("4"), .enter, .char("v"))
         #expect(h.screen.contains("reábrala primero"))
         #expect(try h.quotes.versions(of: q.number).count == 1)

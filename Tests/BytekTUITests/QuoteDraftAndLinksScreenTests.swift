@@ -73,13 +73,9 @@ import Testing
 
     @Test func theContractKeyRecordsTheContractOnce() throws {
         let h = try ScreenHarness()
-        try h.addCustomers(ScreenHarness.sampleCustomers)
         try CompanyProfileRepository(db: h.store.db, user: "admin").save(CompanyProfile(
             ruc: "20100047218", legalName: "BYTEK SOLUCIONES TECNOLÓGICAS S.A.C.", address: "Av. Arequipa 123, Lima"))
-        let q = try h.addQuote()
-        let id = try #require(q.id)
-        _ = try h.quotes.send(id, on: ScreenHarness.today)
-        _ = try h.quotes.accept(id, on: ScreenHarness.today)
+        let id = try #require(try h.acceptedQuote().id)
         // `c` asks before it records anything.
         h.keys(.char("4"), .enter, .char("c"))
         #expect(h.screen.contains("¿Generar el contrato"))
