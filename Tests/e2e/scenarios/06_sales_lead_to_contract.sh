@@ -55,6 +55,8 @@ expect_screen "Borrador guardado: COT-" "no se guardó la cotización"
 keys S s
 expect_screen "[enviada]" "no se envió la cotización"
 keys v
+expect_screen "¿Crear una nueva versión" "no se preguntó antes de crear la versión 2"
+keys s
 expect_screen "v2  [borrador]" "no se creó la versión 2"
 keys S s
 expect_screen "v2  [enviada]" "no se envió la versión 2"
@@ -66,6 +68,8 @@ keys Enter
 keys p
 expect_screen "PDF generado:" "no se generó el PDF de la cotización"
 keys c
+expect_screen "¿Generar el contrato" "no se preguntó antes de registrar el contrato"
+keys s
 expect_screen "Contrato generado:" "no se generó el contrato"
 pdf=$(ls "$WORK"/documentos/COT-*-v2.pdf 2>/dev/null | head -1)
 [ -n "$pdf" ] || fail "no está el PDF de la cotización"
@@ -76,4 +80,7 @@ sqlite3 "$DB" "SELECT number || ' v' || quote_version FROM contract;" | grep -qx
   || fail "el contrato no quedó registrado para la versión 2"
 sqlite3 "$DB" "SELECT s.name FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id WHERE d.title = 'Sistema de inventarios Ñandú';" \
   | grep -q "Ganado" || fail "la oportunidad no quedó ganada"
+# Accepting v2 superseded v1: closed, never left open beside the accepted version.
+v1=$(sqlite3 "$DB" "SELECT q.state FROM quote q JOIN contract c ON c.quote_number = q.number WHERE q.version = 1;")
+[ "$v1" = rejected ] || fail "la versión 1 no quedó sustituida ($v1)"
 finish
