@@ -73,6 +73,9 @@ public enum BackupService {
         }
         try makeSelfContained(temp)
         try check(temp)
+        // Again just before the swap: a program may have opened the target while the copy was checked.
+        let late = DatabaseHolders.others(of: dst)
+        guard late.isEmpty else { throw BackupError.inUse(path: dst, holders: late) }
         for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: dst + suffix) }
         try replace(dst, with: temp)
     }

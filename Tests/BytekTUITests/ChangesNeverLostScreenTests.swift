@@ -117,6 +117,24 @@ extension ScreenHarness {
         #expect(try h.quotes.get(quoteId)?.validityDays == 45)
     }
 
+    @Test func aQuoteDraftWhoseFiguresNoLongerComputeIsOfferedForDeletion() throws {
+        let h = try ScreenHarness()
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        let q = try h.addQuote()
+        let key = String(try #require(q.id))
+        // A draft kept with a line the totals refuse (a negative quantity).
+        var bad = q.content
+        bad.lines[0].quantity = -5
+        let json = String(decoding: try JSONEncoder().encode(Quote(id: q.id, number: q.number, version: q.version, state: .draft,
+                                                                   content: bad)), as: UTF8.self)
+        try DraftRepository(db: h.store.db).save(user: "admin", form: "quote", recordKey: key, fields: ["quote": json])
+        h.keys(.char("4"), .enter, .char("s"))  // restore it
+        #expect(h.question?.contains("no se puede leer") == true, "\(h.screen)")
+        h.keys(.char("s"))
+        #expect(try DraftRepository(db: h.store.db).load(user: "admin", form: "quote", recordKey: key) == nil)
+        #expect(h.builder?.quote.content == q.content, "the stored quote is untouched")
+    }
+
     @Test func digitsAndQOnAChoiceFieldNeitherSwitchModuleNorCloseTheForm() throws {
         let h = try ScreenHarness()
         h.keys(.char("n"))
