@@ -185,6 +185,7 @@ extension StringCatalog {
         "quotes.confirmIGV": ("¿Cambiar a {0}? El total pasa de {1} a {2}.", "Switch to {0}? The total goes from {1} to {2}."),
         "quotes.err.acceptedNoVersion": ("Una cotización aceptada no tiene nuevas versiones: reábrala primero (o).", "An accepted quote gets no new version: reopen it first (o)."),
         "quotes.err.cannotReopen": ("No se puede reabrir:", "Cannot reopen:"),
+        "quotes.err.otherVersionAccepted": ("La versión v{0} de esta cotización ya está aceptada: una sola aceptación por cotización.", "Version v{0} of this quote is already accepted: one acceptance per quote."),
         "quotes.key.reopen": ("Reabrir", "Reopen"),
         "quotes.help.reopen": ("Reabrir la versión aceptada (con motivo; deshace suscripciones, hitos y oportunidad ganada)", "Reopen the accepted version (with a reason; undoes subscriptions, milestones and the won deal)"),
         "quotes.reopen.title": ("Reabrir cotización", "Reopen quote"),

@@ -85,6 +85,9 @@ struct QuoteText {
         case SalesRepositoryError.quote(let e): return self.error(e)
         case SalesRepositoryError.customerRequired: return s["quotes.err.customerRequired"]
         case SalesRepositoryError.notFound: return s["err.notFound"]
+        case SalesRepositoryError.anotherVersionAccepted(let v): return s.format("quotes.err.otherVersionAccepted", String(v))
+        case SalesRepositoryError.cannotReopen(let blockers):
+            return s["quotes.err.cannotReopen"] + " " + QuotePrinting.reopenBlockerText(blockers)
         default: return ErrorText(s).describe(error)
         }
     }
