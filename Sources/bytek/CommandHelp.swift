@@ -40,19 +40,21 @@ enum CommandHelp {
       import customers|catalog ARCHIVO     Importa clientes o ítems del catálogo desde CSV.
       export customers|catalog|deals|...   Exporta clientes, catálogo, oportunidades, cotizaciones o contratos a CSV.
       backup ARCHIVO                       Copia en línea de la base de datos, verificada.
-      restore ARCHIVO                      Reemplaza la base de datos por un respaldo verificado.
+      restore ARCHIVO                      Reemplaza la base de datos por un respaldo verificado (con ella cerrada).
       bench                                Mide el rendimiento de la interfaz y del almacén.
       sunat emulator [--port N]            Emulador local de los servicios web de SUNAT (pruebas y demo).
       invoice issue|list|show|xml|pdf|void Comprobantes electrónicos (facturas, boletas, notas) y su estado en SUNAT.
-      quote list|show|pdf                  Cotizaciones: lista (o CSV), detalle con totales, PDF.
+      quote list|show|pdf|reopen           Cotizaciones: lista (o CSV), detalle con totales, PDF, reabrir una aceptada.
       contract pdf|list                    Contratos de cotizaciones aceptadas: PDF (con el hash del alcance) y registro.
       deal list [--csv [ARCHIVO]]          Oportunidades de venta por unidad, etapa y vendedor (o CSV).
       company show|set                     Datos de la empresa que se imprimen en cotizaciones y contratos.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
+                        Solo «migrate» y «demo» la crean si no existe; los demás comandos se niegan.
       --user USUARIO    Quién usa el programa. Si no se indica: $BYTEK_USER; si no: el usuario del sistema.
-                        Debe existir y estar activo (cree el primero con: bytek user add USUARIO --name NOMBRE --role admin).
+                        Debe existir y estar activo (cree la base con «bytek migrate» y el primer usuario con:
+                        bytek user add USUARIO --name NOMBRE --role admin).
       --help, -h        Esta ayuda. «bytek COMANDO --help» explica cada comando.
       --version         La versión del programa.
 
@@ -120,14 +122,19 @@ enum CommandHelp {
         Opciones:
           --partial    Guarda las líneas correctas e informa las erróneas (sale con 1 si hubo alguna).
 
-        ARCHIVO «-» lee la entrada estándar. Requiere permiso de escritura en Clientes o Catálogo.
+        Una celda que empieza con «'» seguido de =, +, -, @, tabulador o retorno (como las escribe «bytek
+        export») se lee sin ese apóstrofo. ARCHIVO «-» lee la entrada estándar. Requiere permiso de escritura
+        en Clientes o, para el catálogo, en todos sus campos (admin o ventas: fija precios y costos).
         """,
         "export": """
         Exporta todos los clientes (también los archivados) o todo el catálogo a CSV con las mismas columnas
         que lee «bytek import», así que el archivo se puede volver a importar; «deals», «quotes» y
         «contracts» exportan las oportunidades, las cotizaciones (cada versión) y los contratos registrados
         con las columnas de sus listas. El archivo lleva BOM UTF-8 y fines de línea CRLF, para que Excel
-        muestre bien las tildes. Sin ARCHIVO (o con «-») escribe en la salida estándar. Requiere permiso de
+        muestre bien las tildes. Un texto que empieza con =, +, -, @, tabulador o retorno se escribe con un
+        apóstrofo delante, para que la hoja de cálculo no lo ejecute como fórmula (los números quedan como
+        números); «bytek import» lo quita. La columna «costo» del catálogo solo sale para los roles que ven
+        costos (admin, ventas). Sin ARCHIVO (o con «-») escribe en la salida estándar. Requiere permiso de
         lectura en el módulo que se exporta.
         """,
         "backup": """
@@ -139,7 +146,8 @@ enum CommandHelp {
         "restore": """
         Reemplaza la base de datos (--db) por el respaldo ARCHIVO, después de verificar su integridad. El
         reemplazo es atómico y borra los archivos -wal/-shm anteriores. Cierre antes la interfaz y el
-        trabajador que usen esa base de datos. Si la base de datos ya existe, requiere el rol admin en ella.
+        trabajador que usen esa base de datos: mientras otro proceso la tenga abierta, restore se niega y
+        dice cuáles (PID y comando). Si la base de datos ya existe, requiere el rol admin en ella.
         """,
         "bench": """
         Mide el rendimiento (tecla en una tabla, filtro incremental, arranque, memoria) sobre una base de datos
