@@ -3,12 +3,11 @@ import Testing
 @testable import BytekStore
 
 /// Section 3: a draft keeps the version it was typed over, so restoring it merges instead of overwriting.
-@Suite("Draft versions")
-struct DraftVersionTests {
-    @Test func theBaseIsKeptAndOlderOrDamagedDraftsAreToldApart() throws {
-        let folder = TempFolder()
-        let db = try makeDatabase(folder)
-        let drafts = DraftRepository(db: db)
+extension UserAndDraftTests {
+    @Test func theDraftBaseIsKeptAndOlderOrDamagedDraftsAreToldApart() throws {
+        let temp = TempFolder()
+        let drafts = DraftRepository(db: try makeDatabase(temp))
+        let db = drafts.db
         try drafts.save(user: "ana", form: "customer", recordKey: "7", fields: ["email": "a@x.pe"], base: ["email": ""])
         let loaded = try #require(try drafts.load(user: "ana", form: "customer", recordKey: "7"))
         #expect(loaded.fields == ["email": "a@x.pe"] && loaded.base == ["email": ""])
@@ -23,7 +22,7 @@ struct DraftVersionTests {
         }
     }
 
-    @Test func mergeKeepsTheirChangesTakesMineAndListsConflicts() {
+    @Test func draftMergeKeepsTheirChangesTakesMineAndListsConflicts() {
         let order = ["name", "email", "phone", "notes"]
         let base = ["name": "Andina", "email": "", "phone": "01", "notes": ""]
         let draft = ["name": "Andina", "email": "ana@x.pe", "phone": "02", "notes": "igual"]
