@@ -70,9 +70,15 @@ public struct EDocument: Sendable, Hashable, Codable {
             if l.affectation.isFree && !l.discount.isNone { throw .discountOnFreeLine(line: i + 1) }
         }
         let a = try amounts()
+        if !kind.isNote {
+            for (i, l) in a.lines.enumerated() where !l.affectation.isFree && l.lineValue.isZero {
+                throw .lineWithoutValue(line: i + 1)
+            }
+        }
         try validateCustomer(a)
         try validateNote()
         try validateDetraccion(a)
+        if isPaymentAdjustment && !a.total.isZero { throw .adjustmentNoteMustBeZero }
         try validatePayment(a)
         return a
     }
@@ -109,7 +115,17 @@ public struct EDocument: Sendable, Hashable, Codable {
         default: throw .reasonDoesNotMatchKind
         }
         guard !n.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .emptyNoteDescription }
+        if n.reason == .credit(.descuentoGlobal) && n.reference.kind == .boleta {
+            throw .noteReasonNotForBoletas(n.reason.code)
+        }
+        if n.reason == .credit(.ajusteMontosFechas) {
+            guard n.reference.kind == .factura else { throw .adjustmentNoteOnlyOnFacturas }
+            guard case .credito = paymentForm else { throw .adjustmentNoteNeedsInstallments }
+        }
     }
+
+    /// A credit note 13 restates the cuotas of the factura it modifies.
+    var isPaymentAdjustment: Bool { note?.reason == .credit(.ajusteMontosFechas) }
 
     private func validateDetraccion(_ a: EDocumentAmounts) throws(EDocumentError) {
         guard let d = detraccion else {
@@ -140,7 +156,8 @@ public struct EDocument: Sendable, Hashable, Codable {
             guard c.dueDate > issue else { throw .installmentDueNotAfterIssue(index: i + 1) }
             sum += c.amount
         }
-        guard sum == a.pending.amount else {
+        // A credit note 13 has no amount of its own: its cuotas are what remains due on the factura.
+        guard sum == a.pending.amount || isPaymentAdjustment else {
             throw .installmentsDoNotMatchPending(expected: a.pending.amount, found: sum)
         }
     }

@@ -96,6 +96,21 @@ enum SchemaFixtures {
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 
+    /// Runs `xmllint` with `arguments` + files already on disk; returns (exit status, stdout, stderr).
+    static func runFiles(_ arguments: [String], files: [URL]) throws -> (Int32, String, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try xmllint())
+        p.arguments = arguments + files.map(\.path)
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
     /// Fails the test with xmllint's message when `xml` does not validate.
     ///
     /// The UBL 2.1 XSD requires exactly one element inside `ext:ExtensionContent`, which the writer
