@@ -228,8 +228,11 @@ enum CommandHelp {
           --reject-code CÓDIGO, --observe CÓDIGO
                               Fallas a propósito; también se cambian en marcha con POST /__control.
 
-        El emulador se busca en $BYTEK_SUNAT_EMULATOR o en Tests/SunatEmulator/sunat_emulator.py del
-        repositorio que contiene este programa. Su README explica los códigos y la API de control.
+        El emulador se busca en $BYTEK_SUNAT_EMULATOR, en la ruta guardada con «bytek sunat emulator
+        --guardar-script RUTA» o en Tests/SunatEmulator/sunat_emulator.py del repositorio que contiene este
+        programa. Con --db toma el RUC de la empresa (y su usuario SOL) de la base de datos. Aplica las reglas
+        de validación de SUNAT (--rules CARPETA, por omisión ../shared/sunat/xsl; --no-rules las omite).
+        Su README explica los códigos y la API de control.
         """,
         "quote": """
         Cotizaciones para scripts. Requiere permiso de lectura en Cotizaciones (admin, ventas, finanzas,

@@ -78,7 +78,8 @@ extension EDocument {
         do throws(TaxError) {
             for l in lines {
                 switch l.affectation {
-                case .onerous(let category):
+                case .onerous, .export:
+                    let category = l.affectation.onerousCategory ?? .inafecto
                     let input = TaxLineInput(quantity: l.quantity, unitPrice: l.unitPrice, category: category,
                                              priceIncludesIGV: l.priceIncludesIGV, discount: l.discount)
                     onerousInputs.append(input)

@@ -26,6 +26,9 @@ extension EDocumentError {
         case .noteReasonNotForBoletas(let code):
             return "Una nota de crédito de motivo \(code) no se vincula a una boleta (SUNAT la observa): use 01 "
                 + "(anulación), 06 (devolución total) o 07 (devolución por ítem)."
+        case .exportMismatch:
+            return "Una exportación (afectación 40, tipo de operación 0200) es una factura cuyas líneas son todas de "
+                + "exportación: no mezcle líneas 40 con ventas internas."
         case .tax(let e): return e.message
         case .series(let e): return e.message
         case .numberOutOfRange(let n): return "El número \(n) está fuera de rango: va de 1 a 99999999."

@@ -20,6 +20,8 @@ public enum EDocumentError: Error, Sendable, Hashable {
     case adjustmentNoteMustBeZero
     /// SUNAT observes a credit note 04 (descuento global) on a boleta (4367): it is refused.
     case noteReasonNotForBoletas(String)
+    /// An export (affectation 40, operation type 0200) is a factura with only export lines.
+    case exportMismatch
     /// The line or global discount cannot be applied.
     case tax(TaxError)
     /// The series does not suit the document kind (F for facturas, B for boletas).

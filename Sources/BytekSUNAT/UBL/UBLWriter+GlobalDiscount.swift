@@ -14,9 +14,7 @@ extension UBLWriter {
     struct GlobalDiscountXML {
         var gravado: Money
         var gravadoBase: Money
-        var exonerado: Money
-        var inafecto: Money
-        /// The exonerado + inafecto shares (code 03) and those lines' sum before them.
+        /// The exonerado + inafecto (and export) shares (code 03) and those lines' sum before them.
         var otherBases: Money
         var otherBasesBefore: Money
 
@@ -25,9 +23,7 @@ extension UBLWriter {
             func share(_ c: TaxCategory) -> GlobalDiscountShare? { a.globalDiscountShares.first { $0.category == c } }
             gravado = share(.gravado)?.amount ?? zero
             gravadoBase = share(.gravado)?.base ?? zero
-            exonerado = share(.exonerado)?.amount ?? zero
-            inafecto = share(.inafecto)?.amount ?? zero
-            otherBases = exonerado + inafecto
+            otherBases = (share(.exonerado)?.amount ?? zero) + (share(.inafecto)?.amount ?? zero)
             otherBasesBefore = (share(.exonerado)?.base ?? zero) + (share(.inafecto)?.base ?? zero)
         }
     }

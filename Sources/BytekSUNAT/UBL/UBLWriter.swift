@@ -94,6 +94,7 @@ public enum UBLWriter {
         static let exonerado = Scheme(id: "9997", name: "EXO", typeCode: "VAT", category: "E")
         static let inafecto = Scheme(id: "9998", name: "INA", typeCode: "FRE", category: "O")
         static let gratuito = Scheme(id: "9996", name: "GRA", typeCode: "FRE", category: "Z")
+        static let exportacion = Scheme(id: "9995", name: "EXP", typeCode: "FRE", category: "G")
 
         static func of(_ a: LineAffectation) -> Scheme {
             switch a {
@@ -101,6 +102,7 @@ public enum UBLWriter {
             case .onerous(.exonerado): return .exonerado
             case .onerous(.inafecto): return .inafecto
             case .free: return .gratuito
+            case .export: return .exportacion
             }
         }
     }
@@ -334,10 +336,15 @@ public enum UBLWriter {
         for l in d.lines { present.insert(Scheme.of(l.affectation).id) }
         x.element("cac:TaxTotal") { x in
             x.leaf("cbc:TaxAmount", UBLFormat.amount(a.taxes.igv), cur)
-            let g = GlobalDiscountXML(a)
+            // The bases without IGV are the sums of their lines (before a global discount, which comes off
+            // them as code 03: see GlobalDiscountXML), as SUNAT's rules 3273/3274/3275 add them up.
+            let zero = Money.zero(d.currency)
+            func lines(_ s: Scheme) -> Money {
+                a.lines.reduce(zero) { Scheme.of($1.affectation).id == s.id ? $0 + $1.lineValue : $0 }
+            }
             let subtotals: [(Scheme, Money, Money)] = [
-                (.igv, a.taxes.gravadas, a.taxes.igv), (.exonerado, a.taxes.exoneradas + g.exonerado, .zero(d.currency)),
-                (.inafecto, a.taxes.inafectas + g.inafecto, .zero(d.currency)), (.gratuito, a.gratuitas, a.gratuitasIGV),
+                (.igv, a.taxes.gravadas, a.taxes.igv), (.exportacion, lines(.exportacion), zero),
+                (.exonerado, lines(.exonerado), zero), (.inafecto, lines(.inafecto), zero), (.gratuito, a.gratuitas, a.gratuitasIGV),
             ]
             for (scheme, taxable, tax) in subtotals where present.contains(scheme.id) {
                 x.element("cac:TaxSubtotal") { x in

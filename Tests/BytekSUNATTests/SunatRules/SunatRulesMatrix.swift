@@ -66,6 +66,14 @@ enum SunatRulesMatrix {
         try add("factura mixta 10/20/30", S.document(number: next(), lines: [
             S.line(10, d("12.5")), S.line(1, 50, .onerous(.exonerado)), S.line(2, d("10.005"), .onerous(.inafecto))]))
 
+        // --- Exportación (40, operation 0200) to a buyer abroad (catálogo 06 code 0), PEN and USD.
+        let abroad = DocumentCustomer(documentType: .nonDomiciled, number: "US-123456789", name: "ACME TRADING LLC",
+                                      address: "500 Main St, Miami FL")
+        try add("factura exportación", S.document(number: next(), customer: abroad, lines: [
+            S.line(2, d("150.5"), .export), S.line(d("1.5"), 99, .export, discount: .percent(5))]))
+        try add("factura exportación USD descuento global", S.document(number: next(), customer: abroad, currency: .usd,
+            lines: [S.line(10, d("12.3456789012"), .export)], globalDiscount: .amount(5), exchangeRate: d("3.75")))
+
         // --- Line discounts by percent and by amount, on each basis.
         try add("factura descuento % por línea", S.document(number: next(), lines: [S.line(4, 250, discount: .percent(10))]))
         try add("factura descuento monto por línea", S.document(number: next(), lines: [S.line(1, 100, discount: .amount(20))]))

@@ -115,6 +115,21 @@ import Testing
         #expect(throws: Never.self) { try note(S.facturaReference, "FC01", zeroLines, cuotas).validate() }
     }
 
+    @Test func exportLinesOnlyOnAnExportFactura() {
+        // 3107: an export (0200) states no IGV, exonerado or inafecto base; 40 is not a boleta's.
+        let abroad = DocumentCustomer(documentType: .nonDomiciled, number: "US-1", name: "ACME LLC")
+        let mixed = S.document(customer: abroad, lines: [S.line(1, 100, .export), S.line(1, 10)])
+        #expect(throws: EDocumentError.exportMismatch) { try mixed.validate() }
+        let boleta = S.document(.boleta, series: "B001", customer: S.dniCustomer, lines: [S.line(1, 100, .export)])
+        #expect(throws: EDocumentError.exportMismatch) { try boleta.validate() }
+        let export = S.document(customer: abroad, lines: [S.line(1, 100, .export)])
+        #expect(export.operationType == .exportacion)
+        #expect(throws: Never.self) { try export.validate() }
+        // A factura to a buyer without RUC is still refused outside exports.
+        let local = S.document(customer: abroad, lines: [S.line(1, 100)])
+        #expect(throws: EDocumentError.facturaRequiresRUC) { try local.validate() }
+    }
+
     @Test func globalDiscountNoteOnABoletaIsRefused() {
         // 4367: SUNAT observes notes 04 on boletas.
         let doc = S.document(.notaCredito, series: "BC01", number: 3, customer: S.dniCustomer, lines: [S.line(1, 20)],
