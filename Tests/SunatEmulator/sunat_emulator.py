@@ -848,7 +848,10 @@ class Service:
             self.check_signature(root, xml)
             if not ruc_is_valid(issuer):
                 raise Rejection("2104", issuer or "")
-            if doc_type == "01" and scheme != "6":
+            type_code = root.find("cbc:InvoiceTypeCode", NS)
+            operation = type_code.get("listID", "") if type_code is not None else ""
+            # An export (operation 02xx, 0401) goes to a buyer abroad without RUC, as SUNAT's rule 2800 allows.
+            if doc_type == "01" and scheme != "6" and not (operation.startswith("02") or operation == "0401"):
                 raise Rejection("2800", "tipo %s" % scheme)
             if scheme == "6" and not ruc_is_valid(customer):
                 raise Rejection("2802", customer or "")
