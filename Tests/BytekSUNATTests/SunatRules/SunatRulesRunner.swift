@@ -62,7 +62,11 @@ enum SunatRulesRunner {
         let queue = DispatchQueue(label: "run-rules", attributes: .concurrent)
         let gate = DispatchSemaphore(value: width)
         let group = DispatchGroup()
-        for (i, f) in files.enumerated() {
+        // Largest files first (a 500-line document takes seconds), so the small ones fill the gaps.
+        func size(_ u: URL) -> Int { ((try? FileManager.default.attributesOfItem(atPath: u.path))?[.size] as? Int) ?? 0 }
+        let order = files.indices.sorted { size(files[$0].path) > size(files[$1].path) }
+        for i in order {
+            let f = files[i]
             gate.wait()
             group.enter()
             queue.async {
