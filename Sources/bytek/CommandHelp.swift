@@ -15,7 +15,7 @@ enum CommandHelp {
         "backup": "bytek backup ARCHIVO",
         "restore": "bytek restore ARCHIVO",
         "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO]",
-        "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [OPCIONES DEL EMULADOR]",
+        "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [--rules CARPETA] [OPCIONES DEL EMULADOR] | sunat emulator --guardar-script RUTA",
         "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json | issue --from-quote NÚMERO [--version N] [--series SERIE] | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | pdf SERIE-NÚMERO [--ticket] [-o ARCHIVO] | void SERIE-NÚMERO --reason MOTIVO | summary [--date AAAA-MM-DD] | batches | status",
         "quote": "bytek quote list [--state ESTADO] [--unit U1|U2|U3] [--csv [ARCHIVO]] | quote show NÚMERO [--version N] | quote pdf NÚMERO [--version N] [-o ARCHIVO]",
         "contract": "bytek contract pdf NÚMERO [--version N] [-o ARCHIVO] | list [NÚMERO] [--csv [ARCHIVO]]",

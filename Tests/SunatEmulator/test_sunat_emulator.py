@@ -762,3 +762,19 @@ class RulesTests(EmulatorTestCase):
         finally:
             emu.stop()
         self.assertIn("no se encontraron las reglas de SUNAT", err)
+
+
+class ExportBuyerTests(unittest.TestCase):
+    """The emulator's own 2800 (factura to a buyer without RUC) lets exports through, as SUNAT's rule does."""
+
+    def test_export_factura_may_go_to_a_buyer_abroad(self):
+        emu = Emulator("--no-rules")
+        try:
+            local = invoice(number=1, customer="US-1", customer_type="0")
+            answer = send_bill(emu, *bill_zip("%s-01-F001-1" % RUC, sign(local)))
+            self.assertEqual(cdr_code(read_cdr(answer.field("applicationResponse"))[2]), "2800")
+            export = invoice(number=2, customer="US-1", customer_type="0").replace('listID="0101"', 'listID="0200"')
+            answer = send_bill(emu, *bill_zip("%s-01-F001-2" % RUC, sign(export)))
+            self.assertEqual(cdr_code(read_cdr(answer.field("applicationResponse"))[2]), "0")
+        finally:
+            emu.stop()
