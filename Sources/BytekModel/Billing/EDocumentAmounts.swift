@@ -40,6 +40,9 @@ public struct GlobalDiscountShare: Sendable, Hashable {
 public struct EDocumentAmounts: Sendable, Hashable {
     public var currency: Currency
     public var lines: [EDocumentLineAmounts]
+    /// Each line after its share of the global discount (the same as `lines` without one): a note states
+    /// its global discount inside its lines, as SUNAT's rules for notes read no code 02.
+    public var netLines: [EDocumentLineAmounts]
     /// Totals of the onerous lines after the global discount.
     public var taxes: TaxTotals
     /// Sum of the reference values of free lines (op. gratuitas) and the IGV computed on 11–16.
@@ -102,13 +105,13 @@ extension EDocument {
                 }
             }
             let computation = try TaxEngine.compute(onerousInputs, currency: currency, globalDiscount: globalDiscount)
-            if globalDiscount.isNone {
-                var k = 0
-                for i in out.indices where !out[i].affectation.isFree {
-                    out[i] = lineAmounts(computation.lines[k], out[i].affectation, lines[i].quantity)
-                    k += 1
-                }
+            var net = out
+            var k = 0
+            for i in net.indices where !net[i].affectation.isFree {
+                net[i] = lineAmounts(computation.lines[k], net[i].affectation, lines[i].quantity)
+                k += 1
             }
+            if globalDiscount.isNone { out = net }
             let taxes = computation.totals
             let base = computation.lines.reduce(Money.zero(currency)) { $0 + $1.base + $1.globalDiscount }
             let total = taxes.total
@@ -132,7 +135,7 @@ extension EDocument {
                 if let pen = totalPEN { detraccionPEN = Money(pen * d.ratePercent / 100, .pen).rounded() }
             }
             return EDocumentAmounts(
-                currency: currency, lines: out, taxes: taxes, gratuitas: gratuitas, gratuitasIGV: gratuitasIGV,
+                currency: currency, lines: out, netLines: net, taxes: taxes, gratuitas: gratuitas, gratuitasIGV: gratuitasIGV,
                 globalDiscount: taxes.globalDiscount, globalDiscountBase: base,
                 globalDiscountShares: shares, total: total,
                 detraccionPEN: detraccionPEN, detraccionInDocumentCurrency: detraccionDoc,
@@ -147,7 +150,7 @@ extension EDocument {
         // With a line discount the price a buyer pays per unit is what is left after it: SUNAT checks
         // PriceTypeCode 01 against (LineExtensionAmount + line IGV) ÷ quantity (error 3270).
         var price = t.unitPrice
-        if t.grossValueCents != t.baseCents + t.globalDiscountCents, quantity > 0 {
+        if t.grossValueCents != t.baseCents, quantity > 0 {
             var exact = Decimal(t.baseCents + t.igvCents) / 100 / quantity
             var rounded = Decimal()
             NSDecimalRound(&rounded, &exact, 10, .plain)

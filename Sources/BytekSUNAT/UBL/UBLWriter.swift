@@ -110,7 +110,13 @@ public enum UBLWriter {
     // MARK: - Invoice, credit note, debit note
 
     static func write(_ d: EDocument, flavor: Flavor) throws(EDocumentError) -> Data {
-        let a = try d.validate()
+        var a = try d.validate()
+        if flavor != .invoice {
+            // SUNAT's rules for notes add no global discount (code 02) to their bases (3277/3280): a note states
+            // each line after its share, and no document-level AllowanceCharge.
+            a.lines = a.netLines
+            a.globalDiscountShares = []
+        }
         let cur = [("currencyID", d.currency.rawValue)]
         var x = XMLBuilder(capacity: 4096 + d.lines.count * 2600)
         x.open(flavor.root, [("xmlns", "urn:oasis:names:specification:ubl:schema:xsd:\(flavor.root)-2"),
@@ -388,7 +394,7 @@ public enum UBLWriter {
                     x.element("cac:SellersItemIdentification") { $0.leaf("cbc:ID", code) }
                 }
             }
-            let unitValue = flavor == .invoice || la.lineDiscount.isZero ? la.unitValue : netUnitValue(la)
+            let unitValue = flavor == .invoice || la.lineValue == la.grossValue ? la.unitValue : netUnitValue(la)
             x.element("cac:Price") { $0.leaf("cbc:PriceAmount", UBLFormat.unitValue(unitValue), cur) }
         }
     }

@@ -181,6 +181,12 @@ enum SunatRulesMatrix {
                     note: NoteDetails(reference: ref, reason: .debit(reason), description: reason.displayName)))
             }
         }
+        try add("NC descuento global mixto", S.document(.notaCredito, series: "FC01", number: 52, lines: [
+            S.line(2, 100, discount: .percent(10)), S.line(1, 50, .onerous(.inafecto))], globalDiscount: .percent(5),
+            note: NoteDetails(reference: S.facturaReference, reason: .credit(.devolucionTotal), description: "Devolución")))
+        try add("ND descuento global", S.document(.notaDebito, series: "FD01", number: 51, lines: [
+            S.line(1, 35, discount: .amount(5)), S.line(2, d("12.5"), .onerous(.exonerado))], globalDiscount: .amount(3),
+            note: NoteDetails(reference: S.facturaReference, reason: .debit(.interesesPorMora), description: "Intereses")))
         try add("NC 60 líneas", S.document(.notaCredito, series: "FC01", number: 50, lines: manyLines(60),
             note: NoteDetails(reference: S.facturaReference, reason: .credit(.devolucionPorItem), description: "Devolución")))
         try add("NC 500 líneas", S.document(.notaCredito, series: "FC01", number: 51, lines: manyLines(500),
