@@ -15,7 +15,7 @@ enum CommandHelp {
         "backup": "bytek backup ARCHIVO",
         "restore": "bytek restore ARCHIVO",
         "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO]",
-        "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [OPCIONES DEL EMULADOR]",
+        "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [--rules CARPETA] [OPCIONES DEL EMULADOR] | sunat emulator --guardar-script RUTA",
         "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json | issue --from-quote NÚMERO [--version N] [--series SERIE] | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | pdf SERIE-NÚMERO [--ticket] [-o ARCHIVO] | void SERIE-NÚMERO --reason MOTIVO | summary [--date AAAA-MM-DD] | batches | status",
         "quote": "bytek quote list [--state ESTADO] [--unit U1|U2|U3] [--csv [ARCHIVO]] | quote show NÚMERO [--version N] | quote pdf NÚMERO [--version N] [-o ARCHIVO] | quote reopen NÚMERO --motivo TEXTO",
         "contract": "bytek contract pdf NÚMERO [--version N] [-o ARCHIVO] | list [NÚMERO] [--csv [ARCHIVO]]",
@@ -236,8 +236,11 @@ enum CommandHelp {
           --reject-code CÓDIGO, --observe CÓDIGO
                               Fallas a propósito; también se cambian en marcha con POST /__control.
 
-        El emulador se busca en $BYTEK_SUNAT_EMULATOR o en Tests/SunatEmulator/sunat_emulator.py del
-        repositorio que contiene este programa. Su README explica los códigos y la API de control.
+        El emulador se busca en $BYTEK_SUNAT_EMULATOR, en la ruta guardada con «bytek sunat emulator
+        --guardar-script RUTA» o en Tests/SunatEmulator/sunat_emulator.py del repositorio que contiene este
+        programa. Con --db toma el RUC de la empresa (y su usuario SOL) de la base de datos. Aplica las reglas
+        de validación de SUNAT (--rules CARPETA, por omisión ../shared/sunat/xsl; --no-rules las omite).
+        Su README explica los códigos y la API de control.
         """,
         "quote": """
         Cotizaciones para scripts. Requiere permiso de lectura en Cotizaciones (admin, ventas, finanzas,

@@ -98,7 +98,7 @@ struct InvoiceInput: Decodable {
         var operation: OperationType?
         if let operationType {
             guard let o = OperationType(rawValue: operationType) else {
-                throw CLIError.failure("tipo de operación no admitido: «\(operationType)» (use 0101 venta interna o 1001 sujeta a detracción)")
+                throw CLIError.failure("tipo de operación no admitido: «\(operationType)» (use 0101 venta interna, 0200 exportación o 1001 sujeta a detracción)")
             }
             operation = o
         }
@@ -134,9 +134,10 @@ struct InvoiceInput: Decodable {
         case "10": affectation = .onerous(.gravado)
         case "20": affectation = .onerous(.exonerado)
         case "30": affectation = .onerous(.inafecto)
+        case "40": affectation = .export
         default:
             guard let free = FreeTransferCode(rawValue: code) else {
-                throw CLIError.failure("línea \(i): afectación del IGV no admitida: «\(code)» (use 10, 20, 30 o una gratuita 11–16, 21, 31–37)")
+                throw CLIError.failure("línea \(i): afectación del IGV no admitida: «\(code)» (use 10, 20, 30, 40 exportación o una gratuita 11–16, 21, 31–37)")
             }
             affectation = .free(free)
         }

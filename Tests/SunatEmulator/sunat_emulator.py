@@ -174,25 +174,27 @@ def ruc_is_valid(ruc: str | None) -> bool:
 class SoapFault(Exception):
     """An exception answer (0100-1999, or a 2000+ code when configured as a fault)."""
 
-    def __init__(self, code: str, detail: str = "", server: bool = False):
+    def __init__(self, code: str, detail: str = "", server: bool = False, message: str | None = None):
         super().__init__(code)
         self.code = code
         self.detail = detail
         self.server = server
+        self.message = message
 
     @property
     def faultstring(self) -> str:
-        msg = message_for(self.code)
+        msg = self.message or message_for(self.code)
         return "%s - Detalle: %s" % (msg, self.detail) if self.detail else msg
 
 
 class Rejection(Exception):
     """A rejection (2000-3999): SUNAT keeps the number and answers with a CDR carrying the code."""
 
-    def __init__(self, code: str, detail: str = ""):
+    def __init__(self, code: str, detail: str = "", message: str | None = None):
         super().__init__(code)
         self.code = code
         self.detail = detail
+        self.message = message or message_for(code)
 
 
 # --------------------------------------------------------------------------------------------
@@ -510,6 +512,88 @@ class Checker:
                 raise Rejection("3280", "importe total %s, calculado %s" % (payable, expected))
 
 
+class Rules:
+    """SUNAT's own validation stylesheets, run by `run-rules` (../shared/sunat/xsl) under Debian's python3.
+
+    run-rules needs lxml, which the pyenv `python3` on the PATH may lack: it is always run with
+    /usr/bin/python3 (`BYTEK_RULES_PYTHON` overrides it). It prints `E code message` (SUNAT rejects),
+    `W code message` (accepted with an observation), exit 0 / 1 / 2 (could not run). Without --all it stops
+    at the first error, as SUNAT does. The message of each code comes from SUNAT's CatalogoErrores.xml.
+    """
+
+    def __init__(self, folder: Path | None, workdir: Path, log):
+        self.folder = folder
+        self.workdir = workdir
+        self.log = log
+        self.python = os.environ.get("BYTEK_RULES_PYTHON", "/usr/bin/python3")
+        self.messages: dict[str, str] = {}
+        if folder is None:
+            return
+        catalog = folder / "contenido" / "commons" / "cpe" / "catalogo" / "CatalogoErrores.xml"
+        try:
+            for e in ET.parse(catalog).getroot().iter("error"):
+                if e.get("numero"):
+                    self.messages[e.get("numero")] = " ".join((e.text or "").split())
+        except (OSError, ET.ParseError) as e:
+            log("AVISO: no se pudo leer %s (%s); los mensajes serán los del emulador" % (catalog, e))
+
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
+    def message(self, code: str) -> str:
+        return self.messages.get(code) or message_for(code)
+
+    def run(self, xml: bytes, name: str) -> tuple[list[tuple[str, str, str]], str | None]:
+        """[(level, code, detail)] for the document SUNAT receives as `name` (RUC-TT-SERIE-NUM.xml),
+        and a text when the rules could not run (then nothing is concluded from them)."""
+        if self.folder is None:
+            return [], None
+        fd, path = tempfile.mkstemp(suffix=".xml", dir=self.workdir)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(xml)
+            try:
+                r = subprocess.run([self.python, str(self.folder / "run-rules"), path, name],
+                                   capture_output=True, timeout=120)
+            except (OSError, subprocess.TimeoutExpired) as e:
+                return [], "run-rules no pudo ejecutarse: %s" % e
+        finally:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        out = r.stdout.decode("utf-8", "replace")
+        if r.returncode not in (0, 1):
+            return [], "run-rules terminó con %d: %s" % (r.returncode, (r.stderr.decode("utf-8", "replace") or out)[-500:])
+        found = []
+        for line in out.splitlines():
+            m = re.match(r"([EW]) (\d{4}) ?(.*)", line)
+            if m:
+                found.append((m.group(1), m.group(2), m.group(3).strip()))
+        return found, None
+
+    def apply(self, xml: bytes, name: str, entry: dict) -> list[str]:
+        """Raises the Rejection of the first E code; returns the CDR notes of the W codes."""
+        found, failure = self.run(xml, name)
+        if failure:
+            self.log("AVISO: %s; el documento %s no pasó por las reglas de SUNAT" % (failure, name))
+            entry["rules"] = "no ejecutadas"
+            return []
+        entry["rules"] = [("%s %s" % (level, code)) for level, code, _ in found]
+        for level, code, detail in found:
+            if level == "E" and int(code) < 2000:  # 0100-1999: an exception, the document is not registered
+                raise SoapFault(code, detail, message=self.message(code))
+            if level == "E":
+                raise Rejection(code, detail, message=self.message(code))
+        notes = []
+        for level, code, _ in found:
+            note = "%s - %s" % (code, self.message(code))
+            if note not in notes:
+                notes.append(note)
+        return notes
+
+
 # --------------------------------------------------------------------------------------------
 # State: documents, summaries, tickets, failure injection, request log
 # --------------------------------------------------------------------------------------------
@@ -612,6 +696,7 @@ class Service:
             self.users[name.upper()] = (name[:11], password)
         self.checker = Checker(Decimal(str(args.tolerance)))
         self.rejections_as_faults = args.rejections_as_faults
+        self.rules = Rules(args.rules, tools.workdir, log)
 
     # --- credentials --------------------------------------------------------------------------
 
@@ -763,29 +848,33 @@ class Service:
             self.check_signature(root, xml)
             if not ruc_is_valid(issuer):
                 raise Rejection("2104", issuer or "")
-            if doc_type == "01" and scheme != "6":
+            type_code = root.find("cbc:InvoiceTypeCode", NS)
+            operation = type_code.get("listID", "") if type_code is not None else ""
+            # An export (operation 02xx, 0401) goes to a buyer abroad without RUC, as SUNAT's rule 2800 allows.
+            if doc_type == "01" and scheme != "6" and not (operation.startswith("02") or operation == "0401"):
                 raise Rejection("2800", "tipo %s" % scheme)
             if scheme == "6" and not ruc_is_valid(customer):
                 raise Rejection("2802", customer or "")
             if doc_type in ("07", "08") and control.get("check_references", True):
                 self.check_reference(ruc, doc_type, root)
             self.checker.totals(root)
+            rule_notes = self.rules.apply(xml, base + ".xml", entry)
             if control.get("reject_code"):
                 raise Rejection(str(control["reject_code"]), "rechazo configurado en el emulador")
             code = "0"
             label, verb = DOC_NAMES.get(doc_type, ("El comprobante", "aceptado"))
             description = "%s numero %s, ha sido %s" % (label, reference, verb)
-            notes = ["%s - %s" % (c, message_for(str(c))) for c in control.get("observations") or []]
+            notes = rule_notes + ["%s - %s" % (c, self.rules.message(str(c))) for c in control.get("observations") or []]
             status = "accepted"
         except Rejection as r:
             if self.rejections_as_faults:
                 with self.state.lock:
                     self.state.documents[key] = {"fileName": file_name, "status": "rejected", "code": r.code,
-                                                 "description": message_for(r.code), "cdr": None}
+                                                 "description": r.message, "cdr": None}
                     self.state.save()
-                raise SoapFault(r.code, r.detail)
+                raise SoapFault(r.code, r.detail, message=r.message)
             code, status = r.code, "rejected"
-            description = message_for(r.code) + (" - Detalle: %s" % r.detail if r.detail else "")
+            description = r.message + (" - Detalle: %s" % r.detail if r.detail else "")
         issue = _dt.datetime.now()
         cdr_xml = self.tools.sign(build_cdr(
             response_id=str(int(time.time() * 1000)), issuer_ruc=ruc, reference_id=reference, code=code,
@@ -829,6 +918,7 @@ class Service:
             if previous and previous.get("status") == "accepted":
                 raise Rejection("2223" if kind == "RC" else "2324")
             self.check_signature(root, xml)
+            rule_notes = self.rules.apply(xml, base + ".xml", entry)
             voided: list[str] = []
             if kind == "RA":
                 for line in root.findall("sac:VoidedDocumentsLine", NS):
@@ -843,10 +933,10 @@ class Service:
             label, verb = DOC_NAMES[kind]
             code, status = "0", "accepted"
             description = "%s %s, ha sido %s" % (label, summary_id, verb)
-            notes = ["%s - %s" % (c, message_for(str(c))) for c in control.get("observations") or []]
+            notes = rule_notes + ["%s - %s" % (c, self.rules.message(str(c))) for c in control.get("observations") or []]
         except Rejection as r:
             code, status, notes, voided = r.code, "rejected", [], []
-            description = message_for(r.code) + (" - Detalle: %s" % r.detail if r.detail else "")
+            description = r.message + (" - Detalle: %s" % r.detail if r.detail else "")
         cdr_xml = self.tools.sign(build_cdr(
             response_id=str(int(time.time() * 1000)), issuer_ruc=ruc, reference_id=summary_id, code=code,
             description=description, notes=notes, recipient=None))
@@ -1193,11 +1283,24 @@ def default_schemas() -> Path:
     return (repo / ".." / "shared" / "sunat" / "xsd").resolve()
 
 
+def default_rules() -> Path | None:
+    """SUNAT's rules: $BYTEK_SUNAT_RULES, else ../shared/sunat/xsl beside the repository, else none."""
+    env = os.environ.get("BYTEK_SUNAT_RULES")
+    if env:
+        return Path(env)
+    repo = Path(__file__).resolve().parents[2]
+    folder = (repo / ".." / "shared" / "sunat" / "xsl").resolve()
+    return folder if (folder / "run-rules").is_file() else None
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(description="Emulador local de los servicios web de SUNAT (billService).")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=0, help="0 = un puerto libre (se imprime «LISTENING <puerto>»)")
     p.add_argument("--schemas", type=Path, default=None, help="carpeta con 2.0/ y 2.1/ de los XSD de SUNAT")
+    p.add_argument("--rules", type=Path, default=None,
+                   help="carpeta xsl/ con run-rules y las reglas de validación de SUNAT (contenido/)")
+    p.add_argument("--no-rules", action="store_true", help="no aplicar las reglas de validación de SUNAT")
     p.add_argument("--ruc", default="20123456786", help="RUC del usuario SOL configurado")
     p.add_argument("--user", default="MODDATOS", help="usuario SOL (sin el RUC)")
     p.add_argument("--password", default="moddatos")
@@ -1234,6 +1337,19 @@ def main(argv=None) -> int:
     if not (schemas / "2.1" / "maindoc" / "UBL-Invoice-2.1.xsd").is_file():
         log("AVISO: no se encontraron los esquemas XSD en %s; no se validará el esquema" % schemas)
         schemas = None
+    if args.no_rules:
+        args.rules = None
+    else:
+        args.rules = args.rules or default_rules()
+        if args.rules is None or not (args.rules / "run-rules").is_file():
+            log("AVISO: no se encontraron las reglas de SUNAT (run-rules) en %s; no se aplicarán"
+                % (args.rules or "../shared/sunat/xsl"))
+            args.rules = None
+        elif not os.access(os.environ.get("BYTEK_RULES_PYTHON", "/usr/bin/python3"), os.X_OK):
+            log("AVISO: falta /usr/bin/python3 (con python3-lxml) para las reglas de SUNAT; no se aplicarán")
+            args.rules = None
+        else:
+            log("reglas de SUNAT: %s" % args.rules)
     workdir = Path(tempfile.mkdtemp(prefix="sunat-emulator-"))
     server = None
     try:

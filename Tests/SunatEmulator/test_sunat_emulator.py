@@ -30,6 +30,7 @@ EMULATOR = HERE / "sunat_emulator.py"
 SHARED = (HERE.parents[1] / ".." / "shared" / "sunat").resolve()
 SCHEMAS = Path(os.environ.get("BYTEK_SUNAT_SCHEMAS") or SHARED / "xsd")
 SAMPLES = SHARED / "samples"
+RULES = SHARED / "xsl"  # SUNAT's validation stylesheets and run-rules (run with /usr/bin/python3 + lxml)
 
 RUC = "20123456786"           # valid check digit (20123456789, often used in examples, is not)
 CUSTOMER = "20100070970"
@@ -79,7 +80,8 @@ def tearDownModule():
 
 class Emulator:
     def __init__(self, *extra: str):
-        self.proc = subprocess.Popen([sys.executable, str(EMULATOR), "--port", "0", "--schemas", str(SCHEMAS), *extra],
+        rules = [] if "--no-rules" in extra else ["--rules", str(RULES)]
+        self.proc = subprocess.Popen([sys.executable, str(EMULATOR), "--port", "0", "--schemas", str(SCHEMAS), *rules, *extra],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline()
         m = re.fullmatch(r"LISTENING (\d+)\n", line)
@@ -234,11 +236,12 @@ def invoice(series="F001", number=1, ruc=RUC, customer=CUSTOMER, customer_type="
         '<cbc:URI>#SignatureSP</cbc:URI></cac:ExternalReference></cac:DigitalSignatureAttachment></cac:Signature>'
         '<cac:AccountingSupplierParty><cac:Party><cac:PartyIdentification><cbc:ID schemeID="6">%(ruc)s</cbc:ID>'
         '</cac:PartyIdentification><cac:PartyLegalEntity><cbc:RegistrationName>EMPRESA DE PRUEBA SAC</cbc:RegistrationName>'
+        '<cac:RegistrationAddress><cbc:AddressTypeCode>0000</cbc:AddressTypeCode></cac:RegistrationAddress>'
         '</cac:PartyLegalEntity></cac:Party></cac:AccountingSupplierParty>'
         '<cac:AccountingCustomerParty><cac:Party><cac:PartyIdentification><cbc:ID schemeID="%(customer_type)s">%(customer)s</cbc:ID>'
         '</cac:PartyIdentification><cac:PartyLegalEntity><cbc:RegistrationName>CLIENTE SAC</cbc:RegistrationName>'
         '</cac:PartyLegalEntity></cac:Party></cac:AccountingCustomerParty>'
-        '<cac:TaxTotal><cbc:TaxAmount currencyID="PEN">%(igv)s</cbc:TaxAmount><cac:TaxSubtotal>'
+        '%(payment)s<cac:TaxTotal><cbc:TaxAmount currencyID="PEN">%(igv)s</cbc:TaxAmount><cac:TaxSubtotal>'
         '<cbc:TaxableAmount currencyID="PEN">%(ext)s</cbc:TaxableAmount><cbc:TaxAmount currencyID="PEN">%(igv)s</cbc:TaxAmount>'
         '<cac:TaxCategory><cac:TaxScheme><cbc:ID>1000</cbc:ID><cbc:Name>IGV</cbc:Name><cbc:TaxTypeCode>VAT</cbc:TaxTypeCode>'
         '</cac:TaxScheme></cac:TaxCategory></cac:TaxSubtotal></cac:TaxTotal>'
@@ -249,7 +252,9 @@ def invoice(series="F001", number=1, ruc=RUC, customer=CUSTOMER, customer_type="
         % dict(cac=NS["cac"], cbc=NS["cbc"], series=series, number=number, doc_type=doc_type, ruc=ruc,
                customer=customer, customer_type=customer_type, igv=money(igv_total), ext=money(total_ext),
                line_ext=money(line_ext), inclusive=money(line_ext + igv_total), payable=money(payable),
-               rows="".join(rows)))
+               rows="".join(rows),
+               payment='<cac:PaymentTerms><cbc:ID>FormaPago</cbc:ID><cbc:PaymentMeansID>Contado</cbc:PaymentMeansID>'
+                       '</cac:PaymentTerms>' if doc_type in ("01", "03") else ""))
 
 
 def credit_note(number=1, ref="F001-1", series="FC01", **kw) -> str:
@@ -265,6 +270,7 @@ def credit_note(number=1, ref="F001-1", series="FC01", **kw) -> str:
                       "<cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>%s</cbc:ID>"
                       "<cbc:DocumentTypeCode>01</cbc:DocumentTypeCode></cac:InvoiceDocumentReference></cac:BillingReference>"
                       % (ref, ref))
+    xml = re.sub(r"<cac:PaymentTerms>.*?</cac:PaymentTerms>", "", xml)  # notes state no FormaPago (3246)
     return xml.replace("InvoiceLine>", "CreditNoteLine>").replace("InvoicedQuantity", "CreditedQuantity")
 
 
@@ -326,9 +332,11 @@ def copy_sample(rel: str) -> str:
 class EmulatorTestCase(unittest.TestCase):
     emu: Emulator
 
+    emulator_args: tuple = ()
+
     @classmethod
     def setUpClass(cls):
-        cls.emu = Emulator()
+        cls.emu = Emulator(*cls.emulator_args)
         with urllib.request.urlopen(cls.emu.base + "/__cdr-cert", timeout=10) as r:
             cls.cdr_cert = TMP / ("cdr-cert-%d.pem" % cls.emu.port)
             cls.cdr_cert.write_bytes(r.read())
@@ -477,8 +485,8 @@ class FileNameAndZipTests(EmulatorTestCase):
         self.assertFault(send_bill(self.emu, *bill_zip("%s-03-F001-1" % RUC, sign(invoice()))), "1003")
         other = invoice().replace('<cbc:ID schemeID="6">%s</cbc:ID>' % RUC, '<cbc:ID schemeID="6">20000000001</cbc:ID>')
         self.assertFault(send_bill(self.emu, *bill_zip("%s-01-F001-1" % RUC, sign(other))), "1034")
-        # a zero-padded number in the file name is the same document
-        self.assertCdr(send_bill(self.emu, *bill_zip("%s-01-F001-00000001" % RUC, sign(invoice()))), "0")
+        # a zero-padded number in the file name: SUNAT's own rule (1036) compares the name with cbc:ID as text
+        self.assertFault(send_bill(self.emu, *bill_zip("%s-01-F001-00000001" % RUC, sign(invoice()))), "1036")
 
 
 class XmlTests(EmulatorTestCase):
@@ -600,6 +608,11 @@ class InjectionTests(EmulatorTestCase):
 
 
 class SummaryTests(EmulatorTestCase):
+    # The RC/RA here are the schema samples (dated 2017/2018, other issuers): SUNAT's rules reject them on
+    # their dates and contents, so these protocol tests run without the rules. RC/RA written by BYTEK go through
+    # the rules in the Swift suites (SunatRulesMatrixTests, BatchEmulatorTests).
+    emulator_args = ("--no-rules",)
+
     def summary(self, date="20261126", seq=1) -> tuple[str, bytes]:
         text = copy_sample("2.0/20000000001-RC-20180126-1.xml")
         text = text.replace("20000000001", RUC).replace("RC-20180126-1", "RC-%s-%d" % (date, seq))
@@ -710,3 +723,58 @@ class ConfigurationTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class RulesTests(EmulatorTestCase):
+    """SUNAT's own validation rules (run-rules) decide: an E code rejects, a W code is an observation."""
+
+    def test_rule_error_rejects_with_sunat_code_and_message(self):
+        xml = re.sub(r"<cac:PaymentTerms>.*?</cac:PaymentTerms>", "", invoice(number=7))  # no FormaPago: 3244
+        answer = send_bill(self.emu, *bill_zip("%s-01-F001-7" % RUC, sign(xml)))
+        self.assertEqual(answer.status, 200, answer.body[:400])
+        _, _, root = read_cdr(answer.field("applicationResponse"))
+        self.assertEqual(cdr_code(root), "3244")
+        description = root.find(".//cac:DocumentResponse/cac:Response/cbc:Description", NS).text
+        self.assertIn("tipo de transaccion", description)  # CatalogoErrores.xml's text
+        docs = self.emu.get_json("/__documents")
+        self.assertEqual(docs["%s-01-F001-7" % RUC]["status"], "rejected")
+        log = self.emu.get_json("/__log")
+        self.assertIn("E 3244", log[-1].get("rules", []))
+
+    def test_rule_warning_is_an_observation(self):
+        xml = invoice(number=8).replace(
+            "<cac:TaxScheme><cbc:ID>1000</cbc:ID>",
+            '<cac:TaxScheme><cbc:ID schemeAgencyName="United Nations Economic Commission for Europe">1000</cbc:ID>', 1)
+        answer = send_bill(self.emu, *bill_zip("%s-01-F001-8" % RUC, sign(xml)))
+        _, _, root = read_cdr(answer.field("applicationResponse"))
+        self.assertEqual(cdr_code(root), "0")
+        notes = [n.text for n in root.findall("cbc:Note", NS)]
+        self.assertTrue(any(n.startswith("4256 - ") and "schemeAgencyName" in n for n in notes), notes)
+
+    def test_without_rules_the_emulator_says_so(self):
+        emu = Emulator("--rules", str(TMP / "no-such-folder"))
+        try:
+            xml = re.sub(r"<cac:PaymentTerms>.*?</cac:PaymentTerms>", "", invoice(number=9))
+            _, _, root = read_cdr(send_bill(emu, *bill_zip("%s-01-F001-9" % RUC, sign(xml))).field("applicationResponse"))
+            self.assertEqual(cdr_code(root), "0")  # nothing checks 3244 without SUNAT's rules
+            emu.proc.terminate()
+            err = emu.proc.communicate(timeout=10)[1]
+        finally:
+            emu.stop()
+        self.assertIn("no se encontraron las reglas de SUNAT", err)
+
+
+class ExportBuyerTests(unittest.TestCase):
+    """The emulator's own 2800 (factura to a buyer without RUC) lets exports through, as SUNAT's rule does."""
+
+    def test_export_factura_may_go_to_a_buyer_abroad(self):
+        emu = Emulator("--no-rules")
+        try:
+            local = invoice(number=1, customer="US-1", customer_type="0")
+            answer = send_bill(emu, *bill_zip("%s-01-F001-1" % RUC, sign(local)))
+            self.assertEqual(cdr_code(read_cdr(answer.field("applicationResponse"))[2]), "2800")
+            export = invoice(number=2, customer="US-1", customer_type="0").replace('listID="0101"', 'listID="0200"')
+            answer = send_bill(emu, *bill_zip("%s-01-F001-2" % RUC, sign(export)))
+            self.assertEqual(cdr_code(read_cdr(answer.field("applicationResponse"))[2]), "0")
+        finally:
+            emu.stop()

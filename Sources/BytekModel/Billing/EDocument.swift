@@ -28,7 +28,7 @@ public struct EDocument: Sendable, Hashable, Codable {
     /// For notes: the modified document, the reason and its description.
     public var note: NoteDetails?
 
-    /// `operationType` defaults to 1001 when there is a detracción, else 0101.
+    /// `operationType` defaults to 1001 when there is a detracción, 0200 when the lines are exports, else 0101.
     public init(kind: DocumentKind, series: Series, number: Int, issuedAt: Date, issuer: Issuer,
                 customer: DocumentCustomer, currency: Currency = .pen, lines: [EDocumentLine],
                 globalDiscount: Discount = .none, operationType: OperationType? = nil,
@@ -37,7 +37,8 @@ public struct EDocument: Sendable, Hashable, Codable {
         self.kind = kind; self.series = series; self.number = number; self.issuedAt = issuedAt
         self.issuer = issuer; self.customer = customer; self.currency = currency; self.lines = lines
         self.globalDiscount = globalDiscount
-        self.operationType = operationType ?? (detraccion == nil ? .ventaInterna : .sujetaADetraccion)
+        self.operationType = operationType ?? (detraccion != nil ? .sujetaADetraccion
+            : (!lines.isEmpty && lines.allSatisfy { $0.affectation == .export } ? .exportacion : .ventaInterna))
         self.paymentForm = paymentForm; self.detraccion = detraccion; self.exchangeRate = exchangeRate
         self.orderReference = orderReference; self.note = note
     }
@@ -69,16 +70,26 @@ public struct EDocument: Sendable, Hashable, Codable {
             }
             if l.affectation.isFree && !l.discount.isNone { throw .discountOnFreeLine(line: i + 1) }
         }
+        try validateExport()
         let a = try amounts()
+        if !kind.isNote {
+            for (i, l) in a.lines.enumerated() where !l.affectation.isFree && l.lineValue.isZero {
+                throw .lineWithoutValue(line: i + 1)
+            }
+        }
         try validateCustomer(a)
         try validateNote()
         try validateDetraccion(a)
+        if isPaymentAdjustment && !a.total.isZero { throw .adjustmentNoteMustBeZero }
         try validatePayment(a)
         return a
     }
 
     private func validateCustomer(_ a: EDocumentAmounts) throws(EDocumentError) {
         guard !customer.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .emptyCustomerName }
+        if operationType == .exportacion && customer.documentType == .nonDomiciled {
+            return  // a buyer abroad: SUNAT's catálogo 06 code 0, no RUC
+        }
         if series.family == .factura {
             guard customer.documentType == .ruc else { throw .facturaRequiresRUC }
             if let e = DocumentType.ruc.validate(customer.number) { throw .invalidCustomerRUC(e) }
@@ -109,6 +120,24 @@ public struct EDocument: Sendable, Hashable, Codable {
         default: throw .reasonDoesNotMatchKind
         }
         guard !n.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .emptyNoteDescription }
+        if n.reason == .credit(.descuentoGlobal) && n.reference.kind == .boleta {
+            throw .noteReasonNotForBoletas(n.reason.code)
+        }
+        if n.reason == .credit(.ajusteMontosFechas) {
+            guard n.reference.kind == .factura else { throw .adjustmentNoteOnlyOnFacturas }
+            guard case .credito = paymentForm else { throw .adjustmentNoteNeedsInstallments }
+        }
+    }
+
+    /// A credit note 13 restates the cuotas of the factura it modifies.
+    var isPaymentAdjustment: Bool { note?.reason == .credit(.ajusteMontosFechas) }
+
+    /// An export (operation 0200) is a factura whose lines are all affectation 40, and 40 is only used there
+    /// (SUNAT's rules 3107 and the catálogo 51/07 pairing).
+    private func validateExport() throws(EDocumentError) {
+        let exports = lines.filter { $0.affectation == .export }.count
+        guard operationType == .exportacion || exports > 0 else { return }
+        guard kind == .factura, operationType == .exportacion, exports == lines.count else { throw .exportMismatch }
     }
 
     private func validateDetraccion(_ a: EDocumentAmounts) throws(EDocumentError) {
@@ -140,7 +169,8 @@ public struct EDocument: Sendable, Hashable, Codable {
             guard c.dueDate > issue else { throw .installmentDueNotAfterIssue(index: i + 1) }
             sum += c.amount
         }
-        guard sum == a.pending.amount else {
+        // A credit note 13 has no amount of its own: its cuotas are what remains due on the factura.
+        guard sum == a.pending.amount || isPaymentAdjustment else {
             throw .installmentsDoNotMatchPending(expected: a.pending.amount, found: sum)
         }
     }

@@ -12,6 +12,23 @@ extension EDocumentError {
         case .emptyDescription(let line): return "Línea \(line): falta la descripción."
         case .discountOnFreeLine(let line):
             return "Línea \(line): una transferencia gratuita no admite descuento; quite el descuento."
+        case .lineWithoutValue(let line):
+            return "Línea \(line): queda en cero (descuento del 100 %) y SUNAT rechaza líneas sin valor; "
+                + "reduzca el descuento o emítala como transferencia gratuita (bonificación)."
+        case .adjustmentNoteOnlyOnFacturas:
+            return "La nota de crédito 13 (ajuste de montos y/o fechas de pago) solo modifica facturas."
+        case .adjustmentNoteNeedsInstallments:
+            return "La nota de crédito 13 (ajuste de montos y/o fechas de pago) debe ser al crédito: indique las "
+                + "cuotas con sus nuevos montos y fechas."
+        case .adjustmentNoteMustBeZero:
+            return "La nota de crédito 13 (ajuste de montos y/o fechas de pago) no cambia el importe: sus líneas van "
+                + "con valor 0 y las cuotas dicen los nuevos montos y fechas."
+        case .noteReasonNotForBoletas(let code):
+            return "Una nota de crédito de motivo \(code) no se vincula a una boleta (SUNAT la observa): use 01 "
+                + "(anulación), 06 (devolución total) o 07 (devolución por ítem)."
+        case .exportMismatch:
+            return "Una exportación (afectación 40, tipo de operación 0200) es una factura cuyas líneas son todas de "
+                + "exportación: no mezcle líneas 40 con ventas internas."
         case .tax(let e): return e.message
         case .series(let e): return e.message
         case .numberOutOfRange(let n): return "El número \(n) está fuera de rango: va de 1 a 99999999."

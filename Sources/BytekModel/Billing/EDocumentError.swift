@@ -11,6 +11,17 @@ public enum EDocumentError: Error, Sendable, Hashable {
     case emptyDescription(line: Int)
     /// Line `line` is a free transfer with a discount (a free line has nothing to discount).
     case discountOnFreeLine(line: Int)
+    /// An onerous line of a factura or boleta whose value is zero (a 100% discount): SUNAT rejects it (3105).
+    case lineWithoutValue(line: Int)
+    /// A credit note 13 (ajuste de montos y/o fechas de pago) modifies only facturas (SUNAT 3259), states
+    /// the new cuotas (3246/3257) and has a total of zero (3315).
+    case adjustmentNoteOnlyOnFacturas
+    case adjustmentNoteNeedsInstallments
+    case adjustmentNoteMustBeZero
+    /// SUNAT observes a credit note 04 (descuento global) on a boleta (4367): it is refused.
+    case noteReasonNotForBoletas(String)
+    /// An export (affectation 40, operation type 0200) is a factura with only export lines.
+    case exportMismatch
     /// The line or global discount cannot be applied.
     case tax(TaxError)
     /// The series does not suit the document kind (F for facturas, B for boletas).

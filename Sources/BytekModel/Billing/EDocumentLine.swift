@@ -26,16 +26,28 @@ public enum FreeTransferCode: String, CaseIterable, Sendable, Codable, Hashable 
     public var isTaxed: Bool { rawValue.hasPrefix("1") }
 }
 
-/// How IGV applies to a line: an ordinary sale (catálogo 07 codes 10, 20, 30) or a free transfer.
+/// How IGV applies to a line: an ordinary sale (catálogo 07 codes 10, 20, 30), a free transfer, or an
+/// export (40: no IGV, tax scheme 9995, only on a factura of operation type 0200).
 public enum LineAffectation: Sendable, Hashable, Codable {
     case onerous(TaxCategory)
     case free(FreeTransferCode)
+    case export
 
     /// The catálogo 07 code.
     public var code: String {
         switch self {
         case .onerous(let c): return c.affectationCode
         case .free(let f): return f.rawValue
+        case .export: return "40"
+        }
+    }
+
+    /// The category the tax engine computes the line as: an export carries no IGV, like an inafecto line.
+    public var onerousCategory: TaxCategory? {
+        switch self {
+        case .onerous(let c): return c
+        case .export: return .inafecto
+        case .free: return nil
         }
     }
 

@@ -44,6 +44,8 @@ public struct Detraccion: Sendable, Hashable, Codable {
 /// Tipo de operación (catálogo 51).
 public enum OperationType: String, CaseIterable, Sendable, Codable, Hashable {
     case ventaInterna = "0101"
+    /// Exportación de bienes: every line is affectation 40.
+    case exportacion = "0200"
     case sujetaADetraccion = "1001"
 
     public var code: String { rawValue }

@@ -9,7 +9,8 @@ extension UBLWriter {
         x.open("SummaryDocuments", [("xmlns", "urn:sunat:names:specification:ubl:peru:schema:xsd:SummaryDocuments-1"),
                                     ("xmlns:cac", NS.cac), ("xmlns:cbc", NS.cbc), ("xmlns:ds", NS.ds),
                                     ("xmlns:ext", NS.ext), ("xmlns:sac", NS.sac)])
-        batchHeader(&x, id: s.id, referenceDate: s.referenceDate, issueDate: s.issueDate, issuer: s.issuer)
+        batchHeader(&x, id: s.id, customization: "1.1", referenceDate: s.referenceDate, issueDate: s.issueDate,
+                    issuer: s.issuer)
         for (i, l) in s.lines.enumerated() {
             let cur = [("currencyID", l.currency.rawValue)]
             x.element("sac:SummaryDocumentsLine") { x in
@@ -59,14 +60,16 @@ extension UBLWriter {
         return x.data
     }
 
-    /// The comunicación de baja (RA) as UBL 2.0 `VoidedDocuments`, CustomizationID 1.1.
+    /// The comunicación de baja (RA) as UBL 2.0 `VoidedDocuments`, CustomizationID 1.0 (SUNAT's rules
+    /// reject any other with 2072; the resumen diario keeps 1.1).
     public static func voided(_ v: VoidedDocuments) throws(BatchDocumentError) -> Data {
         try v.validate()
         var x = XMLBuilder(capacity: 2048 + v.lines.count * 400)
         x.open("VoidedDocuments", [("xmlns", "urn:sunat:names:specification:ubl:peru:schema:xsd:VoidedDocuments-1"),
                                    ("xmlns:cac", NS.cac), ("xmlns:cbc", NS.cbc), ("xmlns:ds", NS.ds),
                                    ("xmlns:ext", NS.ext), ("xmlns:sac", NS.sac)])
-        batchHeader(&x, id: v.id, referenceDate: v.referenceDate, issueDate: v.issueDate, issuer: v.issuer)
+        batchHeader(&x, id: v.id, customization: "1.0", referenceDate: v.referenceDate, issueDate: v.issueDate,
+                    issuer: v.issuer)
         for (i, l) in v.lines.enumerated() {
             x.element("sac:VoidedDocumentsLine") { x in
                 x.leaf("cbc:LineID", String(i + 1))
@@ -84,11 +87,11 @@ extension UBLWriter {
     public static func fileName(for s: SummaryDocument) -> String { s.fileName }
     public static func fileName(for v: VoidedDocuments) -> String { v.fileName }
 
-    static func batchHeader(_ x: inout XMLBuilder, id: String, referenceDate: LocalDate, issueDate: LocalDate,
-                            issuer: Issuer) {
+    static func batchHeader(_ x: inout XMLBuilder, id: String, customization: String, referenceDate: LocalDate,
+                            issueDate: LocalDate, issuer: Issuer) {
         signaturePlaceholder(&x)
         x.leaf("cbc:UBLVersionID", "2.0")
-        x.leaf("cbc:CustomizationID", "1.1")
+        x.leaf("cbc:CustomizationID", customization)
         x.leaf("cbc:ID", id)
         x.leaf("cbc:ReferenceDate", referenceDate.description)
         x.leaf("cbc:IssueDate", issueDate.description)

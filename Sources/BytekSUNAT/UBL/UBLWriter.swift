@@ -94,6 +94,7 @@ public enum UBLWriter {
         static let exonerado = Scheme(id: "9997", name: "EXO", typeCode: "VAT", category: "E")
         static let inafecto = Scheme(id: "9998", name: "INA", typeCode: "FRE", category: "O")
         static let gratuito = Scheme(id: "9996", name: "GRA", typeCode: "FRE", category: "Z")
+        static let exportacion = Scheme(id: "9995", name: "EXP", typeCode: "FRE", category: "G")
 
         static func of(_ a: LineAffectation) -> Scheme {
             switch a {
@@ -101,6 +102,7 @@ public enum UBLWriter {
             case .onerous(.exonerado): return .exonerado
             case .onerous(.inafecto): return .inafecto
             case .free: return .gratuito
+            case .export: return .exportacion
             }
         }
     }
@@ -108,7 +110,13 @@ public enum UBLWriter {
     // MARK: - Invoice, credit note, debit note
 
     static func write(_ d: EDocument, flavor: Flavor) throws(EDocumentError) -> Data {
-        let a = try d.validate()
+        var a = try d.validate()
+        if flavor != .invoice {
+            // SUNAT's rules for notes add no global discount (code 02) to their bases (3277/3280): a note states
+            // each line after its share, and no document-level AllowanceCharge.
+            a.lines = a.netLines
+            a.globalDiscountShares = []
+        }
         let cur = [("currencyID", d.currency.rawValue)]
         var x = XMLBuilder(capacity: 4096 + d.lines.count * 2600)
         x.open(flavor.root, [("xmlns", "urn:oasis:names:specification:ubl:schema:xsd:\(flavor.root)-2"),
@@ -166,9 +174,11 @@ public enum UBLWriter {
         if flavor == .invoice || (d.note?.reason == .credit(.ajusteMontosFechas)) { paymentTerms(&x, d, a, cur) }
         if flavor != .debitNote { globalDiscount(&x, a, cur) }
         taxTotal(&x, d, a, cur)
+        let g = GlobalDiscountXML(a)
         x.element(flavor.monetaryTotal) { x in
-            x.leaf("cbc:LineExtensionAmount", UBLFormat.amount(a.lineExtension), cur)
-            x.leaf("cbc:TaxInclusiveAmount", UBLFormat.amount(a.total), cur)
+            x.leaf("cbc:LineExtensionAmount", UBLFormat.amount(a.lineExtension + g.otherBases), cur)
+            x.leaf("cbc:TaxInclusiveAmount", UBLFormat.amount(a.total + g.otherBases), cur)
+            if !g.otherBases.isZero { x.leaf("cbc:AllowanceTotalAmount", UBLFormat.amount(g.otherBases), cur) }
             x.leaf("cbc:PayableAmount", UBLFormat.amount(a.total), cur)
         }
         for (i, line) in d.lines.enumerated() {
@@ -271,10 +281,12 @@ public enum UBLWriter {
                 x.leaf("cbc:PaymentMeansID", "Contado")
             }
         case .credito(let cuotas):
+            // A credit note 13 (total 0) restates what remains due on the factura: the sum of its cuotas.
+            let pending = d.kind == .notaCredito ? Money(cuotas.reduce(Decimal(0)) { $0 + $1.amount }, d.currency) : a.pending
             x.element("cac:PaymentTerms") { x in
                 x.leaf("cbc:ID", "FormaPago")
                 x.leaf("cbc:PaymentMeansID", "Credito")
-                x.leaf("cbc:Amount", UBLFormat.amount(a.pending), cur)
+                x.leaf("cbc:Amount", UBLFormat.amount(pending), cur)
             }
             for (i, c) in cuotas.enumerated() {
                 x.element("cac:PaymentTerms") { x in
@@ -292,14 +304,17 @@ public enum UBLWriter {
     }
 
     static func globalDiscount(_ x: inout XMLBuilder, _ a: EDocumentAmounts, _ cur: [(String, String)]) {
-        guard !a.globalDiscount.isZero, !a.globalDiscountBase.isZero else { return }
-        x.element("cac:AllowanceCharge") { x in
-            x.leaf("cbc:ChargeIndicator", "false")
-            x.leaf("cbc:AllowanceChargeReasonCode", "02",
-                   [("listAgencyName", sunat), ("listName", "Cargo/descuento"), ("listURI", catalog("53"))])
-            x.leaf("cbc:MultiplierFactorNumeric", UBLFormat.factor(a.globalDiscount.amount / a.globalDiscountBase.amount))
-            x.leaf("cbc:Amount", UBLFormat.amount(a.globalDiscount), cur)
-            x.leaf("cbc:BaseAmount", UBLFormat.amount(a.globalDiscountBase), cur)
+        let g = GlobalDiscountXML(a)
+        for (code, amount, base) in [("02", g.gravado, g.gravadoBase), ("03", g.otherBases, g.otherBasesBefore)]
+        where !amount.isZero && !base.isZero {
+            x.element("cac:AllowanceCharge") { x in
+                x.leaf("cbc:ChargeIndicator", "false")
+                x.leaf("cbc:AllowanceChargeReasonCode", code,
+                       [("listAgencyName", sunat), ("listName", "Cargo/descuento"), ("listURI", catalog("53"))])
+                x.leaf("cbc:MultiplierFactorNumeric", UBLFormat.factor(amount.amount / base.amount))
+                x.leaf("cbc:Amount", UBLFormat.amount(amount), cur)
+                x.leaf("cbc:BaseAmount", UBLFormat.amount(base), cur)
+            }
         }
     }
 
@@ -313,7 +328,9 @@ public enum UBLWriter {
                        [("listAgencyName", sunat), ("listName", "Afectacion del IGV"), ("listURI", catalog("07"))])
             }
             x.element("cac:TaxScheme") { x in
-                x.leaf("cbc:ID", s.id, [("schemeID", "UN/ECE 5153"), ("schemeAgencyName", unece)])
+                // Catálogo 05 (SUNAT's rules observe 4255/4256/4257 on any other name, agency or URI).
+                x.leaf("cbc:ID", s.id, [("schemeName", "Codigo de tributos"), ("schemeAgencyName", sunat),
+                                        ("schemeURI", catalog("05"))])
                 x.leaf("cbc:Name", s.name)
                 x.leaf("cbc:TaxTypeCode", s.typeCode)
             }
@@ -325,9 +342,15 @@ public enum UBLWriter {
         for l in d.lines { present.insert(Scheme.of(l.affectation).id) }
         x.element("cac:TaxTotal") { x in
             x.leaf("cbc:TaxAmount", UBLFormat.amount(a.taxes.igv), cur)
+            // The bases without IGV are the sums of their lines (before a global discount, which comes off
+            // them as code 03: see GlobalDiscountXML), as SUNAT's rules 3273/3274/3275 add them up.
+            let zero = Money.zero(d.currency)
+            func lines(_ s: Scheme) -> Money {
+                a.lines.reduce(zero) { Scheme.of($1.affectation).id == s.id ? $0 + $1.lineValue : $0 }
+            }
             let subtotals: [(Scheme, Money, Money)] = [
-                (.igv, a.taxes.gravadas, a.taxes.igv), (.exonerado, a.taxes.exoneradas, .zero(d.currency)),
-                (.inafecto, a.taxes.inafectas, .zero(d.currency)), (.gratuito, a.gratuitas, a.gratuitasIGV),
+                (.igv, a.taxes.gravadas, a.taxes.igv), (.exportacion, lines(.exportacion), zero),
+                (.exonerado, lines(.exonerado), zero), (.inafecto, lines(.inafecto), zero), (.gratuito, a.gratuitas, a.gratuitasIGV),
             ]
             for (scheme, taxable, tax) in subtotals where present.contains(scheme.id) {
                 x.element("cac:TaxSubtotal") { x in
@@ -353,7 +376,9 @@ public enum UBLWriter {
                            [("listName", "Tipo de Precio"), ("listAgencyName", sunat), ("listURI", catalog("16"))])
                 }
             }
-            // InvoiceLine puts AllowanceCharge before TaxTotal; the notes' lines after it (UBL 2.1 XSD).
+            // InvoiceLine states the line discount (code 00) before TaxTotal. SUNAT's rules for notes
+            // check LineExtensionAmount = Price × quantity with no discount (3271/4288), so a note's line
+            // states its value after the discount as the unit value instead.
             if flavor == .invoice { lineDiscount(&x, la, cur) }
             x.element("cac:TaxTotal") { x in
                 x.leaf("cbc:TaxAmount", UBLFormat.amount(la.igv), cur)
@@ -363,15 +388,20 @@ public enum UBLWriter {
                     taxCategory(&x, Scheme.of(la.affectation), percent: la.percent, affectation: la.affectation.code)
                 }
             }
-            if flavor != .invoice { lineDiscount(&x, la, cur) }
             x.element("cac:Item") { x in
                 x.leaf("cbc:Description", line.description)
                 if let code = line.itemCode, !code.isEmpty {
                     x.element("cac:SellersItemIdentification") { $0.leaf("cbc:ID", code) }
                 }
             }
-            x.element("cac:Price") { $0.leaf("cbc:PriceAmount", UBLFormat.unitValue(la.unitValue), cur) }
+            let unitValue = flavor == .invoice || la.lineValue == la.grossValue ? la.unitValue : netUnitValue(la)
+            x.element("cac:Price") { $0.leaf("cbc:PriceAmount", UBLFormat.unitValue(unitValue), cur) }
         }
+    }
+
+    /// The line value after its discount ÷ quantity (UBLFormat rounds it to 10 decimals).
+    static func netUnitValue(_ la: EDocumentLineAmounts) -> Money {
+        la.quantity > 0 ? Money(la.lineValue.amount / la.quantity, la.lineValue.currency) : la.unitValue
     }
 
     static func lineDiscount(_ x: inout XMLBuilder, _ la: EDocumentLineAmounts, _ cur: [(String, String)]) {

@@ -136,7 +136,8 @@ import Testing
     func amountInWords(total: String, words: String) throws {
         // An exonerado line of 1 × amount: the total is the amount itself.
         let price = try #require(Decimal(string: total))
-        let a = try F.factura([F.line(1, price, .onerous(.exonerado))]).validate()
+        // amounts(), not validate(): a line of 0 is refused on issue (SUNAT's 3105), the words are still "CERO".
+        let a = try F.factura([F.line(1, price, .onerous(.exonerado))]).amounts()
         #expect(a.total.amount == price)
         #expect(a.words == words)
     }

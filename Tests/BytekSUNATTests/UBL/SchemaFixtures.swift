@@ -83,16 +83,25 @@ enum SchemaFixtures {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ubl-\(UUID().uuidString).xml")
         try xml.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
+        return try runFiles(arguments, files: [file])
+    }
+
+    /// Runs `xmllint` with `arguments` + files already on disk; returns (exit status, stdout, stderr).
+    static func runFiles(_ arguments: [String], files: [URL]) throws -> (Int32, String, String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: try xmllint())
-        p.arguments = arguments + [file.path]
-        let out = Pipe(), err = Pipe()
+        p.arguments = arguments + files.map(\.path)
+        // stderr goes to a file: a long schema report cannot fill a pipe while stdout is being read.
+        let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("xmllint-\(UUID().uuidString).err")
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errFile) }
+        let out = Pipe()
         p.standardOutput = out
-        p.standardError = err
+        p.standardError = try FileHandle(forWritingTo: errFile)
         try p.run()
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
+        let e = (try? Data(contentsOf: errFile)) ?? Data()
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 

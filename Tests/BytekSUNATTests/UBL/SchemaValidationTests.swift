@@ -45,7 +45,7 @@ import Testing
             lines: [S.line(1, 100, discount: .percent(10))],
             note: NoteDetails(reference: S.facturaReference, reason: .credit(.anulacion), description: "Anulación de la operación"))),
         Sample(name: "nota de crédito 13 con cuotas", document: S.document(.notaCredito, series: "FC01", number: 2,
-            lines: [S.line(1, 100)],
+            lines: [S.line(1, 0)],
             payment: .credito([Installment(amount: 118, dueDate: S.day.adding(days: 90))]),
             note: NoteDetails(reference: S.facturaReference, reason: .credit(.ajusteMontosFechas), description: "Nuevas fechas"))),
         Sample(name: "nota de crédito sobre boleta", document: S.document(.notaCredito, series: "BC01", number: 3,
@@ -92,6 +92,7 @@ import Testing
         ])
         let xml = try UBLWriter.voided(ra)
         try S.expectValid(xml, "comunicación de baja")
+        #expect(try S.value("/*/*[local-name()='CustomizationID']", in: xml) == "1.0")
         #expect(try S.value("/*/*[local-name()='ID']", in: xml) == "RA-20261126-1")
         #expect(try S.value("//*[local-name()='VoidedDocumentsLine'][2]/*[local-name()='VoidReasonDescription']", in: xml)
                 == "Duplicado <sic> & más")
@@ -123,10 +124,40 @@ import Testing
         #expect(try v("/*/*[local-name()='AllowanceCharge']/*[local-name()='AllowanceChargeReasonCode']") == "02")
         #expect(try v("//*[local-name()='InvoiceLine'][1]/*[local-name()='LineExtensionAmount']") == "900.00")
         #expect(try v("//*[local-name()='InvoiceLine'][1]/*[local-name()='AllowanceCharge']/*[local-name()='Amount']") == "100.00")
-        #expect(try v("//*[local-name()='InvoiceLine'][1]//*[local-name()='PriceAmount' and ../*[local-name()='PriceTypeCode']]") == "295.00")
+        // The price with IGV after the line discount: (900.00 + 162.00) ÷ 4 (SUNAT's 3270), not 250 × 1.18.
+        #expect(try v("//*[local-name()='InvoiceLine'][1]//*[local-name()='PriceAmount' and ../*[local-name()='PriceTypeCode']]") == "265.50")
         #expect(try v("//*[local-name()='InvoiceLine'][1]/*[local-name()='Price']/*[local-name()='PriceAmount']") == "250.00")
         #expect(try v("/*/*[local-name()='Note'][@languageLocaleID='1000']") == "SON: MIL NOVENTA Y OCHO CON 58/100 SOLES")
         #expect(try v("/*/*[local-name()='InvoiceTypeCode']/@listID") == "0101")
+    }
+
+    @Test func globalDiscountIsSplitByBase() throws {
+        // 1,000.00 gravado + 300.00 exonerado + 200.00 inafecto, 10% global = 150.00: 100.00 off the gravado
+        // base (code 02), 50.00 off the others (code 03, not affecting the IGV base: SUNAT's 3274/3275/3282).
+        let doc = S.document(lines: [S.line(2, 500), S.line(1, 300, .onerous(.exonerado)), S.line(1, 200, .onerous(.inafecto))],
+                             globalDiscount: .percent(10))
+        let xml = try UBLWriter.invoice(doc)
+        try S.expectValid(xml, "descuento global mixto")
+        func v(_ p: String) throws -> String { try S.value(p, in: xml) }
+        func charge(_ code: String, _ field: String) throws -> String {
+            try v("/*/*[local-name()='AllowanceCharge'][*[local-name()='AllowanceChargeReasonCode']='\(code)']/*[local-name()='\(field)']")
+        }
+        #expect(try charge("02", "Amount") == "100.00")
+        #expect(try charge("02", "BaseAmount") == "1000.00")
+        #expect(try charge("03", "Amount") == "50.00")
+        #expect(try charge("03", "BaseAmount") == "500.00")
+        func subtotal(_ scheme: String) throws -> String {
+            try v("/*/*[local-name()='TaxTotal']/*[local-name()='TaxSubtotal'][.//*[local-name()='TaxScheme']/*[local-name()='ID']='\(scheme)']/*[local-name()='TaxableAmount']")
+        }
+        #expect(try subtotal("1000") == "900.00")
+        #expect(try subtotal("9997") == "300.00")
+        #expect(try subtotal("9998") == "200.00")
+        // 900.00 + 162.00 IGV + 450.00 = 1,512.00 payable; 03 is the AllowanceTotalAmount.
+        #expect(try v("//*[local-name()='LegalMonetaryTotal']/*[local-name()='LineExtensionAmount']") == "1400.00")
+        #expect(try v("//*[local-name()='LegalMonetaryTotal']/*[local-name()='TaxInclusiveAmount']") == "1562.00")
+        #expect(try v("//*[local-name()='LegalMonetaryTotal']/*[local-name()='AllowanceTotalAmount']") == "50.00")
+        #expect(try v("//*[local-name()='LegalMonetaryTotal']/*[local-name()='PayableAmount']") == "1512.00")
+        #expect(try v("(//*[local-name()='TaxScheme'])[1]/*[local-name()='ID']/@schemeAgencyName") == "PE:SUNAT")
     }
 
     @Test func detraccionAndCuotasElements() throws {
