@@ -127,11 +127,19 @@ int rules_regexp_run(const char *subject, size_t subject_len, const char *patter
             if (p->groups == 0) {
                 failed = emit_group(sink, ctx, subject, ov, 0);
                 count++;
+            } else if (p->groups == 1) {
+                failed = emit_group(sink, ctx, subject, ov, 1);
+                count++;
             } else {
-                for (uint32_t i = 1; i <= p->groups && !failed; i++) {
-                    failed = emit_group(sink, ctx, subject, ov, i);
-                    count++;
+                /* findall gives a tuple of the groups; lxml writes it as one match, ''.join(tuple) */
+                rules_buf joined = {0};
+                rules_buf_append(&joined, "", 0);
+                for (uint32_t i = 1; i <= p->groups; i++) {
+                    if (ov[2 * i] != PCRE2_UNSET) rules_buf_append(&joined, subject + ov[2 * i], ov[2 * i + 1] - ov[2 * i]);
                 }
+                failed = sink(ctx, joined.data, joined.len);
+                rules_buf_free(&joined);
+                count++;
             }
             if (failed) { count = -1; break; }
             after_empty = ov[1] == ov[0];
