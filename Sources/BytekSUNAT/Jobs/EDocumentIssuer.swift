@@ -7,6 +7,8 @@ public struct EDocumentIssuer: Sendable {
     public let repository: EDocumentRepository
     public let key: SigningKey
     public let algorithm: SignatureAlgorithm
+    /// Tests only: runs between the pre-flight and the numbering transaction (another user issuing meanwhile).
+    var afterPreflight: (@Sendable () throws -> Void)?
 
     public init(repository: EDocumentRepository, key: SigningKey, algorithm: SignatureAlgorithm = .default) {
         self.repository = repository; self.key = key; self.algorithm = algorithm
@@ -31,6 +33,7 @@ public struct EDocumentIssuer: Sendable {
         _ = try candidate.validate()
         let checked = try Self.prepare(candidate, key: key, algorithm: algorithm)
         try preflight.check(checked, documentID: candidate.id, ruleSet: SunatRuleSet(kind: candidate.kind))
+        try afterPreflight?()
         return try repository.issue(document, quoteNumber: quoteNumber) { doc in
             doc.number == candidate.number ? checked : try Self.prepare(doc, key: key, algorithm: algorithm)
         }

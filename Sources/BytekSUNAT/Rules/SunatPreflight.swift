@@ -44,7 +44,8 @@ public struct SunatPreflight: Sendable {
     static func text(of finding: SunatRuleFinding, rules: SunatRules) -> String {
         var text = rules.catalogText(code: finding.code) ?? finding.message
         if let open = finding.message.range(of: "(nodo: ") {
-            text += " " + finding.message[open.lowerBound...]
+            let detail = finding.message[open.lowerBound...]
+            text += " " + (detail.count > 160 ? detail.prefix(158) + "…)" : detail)
         }
         if let last = text.last, !".!?)".contains(last) { text += "." }
         return text
