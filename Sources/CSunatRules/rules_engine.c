@@ -108,6 +108,28 @@ static void collect_structured(void *ctx, xmlErrorPtr e) {
     rules_buf_append(b, "\x1e", 1);
 }
 
+/* libxml2's error handlers are per thread: point them at `messages` for one step, then put them back. */
+typedef struct {
+    xmlGenericErrorFunc generic;
+    void *generic_ctx;
+    xmlStructuredErrorFunc structured;
+    void *structured_ctx;
+} saved_handlers;
+
+static void capture_begin(saved_handlers *saved, rules_buf *messages) {
+    saved->generic = xmlGenericError;
+    saved->generic_ctx = xmlGenericErrorContext;
+    saved->structured = xmlStructuredError;
+    saved->structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(messages, collect_record);
+    xmlSetStructuredErrorFunc(messages, collect_structured);
+}
+
+static void capture_end(const saved_handlers *saved) {
+    xmlSetGenericErrorFunc(saved->generic_ctx, saved->generic);
+    xmlSetStructuredErrorFunc(saved->structured_ctx, saved->structured);
+}
+
 /* ---- S1: dp:variable ---------------------------------------------------------------------------- */
 
 static void dp_variable(xmlXPathParserContextPtr ctxt, int nargs) {
@@ -299,12 +321,8 @@ static xsltStylesheetPtr compile_sheet(const char *folder, const char *name, int
     rules_buf messages = {0};
     engine_call call = { folder, collect_all, NULL, &messages };
     tl_call = &call;
-    xmlGenericErrorFunc old_generic = xmlGenericError;
-    void *old_generic_ctx = xmlGenericErrorContext;
-    xmlStructuredErrorFunc old_structured = xmlStructuredError;
-    void *old_structured_ctx = xmlStructuredErrorContext;
-    xmlSetGenericErrorFunc(&messages, collect_record);
-    xmlSetStructuredErrorFunc(&messages, collect_structured);
+    saved_handlers saved;
+    capture_begin(&saved, &messages);
     xsltSetGenericErrorFunc(&messages, collect_record);
 
     xsltStylesheetPtr style = NULL;
@@ -319,8 +337,7 @@ static xsltStylesheetPtr compile_sheet(const char *folder, const char *name, int
     }
 
     xsltSetGenericErrorFunc(NULL, NULL);
-    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
-    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
+    capture_end(&saved);
     tl_call = NULL;
 
     if (style == NULL) {
@@ -421,15 +438,10 @@ int sunat_rules_check(const char *folder, const unsigned char *xml, size_t xml_l
     pthread_mutex_lock(&engine_lock);
     rules_buf messages = {0};
     int status = -1;
-    xmlGenericErrorFunc old_generic = xmlGenericError;
-    void *old_generic_ctx = xmlGenericErrorContext;
-    xmlStructuredErrorFunc old_structured = xmlStructuredError;
-    void *old_structured_ctx = xmlStructuredErrorContext;
-    xmlSetGenericErrorFunc(&messages, collect_record);
-    xmlSetStructuredErrorFunc(&messages, collect_structured);
+    saved_handlers saved;
+    capture_begin(&saved, &messages);
     xmlDocPtr doc = xmlReadMemory((const char *)xml, (int)xml_len, file_name, NULL, XML_PARSE_NONET);
-    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
-    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
+    capture_end(&saved);
     if (doc == NULL) {
         for (size_t i = 0; i < messages.len; i++) if (messages.data[i] == '\x1e') messages.data[i] = ' ';
         rules_set_err(err, err_len, "el documento no es XML válido: %.800s", messages.data ? messages.data : "");
@@ -448,8 +460,7 @@ int sunat_rules_check(const char *folder, const unsigned char *xml, size_t xml_l
     if (messages.data) messages.data[0] = '\0';
     engine_call call = { dir, !stop_at_first, file_name, NULL };
     tl_call = &call;
-    xmlSetGenericErrorFunc(&messages, collect_record);
-    xmlSetStructuredErrorFunc(&messages, collect_structured);
+    capture_begin(&saved, &messages);
     xsltTransformContextPtr ctxt = xsltNewTransformContext(style, doc);
     if (ctxt == NULL) {
         rules_set_err(err, err_len, "sin memoria");
@@ -484,8 +495,7 @@ int sunat_rules_check(const char *folder, const unsigned char *xml, size_t xml_l
             status = stopped ? 1 : 0;
         }
     }
-    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
-    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
+    capture_end(&saved);
     tl_call = NULL;
 
 done:

@@ -38,11 +38,7 @@ enum DocumentBenchmarks {
         let keys = FileManager.default.temporaryDirectory.appendingPathComponent("bytek-bench-rules-\(getpid())")
         defer { try? FileManager.default.removeItem(at: keys) }
         do {
-            try FileManager.default.createDirectory(at: keys, withIntermediateDirectories: true)
-            let keyPath = keys.path + "/key.pem", certPath = keys.path + "/cert.pem"
-            _ = try run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "1", "-subj",
-                                             "/C=PE/O=BYTEK/CN=20600123451", "-keyout", keyPath, "-out", certPath])
-            let key = try SigningKey(privateKeyPEMPath: keyPath, certificatePEMPath: certPath, password: nil)
+            let key = try throwawayKey(in: keys).key
             return try budgets.map { b in
                 let r = try SunatBenchmark.preflight(lines: b.lines, rounds: b.rounds, rules: rules, key: key)
                 let rejected = r.errors.isEmpty ? "" : " (¡rechazada: \(r.errors.joined(separator: ", "))!)"
@@ -90,11 +86,7 @@ enum DocumentBenchmarks {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bytek-bench-key-\(getpid())")
         defer { try? FileManager.default.removeItem(at: dir) }
         do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            let keyPath = dir.path + "/key.pem", certPath = dir.path + "/cert.pem"
-            _ = try run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "1", "-subj",
-                                             "/C=PE/O=BYTEK/CN=20600123451", "-keyout", keyPath, "-out", certPath])
-            let key = try SigningKey(privateKeyPEMPath: keyPath, certificatePEMPath: certPath, password: nil)
+            let (key, keyPath, certPath) = try throwawayKey(in: dir)
             // Five rounds of 200: the median, with the slowest and fastest round, so a noisy neighbour shows.
             let rounds = try (0..<5).map { _ in try SunatBenchmark.buildSignZip(count: 200, key: key) }.sorted()
             let perSecond = rounds[2]
@@ -130,6 +122,15 @@ enum DocumentBenchmarks {
             + "<ds:SignatureValue/><ds:KeyInfo><ds:X509Data><ds:X509Certificate/></ds:X509Data></ds:KeyInfo></ds:Signature>"
         return xml.replacingOccurrences(of: "<ext:ExtensionContent>", with: "<ext:ExtensionContent>" + skeleton)
             .replacingOccurrences(of: "<ext:ExtensionContent/>", with: "<ext:ExtensionContent>" + skeleton + "</ext:ExtensionContent>")
+    }
+
+    /// A throwaway RSA 2048 key and self-signed certificate made by openssl in `dir` (created here).
+    private static func throwawayKey(in dir: URL) throws -> (key: SigningKey, keyPath: String, certPath: String) {
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let keyPath = dir.path + "/key.pem", certPath = dir.path + "/cert.pem"
+        _ = try run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "1", "-subj",
+                                         "/C=PE/O=BYTEK/CN=20600123451", "-keyout", keyPath, "-out", certPath])
+        return (try SigningKey(privateKeyPEMPath: keyPath, certificatePEMPath: certPath, password: nil), keyPath, certPath)
     }
 
     /// Runs a tool quietly; returns its exit status.

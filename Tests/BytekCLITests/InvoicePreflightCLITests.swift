@@ -12,20 +12,6 @@ struct InvoicePreflightCLITests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/sunat/xsl/contenido").path
 
-    static func setUp(_ fx: CLIFixture, rulesFolder: String) throws -> [String: String] {
-        try fx.withAdmin()
-        let settings = """
-        {"issuer": {"ruc": "20123456786", "legalName": "BYTEK S.A.C.", "tradeName": "BYTEK", "establishmentCode": "0000",
-          "address": {"ubigeo": "150122", "line": "Av. Larco 1232", "district": "Miraflores", "province": "Lima",
-                      "department": "Lima", "countryCode": "PE"}},
-         "environment": "emulator", "rulesFolder": "\(rulesFolder)"}
-        """
-        let r = try fx.run("invoice", "settings", "--file", try fx.write("ajustes.json", settings))
-        #expect(r.status == 0, "\(r.stderr)")
-        return ["BYTEK_SOL_USER": "MODDATOS", "BYTEK_SOL_PASSWORD": "moddatos",
-                "BYTEK_CERT_PFX_BASE64": try InvoiceCLITests.certificate(in: fx.folder), "BYTEK_CERT_PASSWORD": "clave"]
-    }
-
     static func lastNumber(_ fx: CLIFixture) throws -> Int64 {
         try Database(path: fx.dbPath).scalar("SELECT coalesce(max(last_number), 0) FROM numbering WHERE series = 'F001'")
             .intValue ?? -1
@@ -34,7 +20,7 @@ struct InvoicePreflightCLITests {
     @Test func rejectedDocumentExitsOneAndKeepsTheNumber() throws {
         let fx = try CLIFixture()
         defer { fx.cleanup() }
-        let env = try Self.setUp(fx, rulesFolder: Self.rulesFolder)
+        let env = try InvoiceCLITests.setUp(fx, emulatorPort: 8490, rulesFolder: Self.rulesFolder)
         // 501 characters: the model accepts any description, SUNAT's rules at most 500 (error 2027).
         let description = String(repeating: "x", count: 501)
         let bad = try fx.run("invoice", "issue", "--file", try fx.write("bad.json", InvoiceCLITests.invoiceJSON(description)),
@@ -55,7 +41,7 @@ struct InvoicePreflightCLITests {
     @Test func missingRulesFolderIsSaid() throws {
         let fx = try CLIFixture()
         defer { fx.cleanup() }
-        let env = try Self.setUp(fx, rulesFolder: fx.folder + "/no-existe")
+        let env = try InvoiceCLITests.setUp(fx, emulatorPort: 8490, rulesFolder: fx.folder + "/no-existe")
         let r = try fx.run("invoice", "issue", "--file", try fx.write("f.json", InvoiceCLITests.invoiceJSON("Soporte")), extra: env)
         #expect(r.status == 1)
         #expect(r.stderr.contains("La carpeta de reglas de SUNAT"), "\(r.stderr)")
