@@ -26,10 +26,20 @@ public struct SunatPreflight: Sendable {
     /// error. Returns the report (with the observations) when SUNAT would accept it.
     @discardableResult
     public func check(_ prepared: PreparedEDocument, documentID: String, ruleSet: SunatRuleSet? = nil) throws -> SunatRulesReport {
+        try check(signedXML: prepared.signedXML, fileName: prepared.fileName, documentID: documentID, ruleSet: ruleSet)
+    }
+
+    /// The same for a resumen diario or comunicación de baja (`fileName` RUC-RC-YYYYMMDD-N, no extension).
+    @discardableResult
+    public func check(_ batch: PreparedBatch) throws -> SunatRulesReport {
+        try check(signedXML: batch.signedXML, fileName: batch.fileName, documentID: batch.identifier,
+                  ruleSet: batch.kind == .resumen ? .summary : .voided)
+    }
+
+    func check(signedXML: [UInt8], fileName: String, documentID: String, ruleSet: SunatRuleSet?) throws -> SunatRulesReport {
         let report: SunatRulesReport
         do {
-            report = try rules.check(prepared.signedXML, fileName: prepared.fileName + ".xml", ruleSet: ruleSet,
-                                     stopAtFirst: true)
+            report = try rules.check(signedXML, fileName: fileName + ".xml", ruleSet: ruleSet, stopAtFirst: true)
         } catch {
             throw EDocumentError.sunatRulesUnavailable(error.message)
         }
