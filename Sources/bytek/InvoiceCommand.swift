@@ -101,11 +101,16 @@ enum InvoiceCommand {
         do { settings = try JSONDecoder().decode(EInvoicingSettings.self, from: data) } catch {
             throw CLIError.failure("el archivo de ajustes no es válido: \(error)")
         }
+        // SUNAT's rules folder must hold rules that compile here, or every issue would stop on it later.
+        if let folder = settings.rulesFolder {
+            do { try SunatRules(folder: folder).prepare() } catch { throw CLIError.failure(error.message) }
+        }
         // Saving also fills an empty company profile and refuses an issuer RUC other than the profile's.
         do { try EInvoicingSettingsRepository(db: store.db, user: admin.login).save(settings) } catch let e as EInvoicingSettingsError {
             throw CLIError.failure(e.message)
         }
-        Console.out("Ajustes de facturación guardados (\(settings.issuer.ruc), \(settings.environment.displayName)).")
+        Console.out("Ajustes de facturación guardados (\(settings.issuer.ruc), \(settings.environment.displayName)"
+            + (settings.rulesFolder.map { "; reglas de SUNAT en \($0)" } ?? "") + ").")
         return 0
     }
 

@@ -38,14 +38,31 @@ struct InvoicePreflightCLITests {
         #expect(try Self.lastNumber(fx) == 1)
     }
 
-    @Test func missingRulesFolderIsSaid() throws {
+    @Test func rulesFolderThatGoesMissingIsSaid() throws {
         let fx = try CLIFixture()
         defer { fx.cleanup() }
-        let env = try InvoiceCLITests.setUp(fx, emulatorPort: 8490, rulesFolder: fx.folder + "/no-existe")
+        let folder = fx.folder + "/reglas"
+        try FileManager.default.createSymbolicLink(atPath: folder, withDestinationPath: Self.rulesFolder)
+        let env = try InvoiceCLITests.setUp(fx, emulatorPort: 8490, rulesFolder: folder)
+        try FileManager.default.removeItem(atPath: folder)
         let r = try fx.run("invoice", "issue", "--file", try fx.write("f.json", InvoiceCLITests.invoiceJSON("Soporte")), extra: env)
         #expect(r.status == 1)
-        #expect(r.stderr.contains("La carpeta de reglas de SUNAT"), "\(r.stderr)")
-        #expect(r.stderr.contains("no-existe"))
+        #expect(r.stderr.contains("La carpeta de reglas de SUNAT \(folder) no se puede usar"), "\(r.stderr)")
         #expect(try Self.lastNumber(fx) == 0)
+    }
+
+    @Test func settingsRefuseAFolderWithoutSUNATRules() throws {
+        let fx = try CLIFixture()
+        defer { fx.cleanup() }
+        _ = try InvoiceCLITests.setUp(fx, emulatorPort: 8490, rulesFolder: Self.rulesFolder)
+        // The same settings pointing at a folder without SUNAT's rules.
+        let saved = try String(contentsOfFile: fx.file("ajustes.json"), encoding: .utf8)
+        let settings = saved.replacingOccurrences(of: Self.rulesFolder, with: fx.folder)
+        let r = try fx.run("invoice", "settings", "--file", try fx.write("otros.json", settings))
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("falta ValidaExprRegFactura-2.0.1.xsl"), "\(r.stderr)")
+        let shown = try fx.run("invoice", "settings")
+        let escaped = { (path: String) in path.replacingOccurrences(of: "/", with: "\\/") }   // as JSONEncoder writes it
+        #expect(shown.stdout.contains("\"\(escaped(Self.rulesFolder))\""), "\(shown.stdout)")   // kept as it was
     }
 }
