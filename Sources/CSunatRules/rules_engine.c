@@ -461,6 +461,7 @@ int sunat_rules_check(const char *folder, const unsigned char *xml, size_t xml_l
     engine_call call = { dir, !stop_at_first, file_name, NULL };
     tl_call = &call;
     capture_begin(&saved, &messages);
+    xsltSetGenericErrorFunc(&messages, collect_record); /* EXSLT and libxslt helpers that bypass ctxt->error */
     xsltTransformContextPtr ctxt = xsltNewTransformContext(style, doc);
     if (ctxt == NULL) {
         rules_set_err(err, err_len, "sin memoria");
@@ -495,6 +496,7 @@ int sunat_rules_check(const char *folder, const unsigned char *xml, size_t xml_l
             status = stopped ? 1 : 0;
         }
     }
+    xsltSetGenericErrorFunc(NULL, NULL);
     capture_end(&saved);
     tl_call = NULL;
 
