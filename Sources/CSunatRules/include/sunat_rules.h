@@ -45,7 +45,8 @@ int sunat_rules_prepare(const char *folder, const char *stylesheet, int stop_at_
 /**
  * EXSLT regexp:match with lxml's semantics, as the rules see it: Python's re.search (unanchored),
  * flag 'i' case-insensitive, 'g' every match (re.findall). Returns the number of results (whole match
- * then each group, '' for a group that did not take part; with 'g' what findall gives), each copied
+ * then each group, '' for a group that did not take part; with 'g' what findall gives, a match of several
+ * groups being their concatenation as lxml writes it), each copied
  * into `*out` followed by the byte 0x1F; 0 when there is no match; -1 for a pattern PCRE2 refuses
  * (message in `err`). Release `*out` with sunat_rules_free.
  */

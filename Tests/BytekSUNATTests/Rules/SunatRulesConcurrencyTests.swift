@@ -15,7 +15,7 @@ struct SunatRulesConcurrencyTests {
         let key = try TestCertificate.shared.get().pkcs12Key()
         let unsigned = [UInt8](SunatRulesParityTests.factura.xml)
         let bag = ErrorBag()
-        let results = ResultsBox(count: cases.count * 3)
+        let results = RulesReportsBox(count: cases.count * 3)
         DispatchQueue.concurrentPerform(iterations: cases.count * 3 + 2) { i in
             do {
                 if i >= cases.count * 3 {
@@ -34,7 +34,7 @@ struct SunatRulesConcurrencyTests {
     }
 }
 
-final class ResultsBox: @unchecked Sendable {
+final class RulesReportsBox: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [SunatRulesReport?]
     init(count: Int) { items = Array(repeating: nil, count: count) }

@@ -22,7 +22,7 @@ enum SunatRulesFixtures {
         p.standardInput = FileHandle.nullDevice
         try p.run()
         // read stderr on another thread so a chatty run never blocks on a full pipe
-        let errData = LockedData()
+        let errData = RulesStderrBox()
         let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
         reader.start()
         let o = out.fileHandleForReading.readDataToEndOfFile()
@@ -54,7 +54,7 @@ enum SunatRulesFixtures {
     }
 }
 
-final class LockedData: @unchecked Sendable {
+final class RulesStderrBox: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
     private var finished = false
