@@ -12,6 +12,7 @@
 #include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 #include <libxslt/documents.h>
 #include <libxslt/extensions.h>
@@ -149,7 +150,11 @@ static void dp_variable(xmlXPathParserContextPtr ctxt, int nargs) {
 
 /* local:///X and file:///…/folder/X → the file; 1 for the absent dat_fechas.xml (served from memory);
    -1 for anything outside the folder. */
-static int map_uri(const char *folder, const char *uri, char *path, size_t path_len) {
+static int map_uri(const char *folder, const char *escaped_uri, char *path, size_t path_len) {
+    char uri[3 * PATH_MAX];
+    char *plain = xmlURIUnescapeString(escaped_uri, 0, NULL);
+    snprintf(uri, sizeof uri, "%s", plain ? plain : escaped_uri);
+    xmlFree(plain);
     const char *rel = NULL;
     if (strncmp(uri, "local:///", 9) == 0) {
         rel = uri + 9;
@@ -193,6 +198,13 @@ static char *read_file(const char *path, size_t *len) {
     return b.data;
 }
 
+/* file://PATH with the path escaped as a URI (spaces, accents), so libxslt resolves relative hrefs against it. */
+static void file_url(const char *path, char *out, size_t out_len) {
+    xmlChar *escaped = xmlURIEscapeStr((const xmlChar *)path, (const xmlChar *)"/");
+    snprintf(out, out_len, "file://%s", escaped ? (const char *)escaped : path);
+    xmlFree(escaped);
+}
+
 static const char *base_name_of(const char *path) {
     const char *slash = strrchr(path, '/');
     return slash ? slash + 1 : path;
@@ -233,8 +245,8 @@ static xmlDocPtr load_stylesheet_doc(const char *path, xmlDictPtr dict, int opti
         rules_set_err(err, err_len, "%s no es XML válido", path);
         return NULL;
     }
-    char url[PATH_MAX + 16];
-    snprintf(url, sizeof url, "file://%s", path);
+    char url[3 * PATH_MAX + 16];
+    file_url(path, url, sizeof url);
     if (doc->URL != NULL) xmlFree((xmlChar *)doc->URL);
     doc->URL = xmlStrdup((const xmlChar *)url);
     rules_rename_shadowed(doc);
@@ -541,9 +553,9 @@ int sunat_rules_error_text(const char *folder, const char *code, char *out, size
     pthread_once(&engine_once, engine_init);
     char dir[PATH_MAX];
     if (canonical_folder(folder, dir, sizeof dir, err, err_len) != 0) return -1;
-    char path[PATH_MAX], uri[PATH_MAX + 16];
+    char path[PATH_MAX], uri[3 * PATH_MAX + 16];
     snprintf(path, sizeof path, "%s/commons/cpe/catalogo/CatalogoErrores.xml", dir);
-    snprintf(uri, sizeof uri, "file://%s", path); /* the URL error_utils.xsl asks for: one cached copy */
+    file_url(path, uri, sizeof uri); /* the URL error_utils.xsl asks for: one cached copy */
     pthread_mutex_lock(&engine_lock);
     xmlDocPtr doc = cached_document(dir, uri, path, 0, XSLT_PARSE_OPTIONS);
     int found = 0;

@@ -128,6 +128,20 @@ struct SunatRulesParityTests {
         #expect(rules.catalogText(code: "0000") == nil)
     }
 
+    @Test("a rules folder whose path has spaces and accents works the same")
+    func folderWithSpaces() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("reglas de SUNAT ñ \(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let copy = base.appendingPathComponent("contenido")
+        try FileManager.default.copyItem(atPath: SunatRulesFixtures.rulesFolder, toPath: copy.path)
+        let c = try #require(Self.cases.first { $0.name == "total equivocado" })
+        let here = try SunatRules(folder: copy.path).check(c.xml, fileName: c.fileName)
+        let there = try SunatRulesFixtures.rules().check(c.xml, fileName: c.fileName)
+        #expect(here == SunatRulesReport(stylesheet: there.stylesheet, findings: there.findings, stoppedAtFirstError: false))
+        #expect(try SunatRules(folder: copy.path).catalogText(code: "3280") != nil)
+    }
+
     @Test("a folder without SUNAT's rules is refused with a Spanish message")
     func missingFolder() {
         #expect(throws: SunatRulesError.self) { try SunatRules(folder: "/nonexistent/reglas") }
