@@ -16,7 +16,7 @@ enum CommandHelp {
         "restore": "bytek restore ARCHIVO",
         "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO] [--rules CARPETA]",
         "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [OPCIONES DEL EMULADOR]",
-        "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json | issue --from-quote NÚMERO [--version N] [--series SERIE] | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | pdf SERIE-NÚMERO [--ticket] [-o ARCHIVO] | void SERIE-NÚMERO --reason MOTIVO | summary [--date AAAA-MM-DD] | batches | status",
+        "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json | issue --from-quote NÚMERO [--version N] [--series SERIE] | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | check SERIE-NÚMERO [--rules CARPETA] | pdf SERIE-NÚMERO [--ticket] [-o ARCHIVO] | void SERIE-NÚMERO --reason MOTIVO | summary [--date AAAA-MM-DD] | batches | status",
         "quote": "bytek quote list [--state ESTADO] [--unit U1|U2|U3] [--csv [ARCHIVO]] | quote show NÚMERO [--version N] | quote pdf NÚMERO [--version N] [-o ARCHIVO]",
         "contract": "bytek contract pdf NÚMERO [--version N] [-o ARCHIVO] | list [NÚMERO] [--csv [ARCHIVO]]",
         "deal": "bytek deal list [--unit U1|U2|U3] [--stage ETAPA] [--owner USUARIO] [--csv [ARCHIVO]]",
@@ -159,7 +159,9 @@ enum CommandHelp {
          "rulesFolder": "/opt/sunat/reglas"}
         Con rulesFolder (la carpeta de reglas de validación que publica SUNAT, ValidaExprReg*.xsl y commons/),
         cada comprobante se revisa con esas reglas antes de tomar su número: si SUNAT lo rechazaría, no se
-        emite, se muestra el código y el mensaje de SUNAT y el número sigue libre.
+        emite, se muestra el código y el mensaje de SUNAT y el número sigue libre. «check SERIE-NÚMERO»
+        aplica esas reglas (o las de --rules CARPETA) a un comprobante emitido y lista los errores (E) y
+        las observaciones (W) que SUNAT daría; sale con 1 si lo rechazaría.
         Sin --file muestra los ajustes guardados.
 
         El usuario y la clave SOL y el certificado nunca se guardan en la base de datos: se leen de

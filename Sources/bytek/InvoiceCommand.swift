@@ -18,10 +18,16 @@ enum InvoiceCommand {
         let fromQuote = try args.option("--from-quote")
         let versionText = try args.option("--version")
         let seriesOption = try args.option("--series")
+        let rulesOption = try args.option("--rules")
         guard let sub = args.positional() else {
-            throw CLIError.usage("falta el subcomando (settings, issue, list, show, xml, pdf, status, void, summary, batches)", command: "invoice")
+            throw CLIError.usage("falta el subcomando (settings, issue, list, show, xml, pdf, check, status, void, summary, batches)", command: "invoice")
         }
+        guard rulesOption == nil || sub == "check" else { throw CLIError.usage("--rules va con check", command: "invoice") }
         switch sub {
+        case "check":
+            let id = try args.requirePositional("SERIE-NÚMERO")
+            try args.finish()
+            return try check(id, rulesFolder: rulesOption, context)
         case "settings":
             try args.finish()
             return try settings(file: file, context)

@@ -65,4 +65,31 @@ struct InvoicePreflightCLITests {
         let escaped = { (path: String) in path.replacingOccurrences(of: "/", with: "\\/") }   // as JSONEncoder writes it
         #expect(shown.stdout.contains("\"\(escaped(Self.rulesFolder))\""), "\(shown.stdout)")   // kept as it was
     }
+
+    @Test func checkListsWhatSUNATWouldSayOfAnIssuedDocument() throws {
+        let fx = try CLIFixture()
+        defer { fx.cleanup() }
+        // Issued before the rules were installed: nothing stopped the 501-character description.
+        let env = try InvoiceCLITests.setUp(fx, emulatorPort: 8490)
+        let long = try fx.run("invoice", "issue", "--file",
+                              try fx.write("long.json", InvoiceCLITests.invoiceJSON(String(repeating: "x", count: 501))), extra: env)
+        #expect(long.status == 0, "\(long.stderr)")
+        let good = try fx.run("invoice", "issue", "--file", try fx.write("good.json", InvoiceCLITests.invoiceJSON("Soporte")),
+                              extra: env)
+        #expect(good.status == 0, "\(good.stderr)")
+
+        let noFolder = try fx.run("invoice", "check", "F001-1")
+        #expect(noFolder.status == 1)
+        #expect(noFolder.stderr.contains("--rules CARPETA"))
+
+        let rejected = try fx.run("invoice", "check", "F001-1", "--rules", Self.rulesFolder)
+        #expect(rejected.status == 1, "\(rejected.stderr)")
+        #expect(rejected.stdout.contains("E\t2027\tEl XML no contiene el tag"), "\(rejected.stdout)")
+        #expect(rejected.stdout.contains("SUNAT rechazaría F001-1"))
+
+        let accepted = try fx.run("invoice", "check", "F001-2", "--rules", Self.rulesFolder)
+        #expect(accepted.status == 0, "\(accepted.stdout) \(accepted.stderr)")
+        #expect(accepted.stdout.contains("SUNAT aceptaría F001-2"))
+        #expect(!accepted.stdout.contains("E\t"))
+    }
 }

@@ -51,7 +51,7 @@ public struct SunatPreflight: Sendable {
     }
 
     /// SUNAT's sentence for the code (CatalogoErrores.xml) with what the rule pointed at (node and value).
-    static func text(of finding: SunatRuleFinding, rules: SunatRules) -> String {
+    public static func text(of finding: SunatRuleFinding, rules: SunatRules) -> String {
         var text = rules.catalogText(code: finding.code) ?? finding.message
         if let open = finding.message.range(of: "(nodo: ") {
             let detail = finding.message[open.lowerBound...]
