@@ -19,6 +19,10 @@ let package = Package(
         // XML-DSig signing in C over xmlsec: its public header has no libxml2 includes, so Swift files
         // that import Foundation never meet libxml2's ICU types (PLATFORM-NOTES.md §3).
         .target(name: "CSunatSign", dependencies: ["CXMLSec"]),
+        // SUNAT's validation stylesheets in-process: libxslt + libexslt, PCRE2 behind regexp:match. Same
+        // pattern: the public header has no libxml2 includes.
+        .systemLibrary(name: "CXSLT", pkgConfig: "libexslt", providers: [.apt(["libxslt1-dev", "libpcre2-dev"])]),
+        .target(name: "CSunatRules", dependencies: ["CXSLT"], linkerSettings: [.linkedLibrary("pcre2-8")]),
 
         // Pure domain: values and rules, no I/O (libcrypto only for SHA-256).
         .target(name: "BytekModel", dependencies: ["COpenSSL"]),
@@ -31,7 +35,7 @@ let package = Package(
         // PDF documents (quotes, contracts, printed invoices) drawn with cairo + pango.
         .target(name: "BytekDocuments", dependencies: ["BytekModel", "CPangoCairo", "CQREncode"]),
         // SUNAT e-invoicing: UBL 2.1 writer, signer, ZIP packager, SOAP client, CDR reader.
-        .target(name: "BytekSUNAT", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "CSunatSign", "CZip"]),
+        .target(name: "BytekSUNAT", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "CSunatSign", "CSunatRules", "CZip"]),
         // Realistic Peruvian demo data and the large data sets of the benchmark.
         .target(name: "BytekDemo", dependencies: ["BytekModel", "BytekStore", "BytekSUNAT"]),
         // The `bytek` command.

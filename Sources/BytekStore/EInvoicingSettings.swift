@@ -53,6 +53,10 @@ public struct EInvoicingSettings: Sendable, Codable, Hashable {
     public var endpoints: [String: SunatEndpoints]
     /// Seconds before a SOAP call is abandoned (and retried later).
     public var timeoutSeconds: Int
+    /// Where SUNAT's validation rules (the ValidaExprReg*.xsl files and their commons/ folder, as SUNAT
+    /// publishes them) are installed. When set, every document is checked against them before its number
+    /// is taken (pre-flight); nil issues without that check.
+    public var rulesFolder: String?
 
     public init(issuer: Issuer, series: [String: String] = ["01": "F001", "03": "B001", "07": "FC01", "08": "FD01"],
                 detraccionAccount: String = "", environment: SunatEnvironment = .emulator,
@@ -62,7 +66,7 @@ public struct EInvoicingSettings: Sendable, Codable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case issuer, series, detraccionAccount, environment, endpoints, timeoutSeconds
+        case issuer, series, detraccionAccount, environment, endpoints, timeoutSeconds, rulesFolder
     }
 
     /// Only `issuer` is required; the other keys take the defaults of `init`.
@@ -75,6 +79,7 @@ public struct EInvoicingSettings: Sendable, Codable, Hashable {
         environment = try c.decodeIfPresent(SunatEnvironment.self, forKey: .environment) ?? .emulator
         endpoints = try c.decodeIfPresent([String: SunatEndpoints].self, forKey: .endpoints) ?? [:]
         timeoutSeconds = try c.decodeIfPresent(Int.self, forKey: .timeoutSeconds) ?? 30
+        rulesFolder = try c.decodeIfPresent(String.self, forKey: .rulesFolder).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The endpoints of the chosen environment (the emulator defaults to port 8490).

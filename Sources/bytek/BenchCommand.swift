@@ -13,6 +13,7 @@ enum BenchCommand {
         let customers = try args.option("--customers").map { try count($0, "--customers") } ?? 200_000
         let audit = try args.option("--audit").map { try count($0, "--audit") } ?? 1_000_000
         let keep = try args.option("--data")
+        let rules = try args.option("--rules")
         try args.finish()
 
         let path = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("bytek-bench-\(getpid()).sqlite").path
@@ -33,7 +34,7 @@ enum BenchCommand {
             Console.out(line(f.name, f.value, f.budget, f.withinBudget))
             for d in f.details { Console.out("    " + d) }
         }
-        var documents = DocumentBenchmarks.run()
+        var documents = DocumentBenchmarks.run(rulesFolder: rules)
         if let board = try? SalesBenchmark.boardKeystrokes(store: Store(path: path)) {
             documents.insert(("tablero de ventas con 5,000 oportunidades (tecla)",
                               String(format: "p50 %.3f ms · p99 %.3f ms", board.p50, board.p99), "p99 ≤ 5 ms", board.p99 <= 5), at: 1)

@@ -14,9 +14,9 @@ enum CommandHelp {
         "export": "bytek export customers|catalog|deals|quotes|contracts [ARCHIVO]",
         "backup": "bytek backup ARCHIVO",
         "restore": "bytek restore ARCHIVO",
-        "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO]",
+        "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO] [--rules CARPETA]",
         "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [--rules CARPETA] [OPCIONES DEL EMULADOR] | sunat emulator --guardar-script RUTA",
-        "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json | issue --from-quote NÚMERO [--version N] [--series SERIE] | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | pdf SERIE-NÚMERO [--ticket] [-o ARCHIVO] | void SERIE-NÚMERO --reason MOTIVO | summary [--date AAAA-MM-DD] | batches | status",
+        "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json | issue --from-quote NÚMERO [--version N] [--series SERIE] | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | check SERIE-NÚMERO [--rules CARPETA] | pdf SERIE-NÚMERO [--ticket] [-o ARCHIVO] | void SERIE-NÚMERO --reason MOTIVO | summary [--date AAAA-MM-DD] | batches | status",
         "quote": "bytek quote list [--state ESTADO] [--unit U1|U2|U3] [--csv [ARCHIVO]] | quote show NÚMERO [--version N] | quote pdf NÚMERO [--version N] [-o ARCHIVO] | quote reopen NÚMERO --motivo TEXTO",
         "contract": "bytek contract pdf NÚMERO [--version N] [-o ARCHIVO] | list [NÚMERO] [--csv [ARCHIVO]]",
         "deal": "bytek deal list [--unit U1|U2|U3] [--stage ETAPA] [--owner USUARIO] [--csv [ARCHIVO]]",
@@ -153,7 +153,8 @@ enum CommandHelp {
         Mide el rendimiento (tecla en una tabla, filtro incremental, arranque, memoria) sobre una base de datos
         grande de prueba (200 000 clientes y 1 000 000 de entradas de auditoría por omisión) e imprime los
         resultados con su presupuesto. Con --data ARCHIVO la base de prueba se conserva entre ejecuciones.
-        Sale con 1 si alguna cifra excede su presupuesto.
+        --rules CARPETA: las reglas de validación de SUNAT para medir el pre-vuelo (por omisión
+        ../shared/sunat/xsl/contenido junto al proyecto). Sale con 1 si alguna cifra excede su presupuesto.
         """,
         "invoice": """
         Comprobantes electrónicos. «settings --file AJUSTES.json» guarda los ajustes de la empresa (admin):
@@ -162,7 +163,13 @@ enum CommandHelp {
           "district": "LIMA", "province": "LIMA", "department": "LIMA", "countryCode": "PE"}},
          "series": {"01": "F001", "03": "B001", "07": "FC01", "08": "FD01"}, "detraccionAccount": "00-000-000000",
          "environment": "emulator", "endpoints": {"emulator": {"billService": "http://127.0.0.1:8490/ol-ti-itcpfegem-beta/billService",
-          "consultService": "http://127.0.0.1:8490/ol-it-wsconscpegem/billConsultService"}}, "timeoutSeconds": 30}
+          "consultService": "http://127.0.0.1:8490/ol-it-wsconscpegem/billConsultService"}}, "timeoutSeconds": 30,
+         "rulesFolder": "/opt/sunat/reglas"}
+        Con rulesFolder (la carpeta de reglas de validación que publica SUNAT, ValidaExprReg*.xsl y commons/),
+        cada comprobante se revisa con esas reglas antes de tomar su número: si SUNAT lo rechazaría, no se
+        emite, se muestra el código y el mensaje de SUNAT y el número sigue libre. «check SERIE-NÚMERO»
+        aplica esas reglas (o las de --rules CARPETA) a un comprobante emitido y lista los errores (E) y
+        las observaciones (W) que SUNAT daría; sale con 1 si lo rechazaría.
         Sin --file muestra los ajustes guardados.
 
         El usuario y la clave SOL y el certificado nunca se guardan en la base de datos: se leen de

@@ -8,14 +8,46 @@ import Foundation
 enum DocumentBenchmarks {
     typealias Figure = (name: String, value: String, budget: String, ok: Bool)
 
-    static func run() -> [Figure] {
+    static func run(rulesFolder: String? = nil) -> [Figure] {
         var figures: [Figure] = []
         figures.append(quoteTotals())
         let pdf = (0..<5).map { _ in QuotePDF.benchmark120Lines() }.sorted()[2]
         figures.append(("PDF de una cotización de 120 líneas (mediana de 5)", String(format: "%.1f ms", pdf), "≤ 300 ms",
                         pdf >= 0 && pdf <= 300))
         figures += sunat()
+        figures += preflight(rulesFolder: rulesFolder)
         return figures
+    }
+
+    /// SUNAT's rules run in-process on a signed factura of 1, 60 and 500 lines, stylesheets compiled and
+    /// catalogs parsed (the pre-flight of issuing; lxml took about 11 ms and 120 ms here for 1 and 60 lines).
+    /// The folder is --rules, else ../shared/sunat/xsl/contenido beside the checkout the binary was built in.
+    static func preflight(rulesFolder: String?) -> [Figure] {
+        let budgets: [(lines: Int, rounds: Int, ms: Double, label: String)] =
+            [(1, 21, 15, "≤ 15 ms"), (60, 7, 150, "≤ 150 ms"), (500, 3, 2000, "≤ 2 s")]
+        var folder = rulesFolder
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath()
+        for _ in 0..<7 where folder == nil {
+            dir = dir.deletingLastPathComponent()
+            let candidate = dir.appendingPathComponent("shared/sunat/xsl/contenido").path
+            if FileManager.default.fileExists(atPath: candidate) { folder = candidate }
+        }
+        guard let folder, let rules = try? SunatRules(folder: folder) else {
+            return [("pre-vuelo con las reglas de SUNAT", "— (sin carpeta de reglas: bytek bench --rules CARPETA)", "—", true)]
+        }
+        let keys = FileManager.default.temporaryDirectory.appendingPathComponent("bytek-bench-rules-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: keys) }
+        do {
+            let key = try throwawayKey(in: keys).key
+            return try budgets.map { b in
+                let r = try SunatBenchmark.preflight(lines: b.lines, rounds: b.rounds, rules: rules, key: key)
+                let rejected = r.errors.isEmpty ? "" : " (¡rechazada: \(r.errors.joined(separator: ", "))!)"
+                return ("pre-vuelo: reglas de SUNAT en una factura de \(b.lines) línea\(b.lines == 1 ? "" : "s") (mediana)",
+                        String(format: "%.1f ms (CPU %.1f ms)", r.ms, r.cpuMs) + rejected, b.label, r.ms <= b.ms && r.errors.isEmpty)
+            }
+        } catch {
+            return [("pre-vuelo con las reglas de SUNAT", "error: \(error)", "—", false)]
+        }
     }
 
     /// Recomputing a 500-line quote after one line changed, as the quote builder does on a keystroke.
@@ -54,11 +86,7 @@ enum DocumentBenchmarks {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bytek-bench-key-\(getpid())")
         defer { try? FileManager.default.removeItem(at: dir) }
         do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            let keyPath = dir.path + "/key.pem", certPath = dir.path + "/cert.pem"
-            _ = try run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "1", "-subj",
-                                             "/C=PE/O=BYTEK/CN=20600123451", "-keyout", keyPath, "-out", certPath])
-            let key = try SigningKey(privateKeyPEMPath: keyPath, certificatePEMPath: certPath, password: nil)
+            let (key, keyPath, certPath) = try throwawayKey(in: dir)
             // Five rounds of 200: the median, with the slowest and fastest round, so a noisy neighbour shows.
             let rounds = try (0..<5).map { _ in try SunatBenchmark.buildSignZip(count: 200, key: key) }.sorted()
             let perSecond = rounds[2]
@@ -94,6 +122,15 @@ enum DocumentBenchmarks {
             + "<ds:SignatureValue/><ds:KeyInfo><ds:X509Data><ds:X509Certificate/></ds:X509Data></ds:KeyInfo></ds:Signature>"
         return xml.replacingOccurrences(of: "<ext:ExtensionContent>", with: "<ext:ExtensionContent>" + skeleton)
             .replacingOccurrences(of: "<ext:ExtensionContent/>", with: "<ext:ExtensionContent>" + skeleton + "</ext:ExtensionContent>")
+    }
+
+    /// A throwaway RSA 2048 key and self-signed certificate made by openssl in `dir` (created here).
+    private static func throwawayKey(in dir: URL) throws -> (key: SigningKey, keyPath: String, certPath: String) {
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let keyPath = dir.path + "/key.pem", certPath = dir.path + "/cert.pem"
+        _ = try run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "1", "-subj",
+                                         "/C=PE/O=BYTEK/CN=20600123451", "-keyout", keyPath, "-out", certPath])
+        return (try SigningKey(privateKeyPEMPath: keyPath, certificatePEMPath: certPath, password: nil), keyPath, certPath)
     }
 
     /// Runs a tool quietly; returns its exit status.

@@ -18,10 +18,16 @@ enum InvoiceCommand {
         let fromQuote = try args.option("--from-quote")
         let versionText = try args.option("--version")
         let seriesOption = try args.option("--series")
+        let rulesOption = try args.option("--rules")
         guard let sub = args.positional() else {
-            throw CLIError.usage("falta el subcomando (settings, issue, list, show, xml, pdf, status, void, summary, batches)", command: "invoice")
+            throw CLIError.usage("falta el subcomando (settings, issue, list, show, xml, pdf, check, status, void, summary, batches)", command: "invoice")
         }
+        guard rulesOption == nil || sub == "check" else { throw CLIError.usage("--rules va con check", command: "invoice") }
         switch sub {
+        case "check":
+            let id = try args.requirePositional("SERIE-NÚMERO")
+            try args.finish()
+            return try check(id, rulesFolder: rulesOption, context)
         case "settings":
             try args.finish()
             return try settings(file: file, context)
@@ -101,11 +107,16 @@ enum InvoiceCommand {
         do { settings = try JSONDecoder().decode(EInvoicingSettings.self, from: data) } catch {
             throw CLIError.failure("el archivo de ajustes no es válido: \(error)")
         }
+        // SUNAT's rules folder must hold rules that compile here, or every issue would stop on it later.
+        if let folder = settings.rulesFolder {
+            do { try SunatRules(folder: folder).prepare() } catch { throw CLIError.failure(error.message) }
+        }
         // Saving also fills an empty company profile and refuses an issuer RUC other than the profile's.
         do { try EInvoicingSettingsRepository(db: store.db, user: admin.login).save(settings) } catch let e as EInvoicingSettingsError {
             throw CLIError.failure(e.message)
         }
-        Console.out("Ajustes de facturación guardados (\(settings.issuer.ruc), \(settings.environment.displayName)).")
+        Console.out("Ajustes de facturación guardados (\(settings.issuer.ruc), \(settings.environment.displayName)"
+            + (settings.rulesFolder.map { "; reglas de SUNAT en \($0)" } ?? "") + ").")
         return 0
     }
 

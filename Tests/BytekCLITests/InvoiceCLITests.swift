@@ -82,15 +82,16 @@ struct InvoiceCLITests {
         return try Data(contentsOf: URL(fileURLWithPath: folder + "/c.pfx")).base64EncodedString()
     }
 
-    static func setUp(_ fx: CLIFixture, emulatorPort: Int) throws -> [String: String] {
+    static func setUp(_ fx: CLIFixture, emulatorPort: Int, rulesFolder: String? = nil) throws -> [String: String] {
         try fx.withAdmin()
+        let rules = rulesFolder.map { ", \"rulesFolder\": \"\($0)\"" } ?? ""
         let settings = """
         {"issuer": {"ruc": "20123456786", "legalName": "BYTEK S.A.C.", "tradeName": "BYTEK", "establishmentCode": "0000",
           "address": {"ubigeo": "150122", "line": "Av. Larco 1232", "district": "Miraflores", "province": "Lima",
                       "department": "Lima", "countryCode": "PE"}},
          "environment": "emulator", "timeoutSeconds": 5,
          "endpoints": {"emulator": {"billService": "http://127.0.0.1:\(emulatorPort)/ol-ti-itcpfegem-beta/billService",
-                                    "consultService": "http://127.0.0.1:\(emulatorPort)/ol-it-wsconscpegem/billConsultService"}}}
+                                    "consultService": "http://127.0.0.1:\(emulatorPort)/ol-it-wsconscpegem/billConsultService"}}\(rules)}
         """
         let r = try fx.run("invoice", "settings", "--file", try fx.write("ajustes.json", settings))
         #expect(r.status == 0, "\(r.stderr)")

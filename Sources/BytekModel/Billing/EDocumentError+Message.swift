@@ -52,6 +52,10 @@ extension EDocumentError {
             return "Solo las notas de crédito y débito llevan comprobante de referencia y motivo."
         case .referenceMustBeFacturaOrBoleta:
             return "Una nota solo puede modificar una factura o una boleta, no otra nota."
+        case .rejectedBySunatRules(let document, let code, let message):
+            return "SUNAT rechazaría \(document), código \(code): \(message) No se emitió: corrija el comprobante; "
+                + "el número sigue libre."
+        case .sunatRulesUnavailable(let detail): return detail
         case .referenceFamilyMismatch:
             return "La serie de la nota no corresponde al comprobante: una nota sobre una factura va en una serie F "
                 + "(FC01, FD01), sobre una boleta en una serie B (BC01, BD01)."

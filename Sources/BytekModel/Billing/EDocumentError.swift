@@ -75,4 +75,9 @@ public enum EDocumentError: Error, Sendable, Hashable {
     case installmentDueNotAfterIssue(index: Int)
     /// The cuotas add up to `found`; they must add up to the pending amount `expected` (total minus detracción).
     case installmentsDoNotMatchPending(expected: Decimal, found: Decimal)
+    /// SUNAT's validation rules (pre-flight, before the number is taken) reject `document` ("F001-8")
+    /// with `code` and SUNAT's `message`.
+    case rejectedBySunatRules(document: String, code: String, message: String)
+    /// The pre-flight could not run (rules folder missing or broken): nothing is issued.
+    case sunatRulesUnavailable(String)
 }

@@ -7,16 +7,35 @@ public struct EDocumentIssuer: Sendable {
     public let repository: EDocumentRepository
     public let key: SigningKey
     public let algorithm: SignatureAlgorithm
+    /// Tests only: runs between the pre-flight and the numbering transaction (another user issuing meanwhile).
+    var afterPreflight: (@Sendable () throws -> Void)?
 
     public init(repository: EDocumentRepository, key: SigningKey, algorithm: SignatureAlgorithm = .default) {
         self.repository = repository; self.key = key; self.algorithm = algorithm
     }
 
     /// Validates, numbers, builds, signs, zips, stores and enqueues `document` in one transaction.
+    ///
+    /// When the settings name SUNAT's rules folder (`rulesFolder`), the document is first built and signed
+    /// with its series' next number as a candidate and run through SUNAT's rules, outside the write
+    /// transaction (the rules take milliseconds to seconds; nobody waits for the lock meanwhile). A rejection
+    /// throws `EDocumentError.rejectedBySunatRules` and takes no number. If another user took the candidate
+    /// number meanwhile, the document is rebuilt and re-signed with the number it finally gets.
     @discardableResult
     public func issue(_ document: EDocument, quoteNumber: String? = nil) throws -> EDocumentRecord {
-        try repository.issue(document, quoteNumber: quoteNumber) { doc in
-            try Self.prepare(doc, key: key, algorithm: algorithm)
+        guard let preflight = try SunatPreflight.configured(in: repository.db) else {
+            return try repository.issue(document, quoteNumber: quoteNumber) { doc in
+                try Self.prepare(doc, key: key, algorithm: algorithm)
+            }
+        }
+        var candidate = document
+        candidate.number = try Numbering.last(document.series.code, in: repository.db) + 1
+        _ = try candidate.validate()
+        let checked = try Self.prepare(candidate, key: key, algorithm: algorithm)
+        try preflight.check(checked, documentID: candidate.id, ruleSet: SunatRuleSet(kind: candidate.kind))
+        try afterPreflight?()
+        return try repository.issue(document, quoteNumber: quoteNumber) { doc in
+            doc.number == candidate.number ? checked : try Self.prepare(doc, key: key, algorithm: algorithm)
         }
     }
 

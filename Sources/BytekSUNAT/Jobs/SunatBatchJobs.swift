@@ -36,6 +36,39 @@ public enum SunatBatchJobs {
         }
     }
 
+    /// Stores what `build` returns (each batch with its links), in ONE write transaction. With SUNAT's rules
+    /// folder in the settings, `build` first runs outside the transaction and each batch is signed and checked
+    /// against the rules (the pre-flight, never under the write lock): a rejection stores nothing and fails the
+    /// job with SUNAT's code and text. Inside the transaction `build` runs again and only batches that were
+    /// checked are stored; if what is pending changed meanwhile, the job fails and is retried.
+    static func store<Batch: Hashable>(db: Database, repo: EBatchRepository, build: () throws -> [(Batch, [EBatchLine])],
+                                       prepare: (Batch) throws -> PreparedBatch) throws -> [EBatchRecord] {
+        let preflight: SunatPreflight?
+        var checked: [Batch: PreparedBatch] = [:]
+        do {
+            preflight = try SunatPreflight.configured(in: db)
+            if let preflight {
+                for (batch, _) in try build() {
+                    let prepared = try prepare(batch)
+                    try preflight.check(prepared)
+                    checked[batch] = prepared
+                }
+            }
+        } catch let e as EDocumentError {
+            throw SunatJobError(e.message)
+        }
+        return try db.write {
+            try build().map { batch, links in
+                guard preflight != nil else { return try repo.store(try prepare(batch), lines: links) }
+                guard let prepared = checked[batch] else {
+                    throw SunatJobError("Los comprobantes pendientes cambiaron mientras se revisaban con las reglas de SUNAT; "
+                                        + "se reintentará.")
+                }
+                return try repo.store(prepared, lines: links)
+            }
+        }
+    }
+
     /// Adds the daily summary (21:00 Lima) and the sweep schedules when missing (an administrator's edits
     /// are kept). Returns the names added.
     @discardableResult

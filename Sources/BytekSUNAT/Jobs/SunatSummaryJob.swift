@@ -9,7 +9,8 @@ import Foundation
 /// to the documents issued that day; without it every pending day is summarised.
 ///
 /// Guarantees: candidates are read, the RC is numbered (next sequence for today, Lima time), signed,
-/// zipped and stored with its links and its send job in ONE transaction, before anything is sent; the
+/// zipped and stored with its links and its send job in ONE transaction, before anything is sent (with
+/// SUNAT's rules folder configured, it is first checked against them outside it: `SunatBatchJobs.store`); the
 /// "sunat.batch.send" job then sends the stored ZIP. Running it twice (or in two workers) never puts a
 /// document in two live summaries.
 public enum SunatSummaryJob {
@@ -34,16 +35,16 @@ public enum SunatSummaryJob {
            try repo.pendingVoids(family: .boleta, on: date).isEmpty { return [] }
         let signer = try makeSigner(db)
         let documents = EDocumentRepository(db: db)
-        return try db.write {
+        // What would be stored now: one RC per issue day, numbered from today's next sequence.
+        func build() throws -> [(SummaryDocument, [EBatchLine])] {
             let items: [(EDocumentRecord, SummaryStatus)] = try repo.unsummarisedBoletas(on: date).map { ($0, .add) }
                 + repo.pendingVoids(family: .boleta, on: date).map { ($0, .void) }
-            let now = repo.nowDate
-            let today = LimaTime.date(now)
-            var created: [EBatchRecord] = []
-            for (reference, chunk) in SunatBatchJobs.chunksByDay(items, day: { $0.0.issueDate }) {
+            let today = LimaTime.date(repo.nowDate)
+            let first = try repo.nextSequence(kind: .resumen, issueDate: today.description)
+            return try SunatBatchJobs.chunksByDay(items, day: { $0.0.issueDate }).enumerated().map { i, chunk in
                 var lines: [SummaryLine] = []
                 var links: [EBatchLine] = []
-                for (r, status) in chunk {
+                for (r, status) in chunk.items {
                     guard let doc = try documents.document(id: r.id) else {
                         throw SunatJobError("el comprobante \(r.documentID) no tiene su documento guardado")
                     }
@@ -51,12 +52,10 @@ public enum SunatSummaryJob {
                     links.append(EBatchLine(documentID: r.id, line: links.count + 1, lineStatus: status.code,
                                             voidReason: status == .void ? r.voidReason : nil))
                 }
-                let sequence = try repo.nextSequence(kind: .resumen, issueDate: today.description)
-                let summary = SummaryDocument(issuer: signer.issuer, referenceDate: min(reference, today),
-                                              issueDate: today, sequence: sequence, lines: lines)
-                created.append(try repo.store(try signer.prepare(summary, modified: now), lines: links))
+                return (SummaryDocument(issuer: signer.issuer, referenceDate: min(chunk.reference, today), issueDate: today,
+                                        sequence: first + i, lines: lines), links)
             }
-            return created
         }
+        return try SunatBatchJobs.store(db: db, repo: repo, build: build) { try signer.prepare($0, modified: repo.nowDate) }
     }
 }

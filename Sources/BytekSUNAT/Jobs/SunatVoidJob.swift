@@ -24,25 +24,23 @@ public enum SunatVoidJob {
         let repo = EBatchRepository(db: db, user: user, clock: clock)
         if try repo.pendingVoids(family: .factura).isEmpty { return [] }
         let signer = try makeSigner(db)
-        return try db.write {
-            let now = repo.nowDate
-            let today = LimaTime.date(now)
-            var created: [EBatchRecord] = []
-            for (reference, chunk) in SunatBatchJobs.chunksByDay(try repo.pendingVoids(family: .factura), day: \.issueDate) {
-                var lines: [VoidedLine] = []
-                var links: [EBatchLine] = []
-                for r in chunk {
-                    let reason = r.voidReason ?? ""
-                    lines.append(VoidedLine(kind: r.kind, series: try Series(r.series), number: r.number, reason: reason))
-                    links.append(EBatchLine(documentID: r.id, line: links.count + 1, lineStatus: SummaryStatus.void.code,
-                                            voidReason: reason))
+        func build() throws -> [(VoidedDocuments, [EBatchLine])] {
+            let today = LimaTime.date(repo.nowDate)
+            let first = try repo.nextSequence(kind: .baja, issueDate: today.description)
+            return try SunatBatchJobs.chunksByDay(try repo.pendingVoids(family: .factura), day: \.issueDate).enumerated()
+                .map { i, chunk in
+                    var lines: [VoidedLine] = []
+                    var links: [EBatchLine] = []
+                    for r in chunk.items {
+                        let reason = r.voidReason ?? ""
+                        lines.append(VoidedLine(kind: r.kind, series: try Series(r.series), number: r.number, reason: reason))
+                        links.append(EBatchLine(documentID: r.id, line: links.count + 1, lineStatus: SummaryStatus.void.code,
+                                                voidReason: reason))
+                    }
+                    return (VoidedDocuments(issuer: signer.issuer, referenceDate: min(chunk.reference, today), issueDate: today,
+                                            sequence: first + i, lines: lines), links)
                 }
-                let sequence = try repo.nextSequence(kind: .baja, issueDate: today.description)
-                let voided = VoidedDocuments(issuer: signer.issuer, referenceDate: min(reference, today),
-                                             issueDate: today, sequence: sequence, lines: lines)
-                created.append(try repo.store(try signer.prepare(voided, modified: now), lines: links))
-            }
-            return created
         }
+        return try SunatBatchJobs.store(db: db, repo: repo, build: build) { try signer.prepare($0, modified: repo.nowDate) }
     }
 }
