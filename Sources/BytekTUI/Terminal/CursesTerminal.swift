@@ -6,7 +6,12 @@ import Foundation
 /// frame, and turns ncurses key codes into `Event`s. ncurses is not thread-safe: main actor only.
 @MainActor
 public final class CursesTerminal: Terminal {
-    public enum Failure: Error { case cannotOpen(term: String) }
+    public enum Failure: Error, Equatable {
+        /// TERM names no terminal this machine knows.
+        case cannotOpen(term: String)
+        /// The terminal cannot move the cursor (TERM=dumb, a printer-like terminal).
+        case noCursorAddressing(term: String)
+    }
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -18,6 +23,11 @@ public final class CursesTerminal: Terminal {
         setlocale(LC_ALL, "")
         guard let scr = cn_newterm(), let win = cn_stdscr() else {
             throw Failure.cannotOpen(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        guard cn_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(scr)
+            throw Failure.noCursorAddressing(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
         screen = scr
         window = win

@@ -327,7 +327,7 @@ public final class Table {
             ensureLoaded()
         }
         // One cell of padding on the left, and one plus the scrollbar on the right.
-        let layout = TableColumn.layout(columns, width: rect.width - 3, gap: Table.gap)
+        let layout = fittingContent(TableColumn.layout(columns, width: rect.width - 3, gap: Table.gap))
         lastLayout = layout
         renderHeader(&canvas, header, layout)
         if count == 0 {
@@ -348,6 +348,40 @@ public final class Table {
             let posX = rect.maxX - 1 - SafeText.width(pos)
             canvas.text(footerText, x: rect.x + 1, y: y, style: Style(.dim), maxWidth: max(0, posX - rect.x - 2))
             canvas.text(pos, x: posX, y: y, style: Style(.dim))
+        }
+    }
+
+    /// Widens amount and word columns to their title and widest visible cell, taking the room from
+    /// the flexible columns (down to their minimum width); what cannot be given is left to `cut`.
+    private func fittingContent(_ layout: [(index: Int, x: Int, width: Int)]) -> [(index: Int, x: Int, width: Int)] {
+        var widths = layout.map(\.width)
+        var need = Array(repeating: 0, count: layout.count)
+        let visible = max(0, topIndex - windowStart)..<max(0, min(window.count, topIndex + pageSize - windowStart))
+        for (k, col) in layout.enumerated() where columns[col.index].content != .text {
+            var wanted = SafeText.width(columns[col.index].title) + (sortColumn == col.index ? 2 : 0)
+            for row in window[visible] where col.index < row.cells.count {
+                wanted = max(wanted, SafeText.width(SafeText.sanitize(row.cells[col.index])))
+            }
+            need[k] = max(0, wanted - widths[k])
+        }
+        var missing = need.reduce(0, +)
+        guard missing > 0 else { return layout }
+        // Room from the flexible columns, the one with the most to spare first.
+        var given = 0
+        let donors = layout.indices.filter { columns[layout[$0].index].width == nil && need[$0] == 0 }
+            .sorted { widths[$0] - columns[layout[$0].index].minWidth > widths[$1] - columns[layout[$1].index].minWidth }
+        for d in donors where missing > 0 {
+            let take = min(missing, max(0, widths[d] - columns[layout[d].index].minWidth))
+            widths[d] -= take; given += take; missing -= take
+        }
+        for k in layout.indices where given > 0 && need[k] > 0 {
+            let add = min(need[k], given)
+            widths[k] += add; given -= add
+        }
+        var x = 0
+        return layout.indices.map { k in
+            defer { x += widths[k] + Table.gap }
+            return (layout[k].index, x, widths[k])
         }
     }
 
@@ -372,7 +406,7 @@ public final class Table {
             // The row was cleared by the caller: draw the text at its aligned offset, no padding needed.
             var text = SafeText.sanitize(row.cells[col.index])
             var w = SafeText.width(text)
-            if w > col.width { text = SafeText.truncate(text, to: col.width); w = SafeText.width(text) }
+            if w > col.width { text = columns[col.index].cut(text, col.width); w = SafeText.width(text) }
             let room = col.width - w
             let offset: Int
             switch columns[col.index].alignment {

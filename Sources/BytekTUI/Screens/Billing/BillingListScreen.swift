@@ -37,8 +37,8 @@ final class BillingListScreen: Screen {
             TableColumn(s["billing.col.date"], width: 10),
             TableColumn(s["billing.col.customer"], weight: 3, minWidth: 10),
             TableColumn(s["billing.col.currency"], width: 3),
-            TableColumn(s["billing.col.total"], width: 13, alignment: .right),
-            TableColumn(s["billing.col.status"], width: 9),
+            .amount(s["billing.col.total"], width: 13),
+            .words(s["billing.col.status"], width: 9),
         ]
     }
 
