@@ -80,7 +80,7 @@ public enum CSVReader {
                         i += 1; closed = true; break
                     }
                     if c == 0x0A || (c == 0x0D && (i + 1 >= n || bytes[i + 1] != 0x0A)) { line += 1 }
-                    else if isControl(c) { throw .controlCharacter(line: line, code: UInt32(c)) }
+                    else if c != 0x0D, isControl(c) { throw .controlCharacter(line: line, code: UInt32(c)) }
                     field.append(c)
                     i += 1
                 }

@@ -38,7 +38,8 @@ struct SearchFoldingTests {
         #expect(try names(db, "e.i.r.l.") == ["Inversiones Titicaca E.I.R.L."])
         #expect(try Set(names(db, "sac")) == ["Comercial Andina S.A.C.", "Sacsayhuamán Tours SAC"])
         #expect(try names(db, "andina sac") == ["Comercial Andina S.A.C."])
-        #expect(try names(db, "s.a.c") == ["Comercial Andina S.A.C."] || names(db, "s.a.c").count == 2)
+        let dotted = try names(db, "s.a.c")
+        #expect(dotted.contains("Comercial Andina S.A.C."), "\(dotted)")
         #expect(try names(db, "cocacola") == ["Distribuidora D'Onofrio Coca-Cola S.A."])
         #expect(try names(db, "donofrio") == ["Distribuidora D'Onofrio Coca-Cola S.A."])
         #expect(try names(db, "coca cola") == ["Distribuidora D'Onofrio Coca-Cola S.A."])
@@ -63,7 +64,7 @@ struct SearchFoldingTests {
         try db.execute("DELETE FROM customer WHERE doc_number = '20555123451'")
         #expect(try names(db, "srl").isEmpty)
         #expect(try db.scalar("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH '\"srl\"*'").intValue == 0)
-        try db.execute("INSERT INTO customer_fts(customer_fts, rank) VALUES ('integrity-check', 1)")
+        try db.execute("INSERT INTO customer_fts(customer_fts) VALUES ('integrity-check')")
     }
 
     /// Rows written before the migration (indexed without the joined words) are re-indexed by it.

@@ -19,7 +19,7 @@ import Testing
         var texts: [String: String] = [:]
         for f in files { texts[f.lastPathComponent] = try String(contentsOf: f, encoding: .utf8) }
         let all = texts.values.joined(separator: "\n")
-        let call = try Regex(#"append\(\s*entity:\s*([^,]+),"#)
+        let call = try Regex(#"\.append\(\s*entity:\s*([^,]+),"#)
         var out: [(String?, String, String)] = []
         for (file, text) in texts {
             for m in text.matches(of: call) {
@@ -43,6 +43,8 @@ import Testing
         }
         return m.output[1].substring.map(String.init)
     }
+
+    static func tag(_ i: Int) -> String { String(Character(Unicode.Scalar(UInt8(65 + i)))) }
 
     @Test func everyEntityWrittenToTheAuditLogIsListedAndNamed() throws {
         let written = try Self.writtenEntityNames()
@@ -69,14 +71,14 @@ import Testing
         let log = AuditLog(db: h.store.db, user: "admin", now: { ScreenHarness.fixedNow })
         try h.store.db.write {
             for (i, e) in AuditEntity.all.enumerated() {
-                try log.append(entity: e, entityId: Int64(i + 1), action: .update, summary: "cambio \(e)")
+                try log.append(entity: e, entityId: Int64(i + 1), action: .update, summary: "caso " + Self.tag(i))
             }
         }
         h.keys(.char("6"))
         let s = Strings(language: .es)
         #expect(!h.screen.contains("audit.entity"))
-        for e in AuditEntity.all {
-            let line = try #require(h.screen.split(separator: "\n").first { $0.contains("cambio \(e)") }, "falta \(e)")
+        for (i, e) in AuditEntity.all.enumerated() {
+            let line = try #require(h.screen.split(separator: "\n").first { $0.contains("caso " + Self.tag(i)) }, "falta \(e)\n\(h.screen)")
             #expect(line.contains(" " + s["audit.entity." + e] + " "), "«\(s["audit.entity." + e])» cortado: \(line)")
         }
         for e in AuditEntity.all {

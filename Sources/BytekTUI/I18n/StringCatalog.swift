@@ -13,7 +13,7 @@ enum StringCatalog {
         "app.noPermission": ("Su rol ({0}) no tiene permiso para {1} en {2}.", "Your role ({0}) may not {1} in {2}."),
         "app.dataChanged": ("Datos actualizados por otro usuario", "Data updated by another user"),
         "app.switchModule": ("Módulo", "Module"),
-        "app.switchModuleHelp": ("1…9 o F2…F10: cambiar de módulo (o clic en la barra superior)", "1…9 or F2…F10: switch module (or click the top bar)"),
+        "app.switchModuleHelp": ("Cambiar de módulo: {0} (también {1}, o clic en la barra superior)", "Switch module: {0} (also {1}, or click the top bar)"),
         "app.back": ("Volver / cancelar", "Back / cancel"),
         "app.quitHelp": ("Salir (desde la primera pantalla de un módulo; Ctrl-Q pregunta antes)", "Quit (from a module's first screen; Ctrl-Q asks first)"),
         "app.themeAction": ("Tema: {0}", "Theme: {0}"),

@@ -120,15 +120,6 @@ public struct TableColumn: Sendable, Equatable {
         return String(repeating: "#", count: width)
     }
 
-    /// Words that fit in `width` cells followed by "…", cut at the last space; a single word
-    /// longer than the column is cut like text (there is no boundary to cut at).
-    static func cutBetweenWords(_ text: String, _ width: Int) -> String {
-        let cut = SafeText.truncate(text, to: width)
-        guard cut.hasSuffix("…") else { return cut }
-        let kept = cut.dropLast()
-        let nextIsBoundary = text.dropFirst(kept.count).first?.isWhitespace ?? true
-        if nextIsBoundary { return String(kept).trimmingCharacters(in: .whitespaces) + "…" }
-        guard let space = kept.lastIndex(where: \.isWhitespace) else { return cut }
-        return String(kept[..<space]).trimmingCharacters(in: .whitespaces) + "…"
-    }
+    /// Words that fit in `width` cells followed by "…" (see `SafeText.truncateAtWord`).
+    static func cutBetweenWords(_ text: String, _ width: Int) -> String { SafeText.truncateAtWord(text, to: width) }
 }
