@@ -14,12 +14,17 @@ struct BillingDetail {
     static func load(_ id: Int64, repository: EDocumentRepository) -> BillingDetail? {
         guard let record = try? repository.record(id: id) else { return nil }
         let document = try? repository.document(id: id)
-        return BillingDetail(record: record, document: document, amounts: try? document?.amounts(),
+        // The totals are stored with the record; the tax engine runs again only for the detracción
+        // figure (on a 1,000-line document it is most of the time a selection takes).
+        let amounts = document?.detraccion == nil ? nil : try? document?.amounts()
+        return BillingDetail(record: record, document: document, amounts: amounts,
                              lines: (try? repository.lines(id: id)) ?? [])
     }
 
     /// The detail as label/value lines and titled sections, for `DetailPane` and the full screen.
-    func pane(_ t: BillingText) -> DetailPane {
+    /// `maxLines` formats only the first document lines (a pane beside the list shows a few dozen
+    /// at most), with a last line that says how many more the full screen (Enter) shows.
+    func pane(_ t: BillingText, maxLines: Int? = nil) -> DetailPane {
         let s = t.s
         let r = record
         var lines: [(label: String, value: String)] = [
@@ -32,7 +37,8 @@ struct BillingDetail {
             (s["billing.field.igv"], r.igv.formatted),
             (s["billing.field.total"], r.total.formatted),
         ]
-        if let a = amounts, !a.words.isEmpty { lines.append((s["billing.field.words"], a.words)) }
+        let words = amounts?.words ?? AmountInWords.legend(r.total)
+        if !words.isEmpty { lines.append((s["billing.field.words"], words)) }
         if let doc = document {
             switch doc.paymentForm {
             case .contado: lines.append((s["billing.field.payment"], s["billing.pay.cash"]))
@@ -71,10 +77,15 @@ struct BillingDetail {
                 "\(i + 1). " + QuoteText.date(c.dueDate) + "  " + Money(c.amount, r.currency).formatted
             }))
         }
-        sections.append((s["billing.section.lines"], self.lines.map { l in
+        let shown = maxLines.map { Array(self.lines.prefix($0)) } ?? self.lines
+        var lineTexts = shown.map { l in
             "\(l.position). \(l.description) — \(l.quantity) \(l.unit) × \(l.unitPrice) = \(l.lineValue.formatted)"
                 + (l.igv.isZero ? "" : " + IGV \(l.igv.formatted)")
-        }))
+        }
+        if shown.count < self.lines.count {
+            lineTexts.append(s.format("billing.moreLines", String(self.lines.count - shown.count)))
+        }
+        sections.append((s["billing.section.lines"], lineTexts))
         return DetailPane(title: t.kindShort(r.kind) + " " + r.documentID, lines: lines, sections: sections)
     }
 }

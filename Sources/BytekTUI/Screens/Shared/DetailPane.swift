@@ -1,4 +1,5 @@
 /// Draws a record's details as "label: value" lines in a box, wrapping long values.
+/// Only what fits is laid out: a document of 1,000 lines costs a frame the lines on screen.
 struct DetailPane {
     var title: String
     var lines: [(label: String, value: String)]
@@ -22,6 +23,7 @@ struct DetailPane {
             canvas.text(section.title, x: inner.x + 1, y: y, style: Style(.header))
             y += 1
             for l in section.lines {
+                guard y < inner.maxY else { break }
                 for part in wrap(l, width: max(4, inner.width - 2)) where y < inner.maxY {
                     canvas.text(part, x: inner.x + 1, y: y, maxWidth: inner.width - 2)
                     y += 1
