@@ -80,6 +80,26 @@ struct SearchFoldingTests {
         #expect(try db.integrityCheck() == "ok")
     }
 
+    /// The quote list's search finds a quote by its customer's name written without dots or accents.
+    @Test func quoteSearchFindsTheCustomerWithoutItsDots() throws {
+        let folder = TempFolder()
+        let db = try makeDatabase(folder)
+        let andina = try CustomerRepository(db: db, user: "t").create(
+            Customer(docType: .ruc, docNumber: RUC.complete("2010004721") ?? "", legalName: "Comercial Peñón S.A.C.")).id
+        let other = try SalesFixtures.customer(db)
+        let quotes = QuoteRepository(db: db, user: "t")
+        _ = try quotes.createDraft(Quote(SalesFixtures.content(customerId: andina)))
+        _ = try quotes.createDraft(Quote(SalesFixtures.content(customerId: other)))
+        func found(_ search: String) throws -> [Int64?] {
+            try quotes.pager(QuoteQuery(), search: search).first(10).map(\.item.customerId)
+        }
+        #expect(try found("penon sac") == [andina])
+        #expect(try found("Peñón S.A.C.") == [andina])
+        #expect(try found("comercial") == [andina])
+        #expect(try found("zzz").isEmpty)
+        #expect(try found("COT-").count == 2)
+    }
+
     @Test func queryFoldingOffersTheJoinedWords() {
         #expect(TextSearch.ftsPrefixQuery("eirl") == "\"eirl\"*")
         #expect(TextSearch.ftsPrefixQuery("E.I.R.L.") == "(\"e\"* \"i\"* \"r\"* \"l\"*) OR (\"eirl\"*)")

@@ -11,7 +11,8 @@ struct DetailPane {
         var y = inner.y
         let labelWidth = min(15, (lines.map { SafeText.width($0.label) }.max() ?? 0)) + 1
         for line in lines where y < inner.maxY {
-            canvas.text(SafeText.fit(line.label, labelWidth - 1), x: inner.x + 1, y: y, style: Style(.label))
+            canvas.text(SafeText.fit(SafeText.truncateAtWord(line.label, to: labelWidth - 1), labelWidth - 1),
+                        x: inner.x + 1, y: y, style: Style(.label))
             let valueWidth = inner.width - labelWidth - 2
             for part in wrap(line.value.isEmpty ? "—" : line.value, width: max(4, valueWidth)) where y < inner.maxY {
                 canvas.text(part, x: inner.x + 1 + labelWidth, y: y, maxWidth: valueWidth)
