@@ -1,3 +1,5 @@
+import BytekModel
+import Foundation
 import Testing
 @testable import BytekTUI
 
@@ -62,5 +64,32 @@ import Testing
         #expect(TableColumn.cutBetweenWords("U1 Propuesta enviada", 13) == "U1 Propuesta…")
         #expect(TableColumn.cutBetweenWords("U1 Propuesta enviada", 20) == "U1 Propuesta enviada")
         #expect(TableColumn.cutBetweenWords("rechazado", 5) == "rech…")
+    }
+}
+
+/// The way a user meets it: the quote builder and Facturación at 120×40 with amounts near the limits.
+@MainActor
+@Suite struct AmountColumnsScreenTests {
+    @Test func quoteBuilderShowsEveryDigitOfLargeAmounts() throws {
+        let h = try ScreenHarness()
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        try h.addQuote(lines: [
+            .product("Servidores para el centro de datos", quantity: 1_000, unitPrice: Money(Decimal(string: "99999999.99")!, .pen),
+                     unitCost: Money(Decimal(string: "88888888.88")!, .pen)),
+            .service("Soporte", quantity: 2, rate: Money(120, .pen)),
+        ], terms: .cash)
+        h.keys(.char("4"), .enter)
+        let line = try #require(h.screen.split(separator: "\n").first { $0.contains("Servidores") }.map(String.init), "\(h.screen)")
+        #expect(line.contains("99,999,999.99") || line.contains("99999999.99"), "\(line)")
+        #expect(line.contains("99,999,999,990.00") || line.contains("99999999990.00"), "\(line)")
+        #expect(!line.contains("…9") && !line.contains("9…"), "\(line)")
+        #expect(h.screen.contains("240.00"))
+    }
+
+    @Test func billingListShowsTheWholeTotal() throws {
+        let h = try ScreenHarness()
+        _ = try h.addFactura("Centro de datos", price: Decimal(string: "1234567890.12")!)
+        h.keys(.char("5"))
+        #expect(h.screen.contains("S/ 1,456,790,110.34"), "\(h.screen)")
     }
 }
