@@ -36,10 +36,12 @@ import Testing
         _ = f.handle(.key(.backspace))
         type("1", f)
         #expect(f.value("creditDays") == "601")
-        // A key the field refuses does not throw the value away.
+        // A key the field refuses does not throw the value away, nor stop the next digit replacing it.
         _ = f.handle(.key(.tab)); _ = f.handle(.key(.backTab))
         type("x", f)
         #expect(f.value("creditDays") == "601")
+        type("7", f)
+        #expect(f.value("creditDays") == "7")
         // Text fields are never replaced.
         _ = f.handle(.key(.backTab))
         type("Andina", f)

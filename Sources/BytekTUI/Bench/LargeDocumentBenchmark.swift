@@ -29,7 +29,7 @@ public enum LargeDocumentBenchmark {
         // ↓/↑ between two such facturas: each step reads the other one's 1,000 lines.
         samples = TUIBenchmark.time(app, keys: (0..<min(keystrokes, 200)).map { $0 % 2 == 0 ? .down : .up })
         var move = TUIBenchmark.percentiles("Facturación: pasar a otro comprobante de 1,000 líneas", samples, budgetMs: 20)
-        move.details = ["lee el comprobante y sus líneas una vez por selección, no por cuadro"]
+        move.details = ["lee el comprobante y sus líneas una vez por selección, no por cuadro: " + readingCosts(store)]
         figures.append(move)
         // The quote builder on a 1,000-line quote: moving in its lines.
         app.switchModule(.quotes)
@@ -39,6 +39,22 @@ public enum LargeDocumentBenchmark {
         samples = TUIBenchmark.time(app, keys: (0..<keystrokes).map { pattern[$0 % pattern.count] })
         figures.append(TUIBenchmark.percentiles("cotizador: tecla en una cotización de 1,000 líneas", samples, budgetMs: 2))
         return figures
+    }
+
+    /// Medians of reading one 1,000-line document's parts, for a closer look at the move above.
+    static func readingCosts(_ store: Store) -> String {
+        let repository = EDocumentRepository(db: store.db)
+        func median(_ work: () -> Void) -> String {
+            let samples = (0..<9).map { _ in
+                let t = DispatchTime.now().uptimeNanoseconds
+                work()
+                return TUIBenchmark.ms(DispatchTime.now().uptimeNanoseconds - t)
+            }.sorted()
+            return TUIBenchmark.fmt(samples[4]) + " ms"
+        }
+        return "registro " + median { _ = try? repository.record(id: 1) }
+            + " · documento (JSON) " + median { _ = try? repository.document(id: 1) }
+            + " · líneas " + median { _ = try? repository.lines(id: 1) }
     }
 
     static func fill(_ store: Store) throws {

@@ -26,14 +26,9 @@ public struct PasteDetector: Sendable {
         default:
             break
         }
-        if case .key(.char(let c)) = out, !c.isWhitespace || c == " " {
-            inBurst = pending
-        } else if case .tick = event {
-            // A pause in the input: nothing pending behind the last key any more.
-            inBurst = false
-        } else {
-            inBurst = false
-        }
+        // Only a printable key with more input behind it keeps a burst going; any other key, or a
+        // pause (a tick), ends it.
+        if case .key(.char(let c)) = out, !c.isWhitespace || c == " " { inBurst = pending } else { inBurst = false }
         return out
     }
 }

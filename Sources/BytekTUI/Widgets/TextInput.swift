@@ -60,7 +60,9 @@ public struct TextInput: Sendable, Equatable {
         replacesOnType = false
         switch key {
         case .char(let c):
-            if replacing, accepts(c) { chars.removeAll(); cursor = 0; offset = 0 }
+            // A character the field refuses (a letter in an amount) leaves the value selected.
+            guard accepts(c) else { replacesOnType = replacing; return true }
+            if replacing { chars.removeAll(); cursor = 0; offset = 0 }
             insert(c)
         case .backspace, .ctrl("h"):
             if cursor > 0 { chars.remove(at: cursor - 1); cursor -= 1 }
