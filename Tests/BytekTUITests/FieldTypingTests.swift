@@ -50,6 +50,19 @@ import Testing
         #expect(f.value("name") == "Andina SAC")
     }
 
+    /// The default about to be replaced is shown selected; once the user edits, it is plain again.
+    @Test func theReplaceableValueLooksSelected() {
+        var input = TextInput("30")
+        input.replacesOnType = true
+        var canvas = Canvas(width: 10, height: 1)
+        input.render(&canvas, in: Rect(x: 0, y: 0, width: 10, height: 1), focused: true)
+        #expect(canvas.buffer.roles(row: 0).prefix(2).allSatisfy { $0 == .selected })
+        input.handle(.end)
+        canvas = Canvas(width: 10, height: 1)
+        input.render(&canvas, in: Rect(x: 0, y: 0, width: 10, height: 1), focused: true)
+        #expect(!canvas.buffer.roles(row: 0).prefix(2).contains(.selected))
+    }
+
     @Test func phonesTakeOnlyPhoneCharacters() {
         let f = form()
         for _ in 0..<3 { _ = f.handle(.key(.tab)) }

@@ -146,7 +146,9 @@ public struct TextInput: Sendable, Equatable {
             let shown = SafeText.sanitize(String(chars[i]))
             let w = SafeText.width(shown)
             if x + w > rect.x + width { break }
-            let style = focused && i == cursor ? Style(.input, bold: true, underline: true) : fieldStyle
+            // A value the next digit replaces shows as selected, so the user knows typing replaces it.
+            let style = focused && replacesOnType ? Style(.selected)
+                : focused && i == cursor ? Style(.input, bold: true, underline: true) : fieldStyle
             x = canvas.text(shown, x: x, y: rect.y, style: style)
             i += 1
         }
