@@ -55,3 +55,24 @@ import Testing
         #expect(SafeText.truncateAtWord("corto", to: 8) == "corto")
     }
 }
+
+/// Search as a user types it: "eirl" and "sac" find names written with dots.
+@MainActor
+@Suite struct SearchFoldingScreenTests {
+    @Test func customerFilterAndPaletteFoldPunctuation() throws {
+        let h = try ScreenHarness()
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        h.keys(.char("/"))
+        h.type("eirl")
+        #expect(h.screen.contains("1 fila"), "\(h.screen)")
+        #expect(h.screen.contains("Inversiones Titicaca E.I.R.L."))
+        h.keys(.ctrl("u"))
+        h.type("sac")
+        #expect(h.screen.contains("2 filas"), "\(h.screen)")
+        #expect(h.screen.contains("Comercial Andina S.A.C.") && h.screen.contains("Peña & Ñahui Ingenieros S.A.C."))
+        h.keys(.escape, .escape)
+        h.keys(.char(":"))
+        h.type("cliente titicaca eirl")
+        #expect(h.screen.contains("Cliente: Inversiones Titicaca E.I.R.L."), "\(h.screen)")
+    }
+}
