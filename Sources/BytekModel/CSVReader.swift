@@ -25,6 +25,9 @@ public enum CSVError: Error, Equatable, Sendable {
     case invalidUTF8(line: Int)
     /// A quoted field opened on this line never closes.
     case unterminatedQuote(line: Int)
+    /// This line holds a control character (NUL, ESC, DEL, U+0080…U+009F…) that no field may contain:
+    /// `code` is its Unicode value. Tabs, and line ends inside quotes, are allowed.
+    case controlCharacter(line: Int, code: UInt32)
 }
 
 /// Reads CSV the way spreadsheets write it: UTF-8 with or without BOM, comma or semicolon (whichever the
@@ -49,6 +52,10 @@ public enum CSVReader {
 
         func endField() throws(CSVError) {
             guard let text = String(validating: field, as: UTF8.self) else { throw .invalidUTF8(line: line) }
+            // C0 and DEL were refused byte by byte; the C1 controls are two-byte characters.
+            if let c1 = text.unicodeScalars.first(where: { (0x80...0x9F).contains($0.value) }) {
+                throw .controlCharacter(line: line, code: c1.value)
+            }
             fields.append(CSVFormulaGuard.unprotect(text))
             field.removeAll(keepingCapacity: true)
             fieldStart = true
@@ -74,6 +81,7 @@ public enum CSVReader {
                         i += 1; closed = true; break
                     }
                     if c == 0x0A || (c == 0x0D && (i + 1 >= n || bytes[i + 1] != 0x0A)) { line += 1 }
+                    else if c != 0x0D, isControl(c) { throw .controlCharacter(line: line, code: UInt32(c)) }
                     field.append(c)
                     i += 1
                 }
@@ -92,6 +100,7 @@ public enum CSVReader {
                 line += 1
                 recordLine = line
             } else {
+                if isControl(b) { throw .controlCharacter(line: line, code: UInt32(b)) }
                 field.append(b)
                 i += 1
             }
@@ -104,6 +113,9 @@ public enum CSVReader {
         let header = records.removeFirst().fields.map { $0.trimmingCharacters(in: .whitespaces) }
         return CSVTable(header: header, records: records, delimiter: Character(Unicode.Scalar(delimiter)))
     }
+
+    /// A C0 control byte other than tab (line ends are handled by the caller), or DEL.
+    static func isControl(_ b: UInt8) -> Bool { (b < 0x20 && b != 0x09) || b == 0x7F }
 
     /// Reads CSV from text (a BOM, if any, is ignored).
     public static func parse(text: String) throws(CSVError) -> CSVTable {

@@ -11,6 +11,13 @@ public enum TextFold {
         return out
     }
 
+    /// Punctuation written inside words of company names and codes: "E.I.R.L.", "S.A.C.",
+    /// "Coca-Cola", "D'Onofrio". Search removes it to join the pieces ("eirl", "sac", "cocacola").
+    public static let joiningPunctuation: Set<Character> = [".", "-", "'", "’"]
+
+    /// `s` without `joiningPunctuation`: "E.I.R.L." → "EIRL".
+    public static func joined(_ s: String) -> String { s.filter { !joiningPunctuation.contains($0) } }
+
     private static let table: [Unicode.Scalar: String] = {
         var t: [Unicode.Scalar: String] = [:]
         let pairs: [(String, String)] = [

@@ -10,6 +10,22 @@ public enum AuditEntity {
     public static let customer = "customer"
     public static let catalogItem = "catalog_item"
     public static let user = "user"
+    /// The company profile printed on documents.
+    public static let company = CompanyProfileRepository.auditEntity
+    /// An electronic document (factura, boleta, nota).
+    public static let eDocument = "e_document"
+    /// A resumen diario or a comunicación de baja sent to SUNAT.
+    public static let eBatch = "e_batch"
+
+    /// Every entity name written to the audit log, in the order the Auditoría filter offers them.
+    /// A repository that audits a new kind of record adds its name here (and the screen's string
+    /// catalog its Spanish name): a test reads every `append(entity:)` in the sources and fails
+    /// for a name missing from this list or from the catalog.
+    public static let all: [String] = [
+        customer, catalogItem, SalesAuditEntity.lead, SalesAuditEntity.deal, SalesAuditEntity.dealActivity,
+        SalesAuditEntity.pipelineStage, SalesAuditEntity.quote, SalesAuditEntity.subscription, SalesAuditEntity.contract,
+        eDocument, eBatch, company, user,
+    ]
 }
 
 /// One line of the audit log: who did what to which record, when, with the record's state

@@ -4,7 +4,8 @@ import Foundation
 // The quote list's text search: by number or by the customer's name or document.
 extension QuoteRepository {
     /// The quote list under `query`, narrowed to versions whose number contains `search` or whose
-    /// customer's legal name, trade name or document number contains it (case-insensitive);
+    /// customer's legal name, trade name or document number contains it (case-insensitive), or whose
+    /// customer the customer search finds (accents and punctuation folded);
     /// newest first, as a keyset pager of summaries. An empty search is `pager(query)`.
     public func pager(_ query: QuoteQuery, search: String) -> KeysetPager<QuoteSummary> {
         let text = search.trimmingCharacters(in: .whitespaces)
@@ -20,12 +21,16 @@ extension QuoteRepository {
         }
         let like = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%"
+        // The customer's words also through its search index, which ignores accents and the dots
+        // of "S.A.C." ("andina sac" finds the quotes of Comercial Andina S.A.C.).
+        let fts = TextSearch.ftsPrefixQuery(text).map { _ in " OR quote.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)" } ?? ""
         conditions.append(
             """
             (quote.number LIKE ? ESCAPE '\\' OR quote.customer_id IN (SELECT c.id FROM customer c
-              WHERE c.legal_name LIKE ? ESCAPE '\\' OR c.trade_name LIKE ? ESCAPE '\\' OR c.doc_number LIKE ? ESCAPE '\\'))
+              WHERE c.legal_name LIKE ? ESCAPE '\\' OR c.trade_name LIKE ? ESCAPE '\\' OR c.doc_number LIKE ? ESCAPE '\\')\(fts))
             """)
         args += [.text(like), .text(like), .text(like), .text(like)]
+        if let match = TextSearch.ftsPrefixQuery(text) { args.append(.text(match)) }
         let columns = ["id", "number", "version", "customer_id", "deal_id", "unit", "state", "issue_date",
                        "validity_days", "owner", "currency", "total_cents", "one_time_cents", "recurring_cents"]
         return KeysetPager(db: db, from: "quote", where: conditions.joined(separator: " AND "), arguments: args,

@@ -23,8 +23,7 @@ public enum TUIMain {
         do {
             terminal = try CursesTerminal(theme: theme)
         } catch {
-            let term = environment["TERM"] ?? ""
-            FileHandle.standardError.write(Data("No se pudo abrir la terminal (TERM=\(term)). Use una terminal compatible, p. ej. TERM=xterm-256color.\n".utf8))
+            FileHandle.standardError.write(Data((TUIMain.message(for: error, strings: strings) + "\n").utf8))
             return 1
         }
         let context = AppContext(strings: strings, session: session)
@@ -34,5 +33,17 @@ public enum TUIMain {
         app.run()
         terminal.close()
         return 0
+    }
+
+    /// What a user reads when the terminal cannot run the full-screen program.
+    static func message(for error: any Error, strings: Strings) -> String {
+        switch error as? CursesTerminal.Failure {
+        case .noCursorAddressing(let term):
+            return strings.format("app.noCursorAddressing", term.isEmpty ? "—" : term)
+        case .cannotOpen(let term):
+            return strings.format("app.cannotOpenTerminal", term.isEmpty ? "—" : term)
+        case nil:
+            return strings.format("app.cannotOpenTerminal", "—")
+        }
     }
 }

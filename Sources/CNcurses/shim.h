@@ -31,4 +31,10 @@ static inline void cn_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, s
 }
 /* Opens the terminal on the process's stdin/stdout (C globals, not reachable from Swift 6). */
 static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
+/* Whether the terminal just opened can move the cursor anywhere (terminfo "cup"): without it
+   (TERM=dumb, a printer-like terminal) a full-screen program can draw nothing. */
+static inline int cn_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
 #endif

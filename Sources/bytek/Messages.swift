@@ -94,6 +94,10 @@ enum Messages {
         case .invalidUTF8(let line):
             return "línea \(line): el archivo no está en UTF-8 (en Excel: Guardar como «CSV UTF-8 (delimitado por comas)»)"
         case .unterminatedQuote(let line): return "línea \(line): unas comillas abiertas no se cierran"
+        case .controlCharacter(let line, let code):
+            let name = code == 0 ? "NUL" : String(format: "U+%04X", code)
+            return "línea \(line): hay un carácter de control (\(name)) que no puede guardarse; "
+                + "quítelo del archivo (suele venir de copiar desde otro programa) y vuelva a importar"
         }
     }
 

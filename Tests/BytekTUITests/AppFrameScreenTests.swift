@@ -135,6 +135,18 @@ import Testing
         #expect(theme.entry(.title).bold)
     }
 
+    /// Colour alone marked the selection, the active field and the status bar: without colour they
+    /// take the monochrome theme's reverse video, in every theme.
+    @Test(arguments: ["default", "high-contrast", "monochrome"])
+    func noColorKeepsTheSelectionVisible(name: String) throws {
+        let theme = try ThemeLoader.load(name: name, environment: ["NO_COLOR": "1", "BYTEK_THEMES_DIR": ThemeFileTests.themesDir.path])
+        for role in [StyleRole.selected, .cardSelected, .inputFocused, .status, .tab, .overlayTitle, .danger] {
+            #expect(theme.entry(role).reverse, "\(name): \(role) sin vídeo inverso")
+            #expect(theme.entry(role).fg == .terminalDefault && theme.entry(role).bg == .terminalDefault)
+        }
+        #expect(theme.entry(.normal).reverse == false)
+    }
+
     @Test func colours256FoldToEightOnSmallTerminals() {
         #expect(ThemeColor.index(9).resolved(colors: 8) == 1)
         #expect(ThemeColor.index(196).resolved(colors: 8) == 1)

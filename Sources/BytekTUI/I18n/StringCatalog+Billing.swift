@@ -58,6 +58,7 @@ extension StringCatalog {
         "billing.section.observations": ("Observaciones de SUNAT", "SUNAT observations"),
         "billing.section.cuotas": ("Cuotas", "Instalments"),
         "billing.section.lines": ("Líneas", "Lines"),
+        "billing.moreLines": ("… y {0} líneas más (Enter muestra el comprobante completo)", "… and {0} more lines (Enter shows the whole document)"),
         "billing.key.status": ("Estado", "Status"),
         "billing.key.credit": ("N. crédito", "Credit note"),
         "billing.key.debit": ("N. débito", "Debit note"),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text from the database is never written raw to the terminal: control characters
 /// (C0, ESC, DEL, C1) become visible placeholders, so a customer named "\u{1B}]0;x\u{07}"
 /// cannot move the cursor or retitle the terminal.
@@ -51,6 +53,19 @@ public enum SafeText {
             out.append(c); w += cw
         }
         return out + "…"
+    }
+
+    /// Like `truncate`, but cut between words: "U1 Propuesta enviada" in 17 cells is
+    /// "U1 Propuesta…", not "U1 Propuesta envi…". A first word longer than `width` is cut like `truncate`.
+    public static func truncateAtWord(_ s: String, to width: Int) -> String {
+        let cut = truncate(s, to: width)
+        guard cut.hasSuffix("…"), SafeText.width(s) > width else { return cut }
+        let kept = cut.dropLast()
+        func trimmedEnd(_ t: Substring) -> String { String(t[..<(t.lastIndex { !$0.isWhitespace }.map { t.index(after: $0) } ?? t.startIndex)]) }
+        if s.dropFirst(kept.count).first?.isWhitespace ?? true { return trimmedEnd(kept) + "…" }
+        guard let space = kept.lastIndex(where: \.isWhitespace), !trimmedEnd(kept[..<space]).isEmpty,
+              kept[..<space].contains(where: { $0.isLetter || $0.isNumber }) else { return cut }
+        return trimmedEnd(kept[..<space]) + "…"
     }
 
     /// Pads or cuts to exactly `width` cells, aligned left or right.

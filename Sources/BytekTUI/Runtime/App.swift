@@ -6,7 +6,7 @@ import Foundation
 /// and screen commands into navigation, and draws a frame after each event.
 ///
 /// Keys the app itself handles when the focused screen ignores them (or does not capture text):
-/// 1…9 / F2…F10 switch module, `:` or Ctrl-P opens the palette, `?` or F1 the help, `q` quits
+/// 1…N / F2…F(N+1) switch among the N modules of the user's role, `:` or Ctrl-P opens the palette, `?` or F1 the help, `q` quits
 /// from a module's first screen, Ctrl-C/Ctrl-Q quit after confirming.
 @MainActor
 public final class App {
@@ -205,12 +205,24 @@ public final class App {
     var globalBindings: [KeyBinding] {
         let s = context.strings
         return [
-            KeyBinding([.char("1"), .f(2)], s["app.switchModule"], help: s["app.switchModuleHelp"]),
+            moduleKeysBinding,
             KeyBinding([.char(":"), .ctrl("p")], s["key.palette"]),
             KeyBinding([.char("?"), .f(1)], s["key.help"]),
             KeyBinding([.escape], s["app.back"]),
             KeyBinding([.char("q")], s["key.quit"], help: s["app.quitHelp"]),
         ]
+    }
+
+    /// The number and F keys of the modules this user has, and no others: "1…7 F2…F8" for an
+    /// admin, "1…3 F2…F4" for a role with three modules, with each number's module in the help.
+    var moduleKeysBinding: KeyBinding {
+        let s = context.strings
+        let n = modules.count
+        let keys: [Key] = (1...max(1, n)).map { .char(Character(String($0))) } + (2...max(2, n + 1)).map { .f($0) }
+        let fKeys = n > 1 ? "F2…F\(n + 1)" : "F2"
+        let list = modules.enumerated().map { "\($0.offset + 1) \(moduleTitle($0.element.module))" }.joined(separator: ", ")
+        return KeyBinding(keys, s["app.switchModule"], help: s.format("app.switchModuleHelp", list, fKeys),
+                          keyText: (n > 1 ? "1…\(n) " : "1 ") + fKeys)
     }
 
     func moduleTitle(_ m: AppModule) -> String { context.strings["module." + m.rawValue] }
@@ -296,7 +308,8 @@ public final class App {
         }
         if let stack = stacks[current], stack.count > 1 {
             let crumb = " › " + stack.dropFirst().map(\.title).joined(separator: " › ")
-            canvas.text(crumb, x: x + 1, y: 0, style: Style(.tab), maxWidth: max(0, w - x - 2))
+            let room = max(0, w - x - 2)
+            canvas.text(SafeText.truncateAtWord(crumb, to: room), x: x + 1, y: 0, style: Style(.tab), maxWidth: room)
         }
     }
 
@@ -310,7 +323,10 @@ public final class App {
         let rightX = w - SafeText.width(right)
         if let msg = context.status {
             let role: StyleRole = msg.kind == .error ? .statusError : (msg.kind == .ok ? .statusOk : .status)
-            canvas.text(" " + msg.text + " ", x: x, y: y, style: Style(role, bold: msg.kind == .error), maxWidth: rightX - x - 1)
+            // A message too long for the bar loses whole words at its end, never half a word.
+            let room = max(0, rightX - x - 1)
+            canvas.text(SafeText.truncateAtWord(" " + msg.text + " ", to: room), x: x, y: y,
+                        style: Style(role, bold: msg.kind == .error), maxWidth: room)
         } else {
             let bindings = overlays.last?.bindings ?? topScreen?.bindings ?? []
             for b in bindings where b.hint {

@@ -10,10 +10,12 @@ public struct KeyBinding: Sendable {
     public var help: String
     /// Whether the status bar lists it among the hints.
     public var hint: Bool
-    public init(_ keys: [Key], _ label: String, help: String? = nil, hint: Bool = true) {
-        self.keys = keys; self.label = label; self.help = help ?? label; self.hint = hint
+    /// Shown instead of the keys' names when set (a range such as "1…7").
+    public var keyText: String?
+    public init(_ keys: [Key], _ label: String, help: String? = nil, hint: Bool = true, keyText: String? = nil) {
+        self.keys = keys; self.label = label; self.help = help ?? label; self.hint = hint; self.keyText = keyText
     }
-    public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
+    public var keyLabel: String { keyText ?? keys.map(\.label).joined(separator: "/") }
 }
 
 /// What a screen's `handle` tells the app.

@@ -6,18 +6,32 @@ import Foundation
 /// frame, and turns ncurses key codes into `Event`s. ncurses is not thread-safe: main actor only.
 @MainActor
 public final class CursesTerminal: Terminal {
-    public enum Failure: Error { case cannotOpen(term: String) }
+    public enum Failure: Error, Equatable {
+        /// TERM names no terminal this machine knows.
+        case cannotOpen(term: String)
+        /// The terminal cannot move the cursor (TERM=dumb, a printer-like terminal).
+        case noCursorAddressing(term: String)
+    }
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private var previous: ScreenBuffer?
     private var pairs: [StyleRole: (pair: Int16, attrs: attr_t)] = [:]
+    private var paste = PasteDetector()
+    /// Key codes given to the bracketed-paste markers ESC [200~ and ESC [201~.
+    private static let pasteStartCode = KEY_MAX + 1
+    private static let pasteEndCode = KEY_MAX + 2
 
     /// Opens the terminal named by TERM. Fails (instead of exiting like `initscr`) when TERM is unknown.
     public init(theme: Theme) throws {
         setlocale(LC_ALL, "")
         guard let scr = cn_newterm(), let win = cn_stdscr() else {
             throw Failure.cannotOpen(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        guard cn_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(scr)
+            throw Failure.noCursorAddressing(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
         screen = scr
         window = win
@@ -29,6 +43,10 @@ public final class CursesTerminal: Terminal {
         set_escdelay(25)
         mousemask(cn_all_mouse_events(), nil)
         mouseinterval(0)
+        // Bracketed paste: the terminal marks pasted text, so a pasted Tab stays in the field.
+        define_key("\u{1B}[200~", CursesTerminal.pasteStartCode)
+        define_key("\u{1B}[201~", CursesTerminal.pasteEndCode)
+        CursesTerminal.writeControl("\u{1B}[?2004h")
         applyTheme(theme)
     }
 
@@ -61,6 +79,7 @@ public final class CursesTerminal: Terminal {
 
     /// Restores the terminal. Call once before the process exits.
     public func close() {
+        CursesTerminal.writeControl("\u{1B}[?2004l")
         endwin()
         delscreen(screen)
     }
@@ -70,10 +89,26 @@ public final class CursesTerminal: Terminal {
     public func nextEvent(timeoutMs: Int) -> Event {
         wtimeout(window, Int32(timeoutMs))
         var wch: wint_t = 0
-        let rc = wget_wch(window, &wch)
-        if rc == ERR { return .tick }
-        if rc == KEY_CODE_YES { return functionKey(Int32(wch)) }
-        return characterKey(wch)
+        while true {
+            let rc = wget_wch(window, &wch)
+            if rc == ERR { return paste.translate(.tick, pending: false) }
+            if rc == KEY_CODE_YES, Int32(wch) == CursesTerminal.pasteStartCode { paste.pasteStarted(); continue }
+            if rc == KEY_CODE_YES, Int32(wch) == CursesTerminal.pasteEndCode { paste.pasteEnded(); continue }
+            let event = rc == KEY_CODE_YES ? functionKey(Int32(wch)) : characterKey(wch)
+            return paste.translate(event, pending: CursesTerminal.inputPending())
+        }
+    }
+
+    /// Whether more input is already waiting on stdin (ncurses reads it a byte at a time, so what
+    /// it has not consumed is still in the terminal's buffer).
+    private static func inputPending() -> Bool {
+        var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&fd, 1, 0) > 0
+    }
+
+    /// Writes a control sequence straight to the terminal (outside ncurses' screen model).
+    private static func writeControl(_ sequence: String) {
+        FileHandle.standardOutput.write(Data(sequence.utf8))
     }
 
     private func characterKey(_ wch: wint_t) -> Event {

@@ -96,12 +96,22 @@ public struct Theme: Sendable {
         return Theme(name: themeName, entries: entries, monochrome: mono)
     }
 
-    /// The same theme with colours dropped (NO_COLOR): attributes keep focus and danger visible.
+    /// The same theme with colours dropped (NO_COLOR). A role that stood out by its colour alone
+    /// (the selected row is black on cyan in the default theme) would vanish, so every role also
+    /// takes the attributes the monochrome theme gives it: the selection is reverse video, danger
+    /// bold and underlined, as with `BYTEK_THEME=monochrome`.
     public func withoutColor() -> Theme {
+        let mono = (try? Theme.parse(BuiltinThemes.monochrome, name: "monochrome")) ?? self
         var t = self
         t.monochrome = true
-        for (role, var e) in t.entries {
+        for role in StyleRole.allCases {
+            var e = entry(role)
+            let m = mono.entry(role)
             e.fg = .terminalDefault; e.bg = .terminalDefault
+            e.bold = e.bold || m.bold
+            e.reverse = e.reverse || m.reverse
+            e.underline = e.underline || m.underline
+            e.dim = e.dim || m.dim
             t.entries[role] = e
         }
         return t

@@ -16,7 +16,9 @@ public final class Form {
     /// Width of the label column; nil to fit the longest label (up to a third of the width).
     public var labelWidth: Int?
     /// Index in `fields` of the focused field.
-    public private(set) var focusIndex: Int
+    public private(set) var focusIndex: Int {
+        didSet { if focusIndex != oldValue { armReplaceOnType() } }
+    }
     /// Increases each time a value changes (by a key or by `values`/`setValue`): a screen compares it
     /// before and after `handle` to know when to save a draft.
     public private(set) var revision = 0
@@ -30,6 +32,18 @@ public final class Form {
         focusIndex = fields.firstIndex(where: \.isFocusable) ?? 0
         initialValues = [:]
         initialValues = values
+        armReplaceOnType()
+    }
+
+    /// A number or amount field just focused takes its value as selected: the first digit typed
+    /// replaces the default ("0", "1", "0.00") instead of being added to it.
+    private func armReplaceOnType() {
+        for i in fields.indices { fields[i].input.replacesOnType = false }
+        guard fields.indices.contains(focusIndex) else { return }
+        switch fields[focusIndex].kind {
+        case .number, .money: fields[focusIndex].input.replacesOnType = !fields[focusIndex].input.isEmpty
+        default: break
+        }
     }
 
     // MARK: Values

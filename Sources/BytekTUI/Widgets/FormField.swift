@@ -70,6 +70,17 @@ public struct FormField: Sendable {
         return f
     }
 
+    /// A phone number: only digits, spaces, "+", "-" and parentheses can be typed ("+51 (01) 555-1234").
+    public static func phone(_ id: String, _ label: String, value: String = "", width: Int? = 20) -> FormField {
+        var f = FormField(id: id, label: label, kind: .text, width: width, value: value)
+        f.input.allowed = FormField.isPhoneCharacter
+        return f
+    }
+
+    @Sendable static func isPhoneCharacter(_ c: Character) -> Bool {
+        c.isASCII && (c.isNumber || c == " " || c == "+" || c == "-" || c == "(" || c == ")")
+    }
+
     public static func notes(_ id: String, _ label: String, value: String = "", width: Int? = nil) -> FormField {
         FormField(id: id, label: label, kind: .notes, width: width, value: value)
     }

@@ -327,7 +327,7 @@ public final class Table {
             ensureLoaded()
         }
         // One cell of padding on the left, and one plus the scrollbar on the right.
-        let layout = TableColumn.layout(columns, width: rect.width - 3, gap: Table.gap)
+        let layout = fittingContent(TableColumn.layout(columns, width: rect.width - 3, gap: Table.gap))
         lastLayout = layout
         renderHeader(&canvas, header, layout)
         if count == 0 {
@@ -348,6 +348,63 @@ public final class Table {
             let posX = rect.maxX - 1 - SafeText.width(pos)
             canvas.text(footerText, x: rect.x + 1, y: y, style: Style(.dim), maxWidth: max(0, posX - rect.x - 2))
             canvas.text(pos, x: posX, y: y, style: Style(.dim))
+        }
+    }
+
+    /// Widens amount and word columns to their title and widest visible cell, taking the room from
+    /// the flexible columns (down to their minimum width), then from fixed columns wider than their
+    /// own title and visible cells (an empty "Mensual" column on product lines); what cannot be
+    /// given is left to `cut`.
+    private func fittingContent(_ layout: [(index: Int, x: Int, width: Int)]) -> [(index: Int, x: Int, width: Int)] {
+        var widths = layout.map(\.width)
+        let visible = max(0, topIndex - windowStart)..<max(0, min(window.count, topIndex + pageSize - windowStart))
+        /// The column's title and widest visible cell (`compact`: amounts without their grouping).
+        func wanted(_ col: Int, compact: Bool = false) -> Int {
+            var w = SafeText.width(columns[col].title) + (sortColumn == col ? 2 : 0)
+            for row in window[visible] where col < row.cells.count {
+                let cell = SafeText.sanitize(row.cells[col])
+                w = max(w, SafeText.width(compact ? cell.filter { $0 != "," } : cell))
+            }
+            return w
+        }
+        var need = Array(repeating: 0, count: layout.count)
+        var compactNeed = need
+        for (k, col) in layout.enumerated() where columns[col.index].content != .text {
+            need[k] = max(0, wanted(col.index) - widths[k])
+            compactNeed[k] = columns[col.index].content == .amount ? max(0, wanted(col.index, compact: true) - widths[k]) : need[k]
+        }
+        var missing = need.reduce(0, +)
+        guard missing > 0 else { return layout }
+        // What each other column can spare: a flexible one down to its minimum, a fixed one down to
+        // what it shows. Flexible columns give first, the one with the most to spare first.
+        var slack = Array(repeating: 0, count: layout.count)
+        for k in layout.indices where need[k] == 0 {
+            let c = columns[layout[k].index]
+            slack[k] = c.width == nil ? widths[k] - c.minWidth : widths[k] - wanted(layout[k].index)
+            slack[k] = max(0, slack[k])
+        }
+        let donors = layout.indices.filter { slack[$0] > 0 }.sorted { a, b in
+            let fa = columns[layout[a].index].width == nil, fb = columns[layout[b].index].width == nil
+            return fa != fb ? fa : slack[a] > slack[b]
+        }
+        var given = 0
+        for d in donors where missing > 0 {
+            let take = min(missing, slack[d])
+            widths[d] -= take; given += take; missing -= take
+        }
+        // Every amount whole first (without grouping if need be), then the grouping, left to right.
+        var added = Array(repeating: 0, count: layout.count)
+        for wants in [compactNeed, need] {
+            for k in layout.indices where given > 0 && wants[k] > added[k] {
+                let add = min(wants[k] - added[k], given)
+                added[k] += add; given -= add
+            }
+        }
+        for k in layout.indices { widths[k] += added[k] }
+        var x = 0
+        return layout.indices.map { k in
+            defer { x += widths[k] + Table.gap }
+            return (layout[k].index, x, widths[k])
         }
     }
 
@@ -372,7 +429,7 @@ public final class Table {
             // The row was cleared by the caller: draw the text at its aligned offset, no padding needed.
             var text = SafeText.sanitize(row.cells[col.index])
             var w = SafeText.width(text)
-            if w > col.width { text = SafeText.truncate(text, to: col.width); w = SafeText.width(text) }
+            if w > col.width { text = columns[col.index].cut(text, col.width); w = SafeText.width(text) }
             let room = col.width - w
             let offset: Int
             switch columns[col.index].alignment {

@@ -19,6 +19,10 @@ public struct TextInput: Sendable, Equatable {
     public var allowed: (@Sendable (Character) -> Bool)?
     /// The first character shown (horizontal scroll), kept by `render`.
     public private(set) var offset = 0
+    /// The whole text is taken as selected: the first character typed replaces it (a number field
+    /// entered with its default "0" becomes "45" when the user types 45, not "045"). Any other
+    /// editing or cursor key keeps the text and clears this.
+    public var replacesOnType = false
 
     public init(_ text: String = "", placeholder: String = "", maxLength: Int? = nil) {
         chars = Array(text)
@@ -52,8 +56,13 @@ public struct TextInput: Sendable, Equatable {
     /// e.g. ← at the start), false for keys that are not for a text field (↑, Tab, Enter, Esc…).
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
+        let replacing = replacesOnType
+        replacesOnType = false
         switch key {
         case .char(let c):
+            // A character the field refuses (a letter in an amount) leaves the value selected.
+            guard accepts(c) else { replacesOnType = replacing; return true }
+            if replacing { chars.removeAll(); cursor = 0; offset = 0 }
             insert(c)
         case .backspace, .ctrl("h"):
             if cursor > 0 { chars.remove(at: cursor - 1); cursor -= 1 }
@@ -76,15 +85,21 @@ public struct TextInput: Sendable, Equatable {
         case .insert:
             overwrite.toggle()
         default:
+            replacesOnType = replacing
             return false
         }
         return true
     }
 
-    private mutating func insert(_ c: Character) {
+    /// Whether typing `c` would enter it (not a control character, and allowed by the field).
+    public func accepts(_ c: Character) -> Bool {
         // Control characters never enter a field (a pasted ESC would otherwise end up in the database).
-        guard !c.unicodeScalars.contains(where: { SafeText.isControl($0) }) else { return }
-        if let allowed, !allowed(c) { return }
+        guard !c.unicodeScalars.contains(where: { SafeText.isControl($0) }) else { return false }
+        return allowed?(c) ?? true
+    }
+
+    private mutating func insert(_ c: Character) {
+        guard accepts(c) else { return }
         if overwrite, cursor < chars.count {
             chars[cursor] = c
             cursor += 1
@@ -131,7 +146,9 @@ public struct TextInput: Sendable, Equatable {
             let shown = SafeText.sanitize(String(chars[i]))
             let w = SafeText.width(shown)
             if x + w > rect.x + width { break }
-            let style = focused && i == cursor ? Style(.input, bold: true, underline: true) : fieldStyle
+            // A value the next digit replaces shows as selected, so the user knows typing replaces it.
+            let style = focused && replacesOnType ? Style(.selected)
+                : focused && i == cursor ? Style(.input, bold: true, underline: true) : fieldStyle
             x = canvas.text(shown, x: x, y: rect.y, style: style)
             i += 1
         }

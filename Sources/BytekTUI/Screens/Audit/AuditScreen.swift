@@ -14,7 +14,7 @@ final class AuditScreen: Screen {
     private let formats: Formats
     private var detail = DetailCache<AuditEntry>()
 
-    static let entities = [AuditEntity.customer, AuditEntity.catalogItem, AuditEntity.user]
+    static let entities = AuditEntity.all
 
     init(log: AuditLog, users: [String], strings: Strings) {
         self.log = log
@@ -33,8 +33,9 @@ final class AuditScreen: Screen {
         [
             TableColumn(s["audit.col.at"], width: 16),
             TableColumn(s["audit.col.user"], width: 11),
-            TableColumn(s["audit.col.entity"], width: 8),
-            TableColumn(s["audit.col.action"], width: 13),
+            // As wide as the longest entity name, so none is cut ("Oportunidad", "Comprobante").
+            TableColumn(s["audit.col.entity"], width: AuditScreen.entities.map { SafeText.width(s["audit.entity." + $0]) }.max() ?? 8),
+            .words(s["audit.col.action"], width: 13),
             TableColumn(s["audit.col.summary"], weight: 1, minWidth: 12),
         ]
     }

@@ -14,7 +14,10 @@ final class BillingListScreen: Screen {
     private let text: BillingText
     private var query = EDocumentQuery()
     let pane: ListPane
-    private var detail = DetailCache<BillingDetail>()
+    /// The selected document's detail, read and laid out once per selection (not once per frame).
+    private var detail = DetailCache<DetailPane>()
+    /// How many times a document was read for the pane (a test checks it is once per selection).
+    private(set) var detailLoads = 0
 
     init(store: Store, context: AppContext, environment: @escaping @Sendable () -> [String: String]) {
         self.store = store
@@ -37,8 +40,8 @@ final class BillingListScreen: Screen {
             TableColumn(s["billing.col.date"], width: 10),
             TableColumn(s["billing.col.customer"], weight: 3, minWidth: 10),
             TableColumn(s["billing.col.currency"], width: 3),
-            TableColumn(s["billing.col.total"], width: 13, alignment: .right),
-            TableColumn(s["billing.col.status"], width: 9),
+            .amount(s["billing.col.total"], width: 13),
+            .words(s["billing.col.status"], width: 9),
         ]
     }
 
@@ -170,9 +173,11 @@ final class BillingListScreen: Screen {
 
     private func renderDetail(_ canvas: inout Canvas, _ rect: Rect) {
         let repository = EDocumentRepository(db: store.db)
-        guard let d = detail.value(for: pane.table.selectedID, load: { BillingDetail.load($0, repository: repository) }) else {
-            return
-        }
-        d.pane(text).render(&canvas, in: rect)
+        let text = self.text
+        guard let d = detail.value(for: pane.table.selectedID, load: { id in
+            detailLoads += 1
+            return BillingDetail.load(id, repository: repository)?.pane(text, maxLines: 100)
+        }) else { return }
+        d.render(&canvas, in: rect)
     }
 }

@@ -35,10 +35,10 @@ final class CatalogListScreen: Screen, RecordOpening {
         [
             TableColumn(s["catalog.col.sku"], width: 15),
             TableColumn(s["catalog.col.name"], weight: 3, minWidth: 22),
-            TableColumn(s["catalog.col.price"], width: 13, alignment: .right),
-            TableColumn(s["catalog.col.per"], width: 9),
+            .amount(s["catalog.col.price"], width: 13),
+            .words(s["catalog.col.per"], width: 9),
             TableColumn(s["catalog.col.unit"], width: 6),
-            TableColumn(s["catalog.col.kind"], width: 12),
+            .words(s["catalog.col.kind"], width: 12),
             TableColumn(s["catalog.col.niche"], weight: 1, minWidth: 12),
         ]
     }

@@ -41,7 +41,7 @@ final class CustomerEditor: RecordEditor {
             .text("province", s["customers.field.province"], value: c?.province ?? "", width: 24),
             .text("district", s["customers.field.district"], value: c?.district ?? "", width: 24),
             .text("email", s["customers.field.email"], value: c?.email ?? "", width: 40),
-            .text("phone", s["customers.field.phone"], value: c?.phone ?? "", width: 20),
+            .phone("phone", s["customers.field.phone"], value: c?.phone ?? ""),
             .section(s["customers.section.commercial"]),
             .multi("units", s["customers.field.units"], options: BusinessUnit.allCases.map { FormOption($0.rawValue, $0.label) },
                    value: c.map { $0.units.sorted().map(\.rawValue).joined(separator: ",") } ?? ""),
@@ -60,8 +60,8 @@ final class CustomerEditor: RecordEditor {
                 .text("c\(i).name", s["customers.field.contactName"], value: ct?.name ?? "", width: 40),
                 .text("c\(i).role", s["customers.field.contactRole"], value: ct?.role ?? "", width: 30),
                 .text("c\(i).email", s["customers.field.contactEmail"], value: ct?.email ?? "", width: 40),
-                .text("c\(i).phone", s["customers.field.contactPhone"], value: ct?.phone ?? "", width: 20),
-                .text("c\(i).whatsapp", s["customers.field.contactWhatsapp"], value: ct?.whatsapp ?? "", width: 20),
+                .phone("c\(i).phone", s["customers.field.contactPhone"], value: ct?.phone ?? ""),
+                .phone("c\(i).whatsapp", s["customers.field.contactWhatsapp"], value: ct?.whatsapp ?? ""),
             ]
         }
         return fields

@@ -31,7 +31,7 @@ final class JobsScreen: Screen {
         [
             TableColumn("#", width: 6, alignment: .right),
             TableColumn(s["jobs.col.kind"], width: 18),
-            TableColumn(s["jobs.col.state"], width: 10),
+            .words(s["jobs.col.state"], width: 10),
             TableColumn(s["jobs.col.attempts"], width: 8, alignment: .right),
             TableColumn(s["jobs.col.lastError"], weight: 1, minWidth: 14),
             TableColumn(s["jobs.col.runAt"], width: 16),

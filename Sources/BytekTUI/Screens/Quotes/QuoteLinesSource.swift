@@ -17,17 +17,17 @@ final class QuoteLinesSource: RowSource {
         var c = [
             TableColumn(s["quotes.col.kind"], width: 5),
             TableColumn(s["quotes.col.description"], weight: 1, minWidth: 20),
-            TableColumn(s["quotes.col.quantity"], width: 5, alignment: .right),
-            TableColumn(s["quotes.col.unitPrice"], width: 10, alignment: .right),
-            TableColumn(s["quotes.col.discount"], width: 6, alignment: .right),
+            .amount(s["quotes.col.quantity"], width: 5),
+            .amount(s["quotes.col.unitPrice"], width: 10),
+            .amount(s["quotes.col.discount"], width: 6),
             TableColumn(s["quotes.col.tax"], width: 3),
-            TableColumn(s["quotes.col.amount"], width: 10, alignment: .right),
-            TableColumn(s["quotes.col.monthly"], width: 9, alignment: .right),
-            TableColumn(s["quotes.col.yearly"], width: 9, alignment: .right),
+            .amount(s["quotes.col.amount"], width: 10),
+            .amount(s["quotes.col.monthly"], width: 9),
+            .amount(s["quotes.col.yearly"], width: 9),
         ]
         if showsCost {
-            c += [TableColumn(s["quotes.col.cost"], width: 9, alignment: .right),
-                  TableColumn(s["quotes.col.margin"], width: 9, alignment: .right)]
+            c += [.amount(s["quotes.col.cost"], width: 9),
+                  .amount(s["quotes.col.margin"], width: 9)]
         }
         return c
     }

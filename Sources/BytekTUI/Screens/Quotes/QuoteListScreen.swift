@@ -46,9 +46,9 @@ final class QuoteListScreen: Screen {
             TableColumn(s["quotes.col.number"], width: 14),
             TableColumn(s["quotes.col.version"], width: 2),
             TableColumn(s["quotes.col.customer"], weight: 3, minWidth: 12),
-            TableColumn(s["quotes.col.state"], width: 9),
-            TableColumn(s["quotes.col.oneTime"], width: 12, alignment: .right),
-            TableColumn(s["quotes.col.recurring"], width: 12, alignment: .right),
+            .words(s["quotes.col.state"], width: 9),
+            .amount(s["quotes.col.oneTime"], width: 12),
+            .amount(s["quotes.col.recurring"], width: 12),
             TableColumn(s["quotes.col.validUntil"], width: 10),
             TableColumn(s["quotes.col.unit"], width: 2),
         ]

@@ -21,12 +21,12 @@ final class SubscriptionsScreen: Screen {
         let table = Table(columns: [
             TableColumn(s["quotes.col.customer"], weight: 2, minWidth: 16),
             TableColumn(s["quotes.col.item"], weight: 3, minWidth: 16),
-            TableColumn(s["quotes.col.pricePerPeriod"], width: 12, alignment: .right),
-            TableColumn(s["quotes.col.period"], width: 9),
+            .amount(s["quotes.col.pricePerPeriod"], width: 12),
+            .words(s["quotes.col.period"], width: 9),
             TableColumn(s["quotes.col.periods"], width: 8, alignment: .right),
             TableColumn(s["quotes.col.start"], width: 10),
             TableColumn(s["quotes.col.quote"], width: 17),
-            TableColumn(s["quotes.col.status"], width: 8),
+            .words(s["quotes.col.status"], width: 8),
         ], source: source, emptyMessage: s["quotes.subscriptions.empty"])
         pane = ListPane(title: s["quotes.subscriptions"], table: table)
         pane.showsFilter = false

@@ -83,8 +83,8 @@ struct ActivityRows {
     static func columns(_ s: Strings, withDeal: Bool) -> [TableColumn] {
         var c = [
             TableColumn(s["sales.col.due"], width: 10),
-            TableColumn(s["sales.col.status"], width: 10),
-            TableColumn(s["sales.col.kind"], width: 9),
+            .words(s["sales.col.status"], width: 10),
+            .words(s["sales.col.kind"], width: 9),
             TableColumn(s["sales.col.note"], weight: 3, minWidth: 20),
         ]
         if withDeal { c.append(TableColumn(s["sales.col.deal"], weight: 2, minWidth: 16)) }

@@ -31,8 +31,8 @@ final class DealListScreen: Screen {
     static func columns(_ s: Strings) -> [TableColumn] {
         [
             TableColumn(s["sales.col.party"], weight: 3, minWidth: 20),
-            TableColumn(s["sales.col.stage"], weight: 2, minWidth: 14),
-            TableColumn(s["sales.col.value"], width: 16, alignment: .right),
+            TableColumn(s["sales.col.stage"], weight: 2, minWidth: 14, content: .words),
+            .amount(s["sales.col.value"], width: 16),
             TableColumn(s["sales.col.close"], width: 10),
             TableColumn(s["sales.col.days"], width: 6, alignment: .right),
             TableColumn(s["sales.col.owner"], width: 10),

@@ -55,7 +55,7 @@ final class LeadConversionEditor: RecordEditor {
             .text("address", s["customers.field.address"], value: "", width: 60),
             .text("district", s["customers.field.district"], value: "", width: 24),
             .text("email", s["customers.field.email"], value: lead.email, width: 40),
-            .text("phone", s["customers.field.phone"], value: lead.phone, width: 20),
+            .phone("phone", s["customers.field.phone"], value: lead.phone),
             .text("contact", s["customers.field.contactName"], value: lead.contactName, width: 40),
         ]
     }

@@ -21,11 +21,11 @@ final class PipelineStagesScreen: Screen {
         let s = services.strings
         table = Table(columns: [
             TableColumn("#", width: 3, alignment: .right),
-            TableColumn(s["sales.col.stage"], weight: 3, minWidth: 18),
+            TableColumn(s["sales.col.stage"], weight: 3, minWidth: 18, content: .words),
             TableColumn(s["sales.stages.col.probability"], width: 6, alignment: .right),
             TableColumn(s["sales.col.days"], width: 5, alignment: .right),
-            TableColumn(s["sales.col.kind"], width: 8),
-            TableColumn(s["sales.col.status"], width: 9),
+            .words(s["sales.col.kind"], width: 8),
+            .words(s["sales.col.status"], width: 9),
             TableColumn(s["sales.stages.col.deals"], width: 13, alignment: .right),
         ], source: ArrayRowSource([]), emptyMessage: s["sales.board.empty"])
         load()

@@ -1,4 +1,5 @@
 /// Draws a record's details as "label: value" lines in a box, wrapping long values.
+/// Only what fits is laid out: a document of 1,000 lines costs a frame the lines on screen.
 struct DetailPane {
     var title: String
     var lines: [(label: String, value: String)]
@@ -10,7 +11,8 @@ struct DetailPane {
         var y = inner.y
         let labelWidth = min(15, (lines.map { SafeText.width($0.label) }.max() ?? 0)) + 1
         for line in lines where y < inner.maxY {
-            canvas.text(SafeText.fit(line.label, labelWidth - 1), x: inner.x + 1, y: y, style: Style(.label))
+            canvas.text(SafeText.fit(SafeText.truncateAtWord(line.label, to: labelWidth - 1), labelWidth - 1),
+                        x: inner.x + 1, y: y, style: Style(.label))
             let valueWidth = inner.width - labelWidth - 2
             for part in wrap(line.value.isEmpty ? "—" : line.value, width: max(4, valueWidth)) where y < inner.maxY {
                 canvas.text(part, x: inner.x + 1 + labelWidth, y: y, maxWidth: valueWidth)
@@ -22,6 +24,7 @@ struct DetailPane {
             canvas.text(section.title, x: inner.x + 1, y: y, style: Style(.header))
             y += 1
             for l in section.lines {
+                guard y < inner.maxY else { break }
                 for part in wrap(l, width: max(4, inner.width - 2)) where y < inner.maxY {
                     canvas.text(part, x: inner.x + 1, y: y, maxWidth: inner.width - 2)
                     y += 1
