@@ -13,6 +13,10 @@ extension EDocumentError {
         case .discountOnFreeLine(let line):
             return "Línea \(line): una transferencia gratuita no admite descuento; quite el descuento."
         case .tax(let e): return e.message
+        case .lineLimit(let line, let e): return "Línea \(line): " + e.message
+        case .limit(let e): return e.message
+        case .issueDate(let e): return e.message
+        case .noteLimit(let e): return e.message
         case .series(let e): return e.message
         case .numberOutOfRange(let n): return "El número \(n) está fuera de rango: va de 1 a 99999999."
         case .invalidIssuerRUC(let e):
@@ -85,6 +89,7 @@ extension TaxError {
         case .negativeDiscount(let a): return "El descuento no puede ser negativo (\(a))."
         case .discountExceedsAmount(let d, let a):
             return "El descuento (\(EDocumentError.plain(d))) supera el importe al que se aplica (\(EDocumentError.plain(a)))."
+        case .limit(let e): return e.message
         }
     }
 }

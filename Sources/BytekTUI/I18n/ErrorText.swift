@@ -39,6 +39,7 @@ public struct ErrorText: Sendable {
         case .requiredForKind(let k): return s.format("err.requiredForKind", s["catalog.kind." + k.rawValue])
         case .notAllowedForKind(let k): return s.format("err.notAllowedForKind", s["catalog.kind." + k.rawValue])
         case .tooLong(let n): return s.format("err.tooLong", String(n))
+        case .tooLarge(let max): return s.format("err.tooLarge", Money(max, .pen).formattedAmount)
         }
     }
 

@@ -61,6 +61,8 @@ enum StringCatalog {
         "form.saved": ("Guardado.", "Saved."),
         "form.fixErrors": ("Corrija los campos marcados: {0}", "Fix the marked fields: {0}"),
         "form.required": ("Obligatorio.", "Required."),
+        "err.tooLarge": ("Supera el máximo permitido ({0}).", "Above the maximum allowed ({0})."),
+        "form.saveAgainToConfirm": ("Pulse Ctrl-S otra vez para confirmarlo.", "Press Ctrl-S again to confirm it."),
 
         // Help and palette
         "help.title": ("Ayuda — teclas de {0}", "Help — keys of {0}"),

@@ -194,6 +194,23 @@ extension QuoteBuilderScreen {
         } else if !showsCost {
             cost = original?.unitCost
         }
+        // Each figure within `AmountLimits` as typed, so twenty digits get a sentence, never a crash.
+        if let quantity {
+            do throws(AmountLimitError) { try AmountLimits.checkQuantity(quantity) } catch { errors["quantity"] = error.message }
+        }
+        if errors["unitPrice"] == nil {
+            do throws(AmountLimitError) { try AmountLimits.checkUnitPrice(price.amount) } catch { errors["unitPrice"] = error.message }
+        }
+        if let c = cost, errors["unitCost"] == nil {
+            do throws(AmountLimitError) { try AmountLimits.checkUnitPrice(c.amount, field: .unitCost) } catch {
+                errors["unitCost"] = error.message
+            }
+        }
+        if case .amount(let a) = discount, errors["discountValue"] == nil {
+            do throws(AmountLimitError) { try AmountLimits.checkAmount(a, field: .discount) } catch {
+                errors["discountValue"] = error.message
+            }
+        }
         guard errors.isEmpty, let quantity else { return (nil, errors) }
         let kind = ItemKind(rawValue: v["kind"] ?? "") ?? .product
         let line = QuoteLine(kind: kind, catalogItemId: original?.catalogItemId, description: description,
@@ -226,6 +243,11 @@ extension QuoteBuilderScreen {
         if message == s["quotes.err.negativeQuantity"] { return "quantity" }
         if message == s["quotes.err.negativePrice"] { return "unitPrice" }
         if message == s["quotes.err.rateMissing"] || message == s["quotes.err.ratePositive"] { return "priceCurrency" }
+        if message.hasPrefix("El importe de la línea") || message.hasPrefix("Tiene ") || message.hasPrefix("El total") {
+            return "quantity"
+        }
+        if message.hasPrefix("El precio unitario") { return "unitPrice" }
+        if message.hasPrefix("El costo unitario") { return "unitCost" }
         return "discountValue"
     }
 

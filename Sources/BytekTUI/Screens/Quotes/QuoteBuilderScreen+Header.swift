@@ -96,6 +96,19 @@ extension QuoteBuilderScreen {
         }
     }
 
+    /// Nil when `rate` may be saved: within `AmountLimits` and the usual band, or the rate already saved, or
+    /// confirmed by saving it a second time (`toConfirm` remembers the rate the user was warned about).
+    static func exchangeRateProblem(_ rate: Decimal, unchanged: Decimal?, toConfirm: inout Decimal?, _ s: Strings) -> String? {
+        do throws(AmountLimitError) {
+            try AmountLimits.checkExchangeRate(rate, confirmed: rate == unchanged || rate == toConfirm)
+            return nil
+        } catch {
+            guard error.needsConfirmation else { return error.message }
+            toConfirm = rate
+            return error.message + " " + s["form.saveAgainToConfirm"]
+        }
+    }
+
     /// Checks and applies the header values; the errors by field when something is wrong.
     func applyHeader(_ v: [String: String]) -> [String: String] {
         let s = strings
@@ -105,6 +118,9 @@ extension QuoteBuilderScreen {
         if !rateText.isEmpty {
             rate = QuoteText.parseDecimal(rateText)
             if rate == nil || (rate ?? 0) <= 0 { errors["exchangeRate"] = s["quotes.err.ratePositive"] }
+        }
+        if let r = rate, errors["exchangeRate"] == nil {
+            errors["exchangeRate"] = Self.exchangeRateProblem(r, unchanged: quote.exchangeRate, toConfirm: &rateToConfirm, s)
         }
         let validity = Int((v["validityDays"] ?? "").trimmingCharacters(in: .whitespaces))
         if validity == nil || (validity ?? 0) <= 0 { errors["validityDays"] = s["quotes.err.validity"] }

@@ -35,6 +35,8 @@ final class QuoteBuilderScreen: Screen {
     /// quote has no customer yet).
     var dealLabel = ""
     var user = ""
+    /// An exchange rate outside the usual band that the user was warned about: saving it again confirms it.
+    var rateToConfirm: Decimal?
 
     init(quote: Quote, store: Store, context: AppContext) {
         self.store = store
