@@ -232,9 +232,11 @@ struct CreditLimitTests {
         #expect(throws: NoteLimitError.lineExceedsQuantity(line: 1, remaining: 7, requested: 8)) {
             try CreditLimit.check(note: eight, original: Self.original, previous: [three])
         }
-        let other = Self.note([EDocumentFixtures.line(1, 100, description: "Router")], reason: .devolucionPorItem)
-        #expect(throws: NoteLimitError.lineNotInDocument(line: 1, document: "F001-123")) {
-            try CreditLimit.check(note: other, original: Self.original, previous: [])
+        // The same line twice in one note counts twice.
+        let twice = Self.note([EDocumentFixtures.line(4, 100, description: "Switch"),
+                               EDocumentFixtures.line(4, 100, description: "switch ")], reason: .devolucionPorItem)
+        #expect(throws: NoteLimitError.lineExceedsQuantity(line: 2, remaining: 3, requested: 4)) {
+            try CreditLimit.check(note: twice, original: Self.original, previous: [three])
         }
     }
 }

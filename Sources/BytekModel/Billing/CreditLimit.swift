@@ -34,9 +34,9 @@ public enum CreditLimit {
         }
     }
 
-    /// A line of a return by item is the document's line with a smaller quantity: same description,
-    /// item code, unit price and affectation. Its quantity plus what earlier returns took of that line
-    /// stays within the document's quantity.
+    /// A line of a return by item that is one of the document's lines (same description, item code,
+    /// unit price and affectation) returns at most the quantity earlier returns left of it. A line typed
+    /// as an amount (the TUI's "importe" of a partial return) is held by the total check only.
     private static func checkItems(note: EDocument, original: EDocument, previous: [EDocument]) throws(NoteLimitError) {
         func key(_ l: EDocumentLine) -> LineKey {
             LineKey(description: l.description.trimmingCharacters(in: .whitespacesAndNewlines).lowercased(),
@@ -49,7 +49,7 @@ public enum CreditLimit {
             for l in p.lines { left[key(l), default: 0] -= l.quantity }
         }
         for (i, l) in note.lines.enumerated() {
-            guard let available = left[key(l)] else { throw .lineNotInDocument(line: i + 1, document: original.id) }
+            guard let available = left[key(l)] else { continue }
             guard l.quantity <= available else {
                 throw .lineExceedsQuantity(line: i + 1, remaining: max(0, available), requested: l.quantity)
             }
@@ -69,7 +69,6 @@ public enum CreditLimit {
 public enum NoteLimitError: Error, Sendable, Hashable {
     case currencyMismatch(note: Currency, document: Currency)
     case exceedsCreditable(document: String, remaining: Money, requested: Money)
-    case lineNotInDocument(line: Int, document: String)
     case lineExceedsQuantity(line: Int, remaining: Decimal, requested: Decimal)
 
     /// One Spanish sentence saying what is left and what to change. Never empty.
@@ -81,9 +80,6 @@ public enum NoteLimitError: Error, Sendable, Hashable {
         case .exceedsCreditable(let document, let remaining, let requested):
             return "La nota de crédito suma \(requested.formatted) y a \(document) solo le queda \(remaining.formatted) "
                 + "por acreditar (su total menos las notas de crédito ya emitidas); reduzca el importe."
-        case .lineNotInDocument(let line, let document):
-            return "Línea \(line): una devolución por ítem solo devuelve líneas de \(document) (misma descripción, "
-                + "código y precio)."
         case .lineExceedsQuantity(let line, let remaining, let requested):
             return "Línea \(line): devuelve \(requested) y de esa línea solo quedan \(remaining) por devolver."
         }
