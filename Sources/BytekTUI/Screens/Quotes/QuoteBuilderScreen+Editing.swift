@@ -162,8 +162,9 @@ extension QuoteBuilderScreen {
             guard let line = self.line(from: v, original: original).line else { return [s["quotes.preview.incomplete"]] }
             var trial = self.quote.content
             if let index, trial.lines.indices.contains(index) { trial.lines[index] = line } else { trial.lines.append(line) }
-            if trial != self.quote.content { self.keepDraft(trial) }
-            return self.preview(trial, lineIndex: index ?? trial.lines.count - 1)
+            let shown = self.preview(trial, lineIndex: index ?? trial.lines.count - 1)
+            if trial != self.quote.content && !self.lastPreviewFailed { self.keepDraft(trial) }
+            return shown
         }
         form.onCancel = { [weak self] in
             guard let self else { return }

@@ -1,0 +1,62 @@
+import BytekModel
+import BytekStore
+import Foundation
+import Testing
+@testable import BytekTUI
+
+/// Figures typed beyond `AmountLimits` in the forms: a sentence beside the field, no crash (before: an
+/// overflow trap in TaxEngine.igvOf on the first keystroke past 10¹⁴), nothing saved.
+@MainActor
+@Suite struct AmountLimitsScreenTests {
+    static let twenty = "99999999999999999999"
+
+    @Test func twentyDigitsInAQuoteLineAreRefusedBesideTheField() throws {
+        let h = try ScreenHarness()
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        try h.addQuoteCatalog()
+        let quote = try h.addQuote()
+        h.keys(.char("4"), .enter)
+        h.keys(.char("a"))
+        h.type("nas")
+        h.keys(.enter, .tab, .tab, .ctrl("u"))
+        h.type(Self.twenty)  // the preview recomputes on every digit
+        h.keys(.ctrl("s"))
+        #expect(h.app.topScreen is QuoteFormScreen)
+        #expect(h.screen.contains("La cantidad supera el máximo permitido (1,000,000,000)"))
+        // Nine digits are a valid quantity, but 999,999,999 × S/ 2,500 is beyond the line limit.
+        h.keys(.ctrl("u"))
+        h.type("999999999")
+        h.keys(.ctrl("s"))
+        #expect(h.app.topScreen is QuoteFormScreen)
+        #expect(h.screen.contains("supera el máximo permitido"))
+        h.keys(.escape)
+        let id = try #require(quote.id)
+        let stored = try #require(try h.quotes.get(id))
+        #expect(stored.lines.count == 3)
+        let drafts = try h.store.db.scalar(
+            "SELECT count(*) FROM form_draft WHERE fields_json LIKE '%999999999%'").intValue
+        #expect(drafts == 0)
+    }
+
+    @Test func twentyDigitsInAnInvoiceByHandIssueNothing() throws {
+        let env = try BillingTestCredentials.environment.get()
+        let h = try ScreenHarness()
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        try h.saveBillingSettings()
+        h.openBilling(environment: env)
+        h.keys(.char("m"))
+        h.type("andina")
+        h.keys(.enter)
+        h.keys(.ctrl("s"))  // nothing typed: the focus goes to the first description
+        h.type("Servidores")
+        h.keys(.tab, .ctrl("u"))
+        h.type(Self.twenty)
+        h.keys(.tab)
+        h.type("100")
+        h.keys(.ctrl("s"))
+        #expect(h.app.topScreen is FormScreen)
+        #expect(h.screen.contains("La cantidad supera el máximo permitido"))
+        #expect(try h.edocs.list().isEmpty)
+        #expect(try Numbering.last("F001", in: h.store.db) == 0)
+    }
+}
