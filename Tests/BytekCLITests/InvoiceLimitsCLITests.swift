@@ -127,4 +127,25 @@ struct InvoiceLimitsCLITests {
         #expect(rest.status == 0, "\(rest.stderr)")
         #expect(try Self.numbersTaken(fx, "FC01") == 2)
     }
+
+    @Test func catalogPricesBeyondTheLimitAreRefusedByLine() throws {
+        let fx = try CLIFixture()
+        defer { fx.cleanup() }
+        try fx.withAdmin()
+        let file = try fx.write("precios.csv", """
+        sku,nombre,unidad_negocio,tipo,precio,costo,moneda
+        TOPE,Al límite,U3,producto,100000000000.00,99999999999.99,PEN
+        CARO,Demasiado caro,U3,producto,100000000000.01,,PEN
+        VEINTE,Veinte dígitos,U3,producto,99999999999999999999,,USD
+        COSTO,Costo absurdo,U3,producto,10,200000000000,PEN
+
+        """)
+        let r = try fx.run("import", "catalog", file)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("línea 3: precio: supera el máximo permitido (100,000,000,000.00)"), "\(r.stderr)")
+        #expect(r.stderr.contains("línea 4: precio: el importe es demasiado grande"), "\(r.stderr)")
+        #expect(r.stderr.contains("línea 5: costo: supera el máximo permitido"), "\(r.stderr)")
+        #expect(!r.stderr.contains("línea 2"), "\(r.stderr)")
+        #expect(try Database(path: fx.dbPath).scalar("SELECT count(*) FROM catalog_item").intValue == 0)
+    }
 }

@@ -59,4 +59,31 @@ import Testing
         #expect(try h.edocs.list().isEmpty)
         #expect(try Numbering.last("F001", in: h.store.db) == 0)
     }
+
+    @Test func anUnusualExchangeRateIsIssuedOnlyOnceConfirmed() throws {
+        let env = try BillingTestCredentials.environment.get()
+        let h = try ScreenHarness()
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        try h.saveBillingSettings()
+        h.openBilling(environment: env)
+        h.keys(.char("m"))
+        h.type("andina")
+        h.keys(.enter)
+        h.keys(.ctrl("s"))  // no line yet: the description is asked first
+        h.type("Servidores")
+        h.keys(.tab, .tab)
+        h.type("100")
+        h.keys(.backTab, .backTab, .backTab, .backTab)  // back up to the exchange rate
+        h.type("37.5")
+        h.keys(.backTab, .right)  // Moneda: dólares
+        h.keys(.ctrl("s"))
+        #expect(h.app.topScreen is FormScreen)
+        #expect(h.screen.contains("está fuera de lo habitual"), "\(h.screen)")
+        #expect(try h.edocs.list().isEmpty)
+        h.keys(.ctrl("s"))  // the same rate again: confirmed
+        #expect(h.app.topScreen is BillingListScreen, "\(h.screen)")
+        let record = try #require(try h.edocs.record(documentID: "F001-1"))
+        #expect(try h.edocs.document(id: record.id)?.exchangeRate == Decimal(string: "37.5"))
+    }
 }
+
