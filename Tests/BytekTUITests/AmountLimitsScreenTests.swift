@@ -85,5 +85,26 @@ import Testing
         let record = try #require(try h.edocs.record(documentID: "F001-1"))
         #expect(try h.edocs.document(id: record.id)?.exchangeRate == Decimal(string: "37.5"))
     }
+
+    @Test func aCatalogPriceBeyondTheLimitIsRefusedAsTyped() throws {
+        let h = try CatalogScreenTests().harness()
+        h.keys(.char("n"))
+        h.type("caro-1")
+        h.keys(.tab)
+        h.type("Servidor de oro")
+        h.keys(.tab, .tab, .tab, .tab, .tab, .tab)  // description, unit, niche, kind, … → the price
+        h.type(Self.twenty)
+        h.keys(.ctrl("s"))
+        #expect(h.screen.contains("Monto fuera de rango."), "\(h.screen)")
+        h.keys(.ctrl("u"))
+        h.type("100000000000.01")
+        h.keys(.ctrl("s"))
+        #expect(h.screen.contains("Supera el máximo permitido (100,000,000,000.00)."), "\(h.screen)")
+        #expect(try h.store.db.scalar("SELECT count(*) FROM catalog_item WHERE sku = 'CARO-1'").intValue == 0)
+        h.keys(.ctrl("u"))
+        h.type("100000000000.00")
+        h.keys(.ctrl("s"))
+        #expect(h.screen.contains("Ítem guardado: CARO-1"), "\(h.screen)")
+    }
 }
 
