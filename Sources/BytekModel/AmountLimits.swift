@@ -119,8 +119,7 @@ public enum AmountLimitError: Error, Sendable, Hashable {
         case .exchangeRateNotPositive: return "El tipo de cambio debe ser mayor que cero."
         case .exchangeRateOutsideBand(let r):
             let band = AmountLimits.exchangeRateBand
-            return "El tipo de cambio \(r) está fuera de lo habitual (entre \(band.lowerBound) y \(band.upperBound) "
-                + "soles por dólar); revíselo y confírmelo si es correcto."
+            return "El tipo de cambio \(r) no está entre \(band.lowerBound) y \(band.upperBound) soles por dólar."
         }
     }
 

@@ -99,7 +99,7 @@ struct InvoiceInput: Decodable {
         if let rate {
             do { try AmountLimits.checkExchangeRate(rate, confirmed: confirmExchangeRate ?? false) } catch {
                 throw CLIError.failure("exchangeRate: " + error.message
-                    + (error.needsConfirmation ? " Para confirmarlo añada \"confirmExchangeRate\": true." : ""))
+                    + (error.needsConfirmation ? " Si es correcto, confírmelo con \"confirmExchangeRate\": true." : ""))
             }
         }
         let detraccionValue = try detraccion.map { d -> Detraccion in

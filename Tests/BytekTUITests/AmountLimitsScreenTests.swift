@@ -78,7 +78,7 @@ import Testing
         h.keys(.backTab, .right)  // Moneda: dólares
         h.keys(.ctrl("s"))
         #expect(h.app.topScreen is FormScreen)
-        #expect(h.screen.contains("está fuera de lo habitual"), "\(h.screen)")
+        #expect(h.screen.contains("no está entre 2.5 y 6 soles por dólar"), "\(h.screen)")
         #expect(try h.edocs.list().isEmpty)
         h.keys(.ctrl("s"))  // the same rate again: confirmed
         #expect(h.app.topScreen is BillingListScreen, "\(h.screen)")
@@ -105,6 +105,25 @@ import Testing
         h.type("100000000000.00")
         h.keys(.ctrl("s"))
         #expect(h.screen.contains("Ítem guardado: CARO-1"), "\(h.screen)")
+    }
+
+    @Test func aQuoteExchangeRateOutsideTheBandNeedsASecondSave() throws {
+        let h = try ScreenHarness()
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        let quote = try h.addQuote(terms: .cash)
+        h.keys(.char("4"), .enter, .char("h"))
+        h.keys(.tab, .tab)  // unit, currency → the exchange rate
+        h.type("3.7512")
+        h.keys(.ctrl("s"))
+        #expect(h.screen.contains("El tipo de cambio admite hasta 3 decimales."), "\(h.screen)")
+        h.keys(.ctrl("u"))
+        h.type("375")
+        h.keys(.ctrl("s"))
+        #expect(h.screen.contains("El tipo de cambio 375 no está entre 2.5 y 6 soles por dólar. Ctrl-S otra vez lo confirma."), "\(h.screen)")
+        #expect(h.builder?.quote.exchangeRate == nil)
+        h.keys(.ctrl("s"))
+        #expect(h.builder?.quote.exchangeRate == 375, "\(h.screen)")
+        #expect(quote.exchangeRate == nil)
     }
 }
 

@@ -62,7 +62,7 @@ enum StringCatalog {
         "form.fixErrors": ("Corrija los campos marcados: {0}", "Fix the marked fields: {0}"),
         "form.required": ("Obligatorio.", "Required."),
         "err.tooLarge": ("Supera el máximo permitido ({0}).", "Above the maximum allowed ({0})."),
-        "form.saveAgainToConfirm": ("Pulse Ctrl-S otra vez para confirmarlo.", "Press Ctrl-S again to confirm it."),
+        "form.saveAgainToConfirm": ("Ctrl-S otra vez lo confirma.", "Ctrl-S again confirms it."),
 
         // Help and palette
         "help.title": ("Ayuda — teclas de {0}", "Help — keys of {0}"),
