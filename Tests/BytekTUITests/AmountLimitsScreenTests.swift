@@ -125,5 +125,36 @@ import Testing
         #expect(h.builder?.quote.exchangeRate == 375, "\(h.screen)")
         #expect(quote.exchangeRate == nil)
     }
+
+    @Test func aSecondCreditNoteCannotCreditMoreThanIsLeft() throws {
+        let env = try BillingTestCredentials.environment.get()
+        let h = try ScreenHarness()
+        try h.saveBillingSettings()
+        let original = try h.addFactura("Soporte técnico", price: 500)  // S/ 590.00
+        try h.accept(original.id)
+        h.send([.tick])
+        h.openBilling(environment: env)
+        func creditNote(_ amount: String) {
+            h.keys(.char("c"), .right, .tab)  // 04 Descuento global
+            h.type("Descuento acordado")
+            h.keys(.tab)
+            h.type(amount)
+            h.keys(.ctrl("s"))
+        }
+        creditNote("400")  // S/ 472.00
+        #expect(h.app.topScreen is BillingListScreen)
+        #expect(try h.edocs.record(documentID: "FC01-1")?.total == Money(minorUnits: 47_200, .pen))
+        h.keys(.down)
+        #expect(h.billingList?.pane.table.selectedID == original.id)
+        creditNote("100.01")  // S/ 118.01: one céntimo more than is left
+        #expect(h.app.topScreen is FormScreen)
+        #expect(h.screen.contains("solo le queda S/ 118.00"), "\(h.screen)")
+        #expect(try h.edocs.record(documentID: "FC01-2") == nil)
+        for _ in 0..<6 { h.keys(.backspace) }
+        h.type("100")
+        h.keys(.ctrl("s"))
+        #expect(h.app.topScreen is BillingListScreen, "\(h.screen)")
+        #expect(try h.edocs.record(documentID: "FC01-2")?.total == Money(minorUnits: 11_800, .pen))
+    }
 }
 
