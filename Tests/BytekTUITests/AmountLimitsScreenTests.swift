@@ -7,6 +7,29 @@ import Testing
 /// Figures typed beyond `AmountLimits` in the forms: a sentence beside the field, no crash (before: an
 /// overflow trap in TaxEngine.igvOf on the first keystroke past 10¹⁴), nothing saved.
 @MainActor
+extension ScreenHarness {
+    /// The invoice-by-hand form (Facturación, `m`) open for Comercial Andina, with signing credentials.
+    static func invoiceByHand() throws -> ScreenHarness {
+        let env = try BillingTestCredentials.environment.get()
+        let h = try ScreenHarness()
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        try h.saveBillingSettings()
+        h.openBilling(environment: env)
+        h.keys(.char("m"))
+        h.type("andina")
+        h.keys(.enter)
+        return h
+    }
+
+    /// Clears the focused field, types `text` and saves (Ctrl-U, the text, Ctrl-S).
+    func retypeAndSave(_ text: String) {
+        keys(.ctrl("u"))
+        type(text)
+        keys(.ctrl("s"))
+    }
+}
+
+@MainActor
 @Suite struct AmountLimitsScreenTests {
     static let twenty = "99999999999999999999"
 
@@ -24,9 +47,7 @@ import Testing
         #expect(h.app.topScreen is QuoteFormScreen)
         #expect(h.screen.contains("La cantidad supera el máximo permitido (1,000,000,000)"))
         // Nine digits are a valid quantity, but 999,999,999 × S/ 2,500 is beyond the line limit.
-        h.keys(.ctrl("u"))
-        h.type("999999999")
-        h.keys(.ctrl("s"))
+        h.retypeAndSave("999999999")
         #expect(h.app.topScreen is QuoteFormScreen)
         #expect(h.screen.contains("supera el máximo permitido"))
         h.keys(.escape)
@@ -39,14 +60,7 @@ import Testing
     }
 
     @Test func twentyDigitsInAnInvoiceByHandIssueNothing() throws {
-        let env = try BillingTestCredentials.environment.get()
-        let h = try ScreenHarness()
-        try h.addCustomers(ScreenHarness.sampleCustomers)
-        try h.saveBillingSettings()
-        h.openBilling(environment: env)
-        h.keys(.char("m"))
-        h.type("andina")
-        h.keys(.enter)
+        let h = try ScreenHarness.invoiceByHand()
         h.keys(.ctrl("s"))  // nothing typed: the focus goes to the first description
         h.type("Servidores")
         h.keys(.tab, .ctrl("u"))
@@ -61,14 +75,7 @@ import Testing
     }
 
     @Test func anUnusualExchangeRateIsIssuedOnlyOnceConfirmed() throws {
-        let env = try BillingTestCredentials.environment.get()
-        let h = try ScreenHarness()
-        try h.addCustomers(ScreenHarness.sampleCustomers)
-        try h.saveBillingSettings()
-        h.openBilling(environment: env)
-        h.keys(.char("m"))
-        h.type("andina")
-        h.keys(.enter)
+        let h = try ScreenHarness.invoiceByHand()
         h.keys(.ctrl("s"))  // no line yet: the description is asked first
         h.type("Servidores")
         h.keys(.tab, .tab)
@@ -96,14 +103,10 @@ import Testing
         h.type(Self.twenty)
         h.keys(.ctrl("s"))
         #expect(h.screen.contains("Monto fuera de rango."), "\(h.screen)")
-        h.keys(.ctrl("u"))
-        h.type("100000000000.01")
-        h.keys(.ctrl("s"))
+        h.retypeAndSave("100000000000.01")
         #expect(h.screen.contains("Supera el máximo permitido (100,000,000,000.00)."), "\(h.screen)")
         #expect(try h.store.db.scalar("SELECT count(*) FROM catalog_item WHERE sku = 'CARO-1'").intValue == 0)
-        h.keys(.ctrl("u"))
-        h.type("100000000000.00")
-        h.keys(.ctrl("s"))
+        h.retypeAndSave("100000000000.00")
         #expect(h.screen.contains("Ítem guardado: CARO-1"), "\(h.screen)")
     }
 
@@ -116,9 +119,7 @@ import Testing
         h.type("3.7512")
         h.keys(.ctrl("s"))
         #expect(h.screen.contains("El tipo de cambio admite hasta 3 decimales."), "\(h.screen)")
-        h.keys(.ctrl("u"))
-        h.type("375")
-        h.keys(.ctrl("s"))
+        h.retypeAndSave("375")
         #expect(h.screen.contains("El tipo de cambio 375 no está entre 2.5 y 6 soles por dólar. Ctrl-S otra vez lo confirma."), "\(h.screen)")
         #expect(h.builder?.quote.exchangeRate == nil)
         h.keys(.ctrl("s"))
