@@ -168,8 +168,9 @@ extension Money {
         guard !integerPart.isEmpty || !fraction.isEmpty else { throw .invalidFormat }
         guard fraction.count <= maxFractionDigits else { throw .tooManyDecimals(max: maxFractionDigits) }
         let digits = String(integerPart.drop(while: { $0 == "0" })) + fraction
-        guard digits.count <= 18, let significand = UInt64(digits.isEmpty ? "0" : digits) else { throw .outOfRange }
-        let amount = Decimal(sign: negative ? .minus : .plus, exponent: -fraction.count, significand: Decimal(significand))
+        // Up to 38 digits fit Decimal exactly: a price at the limit with 10 decimals reads (23 digits).
+        guard digits.count <= 38, let significand = Decimal(string: digits.isEmpty ? "0" : digits) else { throw .outOfRange }
+        let amount = Decimal(sign: negative ? .minus : .plus, exponent: -fraction.count, significand: significand)
         guard amount.magnitude <= maximumInput else { throw .outOfRange }
         return Money(amount, currency)
     }

@@ -135,6 +135,10 @@ struct AmountLimitsTests {
     @Test func moneyParsingStopsAtTheLimit() throws {
         #expect(try Money.parse("1,000,000,000,000.00", currency: .pen).amount == AmountLimits.maxAmount)
         #expect(throws: MoneyError.outOfRange) { try Money.parse("1000000000000.01", currency: .pen) }
+        // A unit price at its limit with SUNAT's 10 decimals is 23 digits: read exactly.
+        let price = try Money.parse("99,999,999,999.1234567891", currency: .usd, maxFractionDigits: 10)
+        #expect(price.amount == dec("99999999999.1234567891"))
+        try AmountLimits.checkUnitPrice(price.amount)
     }
 }
 

@@ -183,13 +183,14 @@ extension QuoteBuilderScreen {
         if quantity == nil { errors["quantity"] = s["quotes.err.number"] }
         let currency = Currency(rawValue: v["priceCurrency"] ?? "") ?? quote.currency
         var price = Money.zero(currency)
-        do throws(MoneyError) { price = try Money.parse(v["unitPrice"] ?? "", currency: currency, maxFractionDigits: 6) } catch {
+        let decimals = AmountLimits.maxDecimals
+        do throws(MoneyError) { price = try Money.parse(v["unitPrice"] ?? "", currency: currency, maxFractionDigits: decimals) } catch {
             errors["unitPrice"] = ErrorText(s).money(error)
         }
         let discount = parseDiscount(kind: v["discountKind"], value: v["discountValue"], field: "discountValue", into: &errors)
         var cost: Money?
         if let c = v["unitCost"], !c.trimmingCharacters(in: .whitespaces).isEmpty {
-            do throws(MoneyError) { cost = try Money.parse(c, currency: currency, maxFractionDigits: 6) } catch {
+            do throws(MoneyError) { cost = try Money.parse(c, currency: currency, maxFractionDigits: decimals) } catch {
                 errors["unitCost"] = ErrorText(s).money(error)
             }
         } else if !showsCost {
