@@ -15,8 +15,9 @@ import Foundation
 /// check; `ValidaExprRegSummary-1.1.0.xsl` refuses an RC dated after today (2236) or before the
 /// documents it carries (2671), `ValidaExprRegSummaryVoided-1.0.1.xsl` an RA after the day it is
 /// sent (2301). The listed limit is 3 calendar days counted from the day after the issue date
-/// (R.S. 003-2023/SUNAT for facturas and their notes; boletas and their notes travel in the
-/// resumen diario within the same 3 days), so a document may be dated today or up to 3 days back.
+/// (R.S. 000003-2023/SUNAT, for facturas and their notes); boletas and their notes, which travel in
+/// the resumen diario, are held to the same 3 days (the stricter reading, so none is refused as late).
+/// A document may therefore be dated today or up to 3 days back.
 public enum IssueDateRule {
     /// Days back an issue date may lie, by kind (codes cited above).
     public static let pastDays: [DocumentKind: Int] = [
