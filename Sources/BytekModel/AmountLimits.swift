@@ -9,6 +9,7 @@ import Foundation
 /// - unit price (and unit cost, and a catalog price): at most 10¹¹, with at most 10 decimals;
 /// - the amount of a line and the total of a document: at most 10¹² in either currency;
 /// - at most 1,000 lines on a quote or a document;
+/// - a quote's validity and credit days: 1 to 3,650 (ten years);
 /// - exchange rate: positive, at most 3 decimals (as SUNAT publishes it), and within 2.5–6 soles
 ///   per dollar unless the user confirms it.
 public enum AmountLimits {
@@ -20,6 +21,8 @@ public enum AmountLimits {
     public static let maxDecimals = 10
     public static let maxLines = 1_000
     public static let exchangeRateDecimals = 3
+    /// Days of validity of a quote and of credit: at most ten years, so every due date is a real day.
+    public static let maxDays = 3_650
     /// Soles per dollar: a rate outside this band is refused unless confirmed.
     public static let exchangeRateBand = Decimal(string: "2.5")!...Decimal(6)
 

@@ -157,5 +157,18 @@ extension ScreenHarness {
         #expect(h.app.topScreen is BillingListScreen, "\(h.screen)")
         #expect(try h.edocs.record(documentID: "FC01-2")?.total == Money(minorUnits: 11_800, .pen))
     }
+
+    @Test func validityAndCreditDaysStayWithinTenYears() throws {
+        let h = try ScreenHarness()
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        try h.addQuote(terms: .cash)
+        h.keys(.char("4"), .enter, .char("h"))
+        h.keys(.tab, .tab, .tab, .tab)  // unit, currency, rate, prices with IGV → validity
+        h.retypeAndSave("9223372036854775807")  // Int.max days: the due date once trapped
+        #expect(h.screen.contains("La validez va de 1 a 3650 días."), "\(h.screen)")
+        h.retypeAndSave("3650")
+        #expect(h.builder?.quote.validityDays == 3650, "\(h.screen)")
+        #expect(h.builder?.quote.validUntil == ScreenHarness.today.adding(days: 3650))
+    }
 }
 

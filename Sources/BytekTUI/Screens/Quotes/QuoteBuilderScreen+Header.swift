@@ -68,7 +68,9 @@ extension QuoteBuilderScreen {
         let rateText = (v["exchangeRate"] ?? "").trimmingCharacters(in: .whitespaces)
         if rateText.isEmpty { c.exchangeRate = nil } else if let rate = QuoteText.parseDecimal(rateText), rate > 0 { c.exchangeRate = rate }
         c.pricesIncludeIGV = v["pricesIncludeIGV"] == "1"
-        if let days = Int((v["validityDays"] ?? "").trimmingCharacters(in: .whitespaces)), days > 0 { c.validityDays = days }
+        if let days = Int((v["validityDays"] ?? "").trimmingCharacters(in: .whitespaces)), (1...AmountLimits.maxDays).contains(days) {
+            c.validityDays = days
+        }
         c.deliveryTime = (v["deliveryTime"] ?? "").trimmingCharacters(in: .whitespaces)
         if let terms = typedTerms(v) { c.paymentTerms = terms }
         c.notes = v["notes"] ?? ""
@@ -123,7 +125,7 @@ extension QuoteBuilderScreen {
             errors["exchangeRate"] = Self.exchangeRateProblem(r, unchanged: quote.exchangeRate, toConfirm: &rateToConfirm, s)
         }
         let validity = Int((v["validityDays"] ?? "").trimmingCharacters(in: .whitespaces))
-        if validity == nil || (validity ?? 0) <= 0 { errors["validityDays"] = s["quotes.err.validity"] }
+        if !(1...AmountLimits.maxDays).contains(validity ?? 0) { errors["validityDays"] = s["quotes.err.validity"] }
         var terms = PaymentTerms.cash
         if let typed = typedTerms(v) {
             terms = typed
