@@ -135,7 +135,7 @@ public enum AmountLimitError: Error, Sendable, Hashable {
     private static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
     /// 1000000000 → "1,000,000,000".
-    static func grouped(_ value: Decimal) -> String {
+    public static func grouped(_ value: Decimal) -> String {
         let digits = "\(value)"
         var out = ""
         for (i, ch) in digits.enumerated() {

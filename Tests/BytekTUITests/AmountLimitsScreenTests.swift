@@ -172,3 +172,19 @@ extension ScreenHarness {
     }
 }
 
+
+@Suite struct AmountLimitTextTests {
+    static let errors: [AmountLimitError] = [
+        .notANumber(.quantity), .tooLarge(.unitPrice, max: AmountLimits.maxUnitPrice), .tooLarge(.lineAmount, max: AmountLimits.maxAmount),
+        .tooManyDecimals(.unitCost, max: 10), .tooManyDecimals(.exchangeRate, max: 3), .tooManyLines(count: 1001, max: 1000),
+        .exchangeRateNotPositive, .exchangeRateOutsideBand(Decimal(string: "37.5")!), .tooLarge(.documentTotal, max: 1),
+        .notANumber(.discount), .notANumber(.amount),
+    ]
+
+    /// The screens say in Spanish exactly what the model (and so the CLI) says, and in English with BYTEK_LANG=en.
+    @Test(arguments: errors) func spanishAsTheModelEnglishOfItsOwn(_ e: AmountLimitError) {
+        #expect(ErrorText(Strings(language: .es)).limit(e) == e.message)
+        let english = ErrorText(Strings(language: .en)).limit(e)
+        #expect(english != e.message && !english.contains("limit."), "\(english)")
+    }
+}

@@ -68,13 +68,13 @@ final class BillingManualEditor: RecordEditor {
             if price == nil || (price ?? -1) < 0 { errors["price\(i)"] = s["billing.manual.badPrice"] }
             // Within `AmountLimits` as typed: twenty digits get a sentence beside the field, never a crash.
             if let q = qty, errors["qty\(i)"] == nil {
-                do throws(AmountLimitError) { try AmountLimits.checkQuantity(q) } catch { errors["qty\(i)"] = error.message }
+                do throws(AmountLimitError) { try AmountLimits.checkQuantity(q) } catch { errors["qty\(i)"] = ErrorText(text.s).limit(error) }
             }
             if let p = price, errors["price\(i)"] == nil {
-                do throws(AmountLimitError) { try AmountLimits.checkUnitPrice(p) } catch { errors["price\(i)"] = error.message }
+                do throws(AmountLimitError) { try AmountLimits.checkUnitPrice(p) } catch { errors["price\(i)"] = ErrorText(text.s).limit(error) }
             }
             if let q = qty, let p = price, errors["qty\(i)"] == nil, errors["price\(i)"] == nil, q * p > AmountLimits.maxAmount {
-                errors["price\(i)"] = AmountLimitError.tooLarge(.lineAmount, max: AmountLimits.maxAmount).message
+                errors["price\(i)"] = ErrorText(text.s).limit(.tooLarge(.lineAmount, max: AmountLimits.maxAmount))
             }
             guard let qty, let price else { continue }
             let category = TaxCategory(rawValue: values["tax\(i)"] ?? "") ?? .gravado

@@ -197,20 +197,21 @@ extension QuoteBuilderScreen {
             cost = original?.unitCost
         }
         // Each figure within `AmountLimits` as typed, so twenty digits get a sentence, never a crash.
+        let limitText = ErrorText(s)
         if let quantity {
-            do throws(AmountLimitError) { try AmountLimits.checkQuantity(quantity) } catch { errors["quantity"] = error.message }
+            do throws(AmountLimitError) { try AmountLimits.checkQuantity(quantity) } catch { errors["quantity"] = limitText.limit(error) }
         }
         if errors["unitPrice"] == nil {
-            do throws(AmountLimitError) { try AmountLimits.checkUnitPrice(price.amount) } catch { errors["unitPrice"] = error.message }
+            do throws(AmountLimitError) { try AmountLimits.checkUnitPrice(price.amount) } catch { errors["unitPrice"] = limitText.limit(error) }
         }
         if let c = cost, errors["unitCost"] == nil {
             do throws(AmountLimitError) { try AmountLimits.checkUnitPrice(c.amount, field: .unitCost) } catch {
-                errors["unitCost"] = error.message
+                errors["unitCost"] = limitText.limit(error)
             }
         }
         if case .amount(let a) = discount, errors["discountValue"] == nil {
             do throws(AmountLimitError) { try AmountLimits.checkAmount(a, field: .discount) } catch {
-                errors["discountValue"] = error.message
+                errors["discountValue"] = limitText.limit(error)
             }
         }
         guard errors.isEmpty, let quantity else { return (nil, errors) }
@@ -245,11 +246,10 @@ extension QuoteBuilderScreen {
         if message == s["quotes.err.negativeQuantity"] { return "quantity" }
         if message == s["quotes.err.negativePrice"] { return "unitPrice" }
         if message == s["quotes.err.rateMissing"] || message == s["quotes.err.ratePositive"] { return "priceCurrency" }
-        if message.hasPrefix("El importe de la línea") || message.hasPrefix("Tiene ") || message.hasPrefix("El total") {
-            return "quantity"
-        }
-        if message.hasPrefix("El precio unitario") { return "unitPrice" }
-        if message.hasPrefix("El costo unitario") { return "unitCost" }
+        if message.hasPrefix(s["limit.field.lineAmount"]) || message.hasPrefix(s["limit.field.documentTotal"])
+            || message.hasPrefix(s["limit.field.quantity"]) { return "quantity" }
+        if message.hasPrefix(s["limit.field.unitPrice"]) { return "unitPrice" }
+        if message.hasPrefix(s["limit.field.unitCost"]) { return "unitCost" }
         return "discountValue"
     }
 

@@ -105,9 +105,10 @@ extension QuoteBuilderScreen {
             try AmountLimits.checkExchangeRate(rate, confirmed: rate == unchanged || rate == toConfirm)
             return nil
         } catch {
-            guard error.needsConfirmation else { return error.message }
+            let text = ErrorText(s).limit(error)
+            guard error.needsConfirmation else { return text }
             toConfirm = rate
-            return error.message + " " + s["form.saveAgainToConfirm"]
+            return text + " " + s["form.saveAgainToConfirm"]
         }
     }
 
