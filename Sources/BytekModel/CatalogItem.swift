@@ -67,7 +67,9 @@ public struct CatalogItem: Sendable, Hashable, Codable {
         else if name.count > CatalogItem.maxNameLength { errors[.name] = .tooLong(max: CatalogItem.maxNameLength) }
         if uom.trimmingCharacters(in: .whitespaces).isEmpty { errors[.uom] = .required }
         if price.isNegative { errors[.price] = .negativeAmount }
+        else if price.amount > AmountLimits.maxUnitPrice { errors[.price] = .tooLarge(max: AmountLimits.maxUnitPrice) }
         if cost.isNegative { errors[.cost] = .negativeAmount }
+        else if cost.amount > AmountLimits.maxUnitPrice { errors[.cost] = .tooLarge(max: AmountLimits.maxUnitPrice) }
         else if cost.currency != price.currency { errors[.cost] = .currencyMismatch }
         switch kind {
         case .product:

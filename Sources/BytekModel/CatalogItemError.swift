@@ -1,3 +1,5 @@
+import Foundation
+
 /// A field of the catalog item form that a validation error points at.
 public enum CatalogField: Hashable, Sendable {
     case sku, name, description, uom, price, cost, rateBasis, period, tracksSerials
@@ -16,4 +18,6 @@ public enum CatalogError: Error, Hashable, Sendable {
     /// The field does not apply to this kind (a product has no period).
     case notAllowedForKind(ItemKind)
     case tooLong(max: Int)
+    /// A price or cost above `AmountLimits.maxUnitPrice`.
+    case tooLarge(max: Decimal)
 }

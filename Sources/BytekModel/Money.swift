@@ -9,9 +9,9 @@ public struct Money: Sendable, Hashable {
     public var amount: Decimal
     public var currency: Currency
 
-    /// The largest amount accepted from user input (10^13, far above any real invoice
-    /// and well inside Int64 minor units).
-    public static let maximumInput = Decimal(10_000_000_000_000)
+    /// The largest amount accepted from user input: `AmountLimits.maxAmount` (10¹², far above any
+    /// real invoice and well inside Int64 minor units).
+    public static let maximumInput = AmountLimits.maxAmount
 
     public init(_ amount: Decimal, _ currency: Currency) {
         self.amount = amount
@@ -168,9 +168,10 @@ extension Money {
         guard !integerPart.isEmpty || !fraction.isEmpty else { throw .invalidFormat }
         guard fraction.count <= maxFractionDigits else { throw .tooManyDecimals(max: maxFractionDigits) }
         let digits = String(integerPart.drop(while: { $0 == "0" })) + fraction
-        guard digits.count <= 18, let significand = UInt64(digits.isEmpty ? "0" : digits) else { throw .outOfRange }
-        let amount = Decimal(sign: negative ? .minus : .plus, exponent: -fraction.count, significand: Decimal(significand))
-        guard amount.magnitude < maximumInput else { throw .outOfRange }
+        // Up to 38 digits fit Decimal exactly: a price at the limit with 10 decimals reads (23 digits).
+        guard digits.count <= 38, let significand = Decimal(string: digits.isEmpty ? "0" : digits) else { throw .outOfRange }
+        let amount = Decimal(sign: negative ? .minus : .plus, exponent: -fraction.count, significand: significand)
+        guard amount.magnitude <= maximumInput else { throw .outOfRange }
         return Money(amount, currency)
     }
 

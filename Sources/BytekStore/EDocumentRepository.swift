@@ -48,6 +48,7 @@ public struct EDocumentRepository: Sendable {
             var doc = document
             doc.number = try Numbering.next(doc.series.code, in: db)
             let amounts = try doc.validate()
+            try checkIssueRules(doc)
             let prepared = try prepare(doc)
             let stamp = ISOTimestamp.format(now())
             let encoder = JSONEncoder()

@@ -194,11 +194,19 @@ enum CommandHelp {
                           ajustes. Va con operationType 1001 (se pone solo si se omite).
           paymentForm     contado (por omisión) o credito con sus cuotas («installments»), que suman el
                           total menos la detracción y vencen después de la emisión.
+          issuedAt        Por omisión ahora. AAAA-MM-DD o ISO-8601 con cualquier zona (2026-11-26T10:30:00-05:00):
+                          el día en Lima, de hoy hasta 3 días atrás (plazo de SUNAT), nunca futuro ni anterior al
+                          último comprobante de la serie.
+          exchangeRate    Soles por dólar, hasta 3 decimales; fuera de 2.5–6 añada "confirmExchangeRate": true.
+          Límites         cantidad ≤ 1,000,000,000 y precio unitario ≤ 100,000,000,000 (hasta 10 decimales);
+                          importe de línea y total ≤ 1,000,000,000,000; hasta 1,000 líneas.
         Una nota (07/08) lleva "reference": "F001-12" (debe existir y estar aceptada u observada por SUNAT),
         "reason" (catálogo 09: 01 anulación, 04 descuento global, 06 devolución total, 07 devolución por
         ítem, 13 ajuste de montos o fechas; catálogo 10: 01 intereses por mora, 02 aumento en el valor,
         03 penalidades) y "description" (el sustento). Su cliente, moneda y serie salen del comprobante
-        modificado si no se indican (FC01 se vuelve BC01 para una boleta).
+        modificado si no se indican (FC01 se vuelve BC01 para una boleta). Va en la moneda del comprobante, y
+        las notas de crédito sobre él no suman más que su total (ni más cantidad por línea en una devolución
+        por ítem).
 
         «issue --from-quote COT-2026-00001 [--version N] [--series B001]» factura la parte única de una
         cotización aceptada (productos y servicios; las suscripciones se facturan por periodo) al cliente

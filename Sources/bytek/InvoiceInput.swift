@@ -15,8 +15,9 @@ import Foundation
 /// Notes (kind "07" or "08") add `"reference": "F001-12"`, `"reason": "01"` (catálogo 09 or 10) and
 /// `"description"`; their customer, currency and series default to the referenced document's (the series
 /// configured for the kind, with the first letter of the reference's family: FC01 → BC01 for a boleta).
-/// `series` defaults to the settings' series for the kind; `issuedAt` (ISO-8601) to now; the detracción
-/// account comes from the settings.
+/// `series` defaults to the settings' series for the kind; `issuedAt` (AAAA-MM-DD or ISO-8601 with any
+/// offset; a Lima day from today back to SUNAT's window, see `IssueDateRule`) to now; the detracción
+/// account comes from the settings. An `exchangeRate` outside 2.5–6 needs `"confirmExchangeRate": true`.
 struct InvoiceInput: Decodable {
     struct Line: Decodable {
         var description: String
@@ -48,6 +49,8 @@ struct InvoiceInput: Decodable {
     var customer: DocumentCustomer?
     var currency: String?
     var exchangeRate: String?
+    /// True confirms an exchange rate outside 2.5–6 soles per dollar (`AmountLimits.exchangeRateBand`).
+    var confirmExchangeRate: Bool?
     var orderReference: String?
     var lines: [Line]
     var globalDiscount: DiscountInput?
@@ -74,7 +77,10 @@ struct InvoiceInput: Decodable {
         let s = try resolveSeries(k, settings: settings, referenced: referenced)
         var date = Date()
         if let issuedAt {
-            guard let d = ISOTimestamp.parse(issuedAt) else { throw CLIError.failure("fecha no válida: \(issuedAt) (use ISO-8601, 2026-11-26T10:30:00Z)") }
+            guard let d = LimaTime.parse(issuedAt) else {
+                throw CLIError.failure("issuedAt: fecha no válida: «\(issuedAt)» (use AAAA-MM-DD o ISO-8601: "
+                    + "2026-11-26T10:30:00-05:00 o 2026-11-26T15:30:00Z)")
+            }
             date = d
         }
         let cur: Currency
@@ -90,6 +96,12 @@ struct InvoiceInput: Decodable {
         var docLines: [EDocumentLine] = []
         for (i, l) in lines.enumerated() { docLines.append(try line(l, index: i + 1)) }
         let rate = try exchangeRate.map { try Self.decimal($0, "tipo de cambio") }
+        if let rate {
+            do { try AmountLimits.checkExchangeRate(rate, confirmed: confirmExchangeRate ?? false) } catch {
+                throw CLIError.failure("exchangeRate: " + error.message
+                    + (error.needsConfirmation ? " Si es correcto, confírmelo con \"confirmExchangeRate\": true." : ""))
+            }
+        }
         let detraccionValue = try detraccion.map { d -> Detraccion in
             Detraccion(code: d.code ?? QuoteInvoicing.detraccionCode,
                        ratePercent: try d.rate.map { try Self.decimal($0, "porcentaje de detracción") } ?? QuoteInvoicing.detraccionRatePercent,
@@ -128,6 +140,10 @@ struct InvoiceInput: Decodable {
     private func line(_ l: Line, index i: Int) throws -> EDocumentLine {
         let q = try Self.decimal(l.quantity, "línea \(i): cantidad")
         let p = try Self.decimal(l.unitPrice, "línea \(i): precio unitario")
+        do {
+            try AmountLimits.checkQuantity(q)
+            try AmountLimits.checkUnitPrice(p)
+        } catch { throw CLIError.failure("línea \(i): " + error.message) }
         let code = l.affectation ?? "10"
         let affectation: LineAffectation
         switch code {

@@ -30,8 +30,10 @@ enum InvoicePDFCommand {
         let path = try target(output, store: store,
                               name: record.documentID + (ticket ? "-ticket" : "") + ".pdf")
         do {
+            // A document SUNAT rejected or has not accepted yet says so across every page.
             try InvoicePDF.write(InvoicePrintData(document: document, digestValue: record.digestValue,
-                                                  logoPath: logo.isEmpty ? nil : logo),
+                                                  logoPath: logo.isEmpty ? nil : logo,
+                                                  watermark: InvoiceContent.watermark(status: record.status.rawValue)),
                                  format: format, to: URL(fileURLWithPath: path))
         } catch let e as InvoicePDFError {
             throw CLIError.failure(e.message)

@@ -163,6 +163,7 @@ enum Messages {
         case .requiredForKind(let k): return "es obligatorio para un ítem de tipo \(CSVWordsText.kind(k))"
         case .notAllowedForKind(let k): return "no corresponde a un ítem de tipo \(CSVWordsText.kind(k))"
         case .tooLong(let n): return "admite hasta \(n) caracteres"
+        case .tooLarge(let max): return "supera el máximo permitido (\(Money(max, .pen).formattedAmount))"
         }
     }
 

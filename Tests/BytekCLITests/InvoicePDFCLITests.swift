@@ -1,3 +1,4 @@
+import BytekStore
 import Foundation
 import Testing
 
@@ -50,6 +51,18 @@ struct InvoicePDFCLITests {
         let ticketText = try pdftotext(out)
         #expect(ticketText.contains("F001-00000001"))
         #expect(ticketText.contains("S/ 354.00"))
+
+        // Not yet accepted by SUNAT: it says so; once rejected, it says that instead.
+        #expect(text.contains("PENDIENTE DE ENVÍO A SUNAT"))
+        #expect(ticketText.contains("PENDIENTE DE ENVÍO A SUNAT"))
+        try Database(path: fx.dbPath).execute("UPDATE e_document SET status = 'rechazado' WHERE series = 'F001'")
+        let rejected = try fx.run("invoice", "pdf", "F001-1")
+        let rejectedText = try pdftotext(rejected.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(rejectedText.contains("RECHAZADO — sin validez tributaria"))
+        #expect(!rejectedText.contains("PENDIENTE DE ENVÍO"))
+        try Database(path: fx.dbPath).execute("UPDATE e_document SET status = 'aceptado' WHERE series = 'F001'")
+        let accepted = try pdftotext(try fx.run("invoice", "pdf", "F001-1").stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(!accepted.contains("RECHAZADO") && !accepted.contains("PENDIENTE DE ENVÍO"))
 
         let missing = try fx.run("invoice", "pdf", "F001-99")
         #expect(missing.status == 1)

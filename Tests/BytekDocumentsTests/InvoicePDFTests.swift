@@ -146,21 +146,24 @@ func keepForPreview(_ path: String, as name: String) {
         #expect(squeezed(try Poppler.text(path, page: pages)).contains("Hash: h"))
     }
 
-    @Test func discountsRowShowsOnlyWhenThereIsADiscount() throws {
+    @Test func globalDiscountRowShowsOnlyTheGlobalDiscount() throws {
         let folder = TempFolder()
         var doc = try InvoiceSample.factura(lineCount: 2)
         doc.lines[0].discount = .percent(10)
+        // A line discount sits in its line (its own column), never again in the totals.
+        #expect(!InvoiceContent.totalRows(try doc.amounts()).contains { $0.0.hasPrefix("Descuento") })
+        doc.globalDiscount = .amount(50)
         let amounts = try doc.amounts()
         let rows = InvoiceContent.totalRows(amounts)
-        let discount = try #require(rows.first { $0.0 == "Descuentos" })
-        #expect(discount.1 == amounts.taxes.lineDiscounts.formatted)
+        let discount = try #require(rows.first { $0.0 == "Descuento global" })
+        #expect(discount.1 == "S/ 50.00")
         let (_, flat) = try rendered(doc, in: folder)
-        #expect(flat.contains("Descuentos \(discount.1)"))
+        #expect(flat.contains("Descuento global \(discount.1)"))
     }
 
-    @Test func unitValuesKeepUpToFourDecimals() throws {
-        let m = Money(Decimal(string: "84.7457627118") ?? 0, .pen)
-        #expect(InvoiceContent.unitValue(m) == "84.7458")
+    @Test func unitValuesKeepUpToTenDecimals() throws {
+        let m = Money(Decimal(string: "84.745762711864") ?? 0, .pen)
+        #expect(InvoiceContent.unitValue(m) == "84.7457627119")
         #expect(InvoiceContent.unitValue(Money(Decimal(string: "1234.5") ?? 0, .pen)) == "1,234.50")
         #expect(InvoiceContent.unitValue(Money(Decimal(string: "2500.125") ?? 0, .pen)) == "2,500.125")
     }

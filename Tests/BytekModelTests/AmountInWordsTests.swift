@@ -28,3 +28,23 @@ import Testing
         #expect(AmountInWords.legend(Money(Decimal(string: "10.005") ?? 0, .pen)) == "SON: DIEZ CON 01/100 SOLES")
     }
 }
+
+@Suite struct AmountInWordsBeyondABillionTests {
+    @Test(arguments: [
+        (1_000_000_000, "mil millones"), (1_500_000_000, "mil quinientos millones"),
+        (1_001_000_000, "mil un millones"), (21_000_000_000, "veintiún mil millones"),
+        (999_999_999_999, "novecientos noventa y nueve mil novecientos noventa y nueve millones novecientos noventa y nueve mil novecientos noventa y nueve"),
+        (1_000_000_000_000, "un billón"), (1_000_001_000_000, "un billón un millón"), (1_000_000_000_001, "un billón uno"),
+        (2_000_000_000_000, "dos billones"), (21_000_000_000_000, "veintiún billones"),
+    ] as [(UInt64, String)])
+    func longScale(n: UInt64, expected: String) {
+        #expect(AmountInWords.words(n) == expected)
+    }
+
+    @Test func legendAtTheLimit() {
+        #expect(AmountInWords.legend(Money(minorUnits: 100_000_000_000_000, .pen)) == "SON: UN BILLÓN CON 00/100 SOLES")
+        #expect(AmountInWords.legend(Money(minorUnits: 99_999_999_999_999, .usd))
+                == "SON: NOVECIENTOS NOVENTA Y NUEVE MIL NOVECIENTOS NOVENTA Y NUEVE MILLONES NOVECIENTOS NOVENTA Y NUEVE MIL "
+                + "NOVECIENTOS NOVENTA Y NUEVE CON 99/100 DÓLARES AMERICANOS")
+    }
+}

@@ -138,9 +138,11 @@ struct SalesQuoteTests {
         #expect(amounts == [pen("333.30"), pen("333.30"), pen("333.41")])
     }
 
-    @Test func creditDaysMustBePositive() {
+    @Test func creditDaysMustBePositive() throws {
         var q = draft([.product("App", quantity: 1, unitPrice: pen("1000"))])
         #expect(throws: QuoteError.creditDaysNotPositive(0)) { try q.setPaymentTerms(.credit(days: 0)) }
+        #expect(throws: QuoteError.creditDaysNotPositive(3651)) { try q.setPaymentTerms(.credit(days: 3651)) }
+        try q.setPaymentTerms(.credit(days: 3650))
         #expect(throws: Never.self) { try q.setPaymentTerms(.credit(days: 30)) }
     }
 

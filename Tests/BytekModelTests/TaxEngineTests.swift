@@ -111,10 +111,11 @@ struct TaxEngineTests {
     }
 
     @Test func largeAmountsStayExact() throws {
-        let l = try TaxEngine.line(line("1", "123456789012345.67"), currency: .pen)
-        #expect(l.base.amount == dec("123456789012345.67"))
-        #expect(l.igv.amount == dec("22222222022222.22"))
-        #expect(l.total.amount == dec("145679011034567.89"))
+        // Near the limits (AmountLimits: price ≤ 10¹¹, line total ≤ 10¹²) every céntimo is kept.
+        let l = try TaxEngine.line(line("8", "99999999999.99"), currency: .pen)
+        #expect(l.base.amount == dec("799999999999.92"))
+        #expect(l.igv.amount == dec("143999999999.99"))
+        #expect(l.total.amount == dec("943999999999.91"))
     }
 
     @Test("invalid input is refused", arguments: [

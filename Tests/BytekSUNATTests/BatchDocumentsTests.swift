@@ -84,8 +84,11 @@ struct BatchDocumentsTests {
             #expect(try JobQueue(db: f.store.db).job(idempotencyKey: EBatchRepository.sendJobKey(b.identifier)) != nil)
         }
         #expect(try SunatSummaryJob.createSummaries(db: f.store.db, signer: { _ in f.signer }, clock: f.clock.clock).isEmpty)
-        // A date limits it to that day.
-        let later = try f.issuer.issue(try BillingFixture.boleta(issuedAt: yesterday))
+        // A date limits it to that day. (A boleta dated yesterday goes in another series: within one
+        // series the numbers stay in date order, see IssueDateRule.)
+        var late = try BillingFixture.boleta(issuedAt: yesterday)
+        late.series = try Series("B002", for: .boleta)
+        let later = try f.issuer.issue(late)
         _ = try f.issuer.issue(try BillingFixture.boleta())
         let only = try SunatSummaryJob.createSummaries(db: f.store.db, signer: { _ in f.signer }, clock: f.clock.clock,
                                                        date: today.adding(days: -1).description)

@@ -355,14 +355,7 @@ extension ScreenHarness {
     }
 
     @Test func issuingByHandForAPickedCustomer() throws {
-        let env = try BillingTestCredentials.environment.get()
-        let h = try ScreenHarness()
-        try h.addCustomers(ScreenHarness.sampleCustomers)
-        try h.saveBillingSettings()
-        h.openBilling(environment: env)
-        h.keys(.char("m"))
-        h.type("andina")
-        h.keys(.enter)
+        let h = try ScreenHarness.invoiceByHand()
         #expect(h.app.topScreen is FormScreen)
         #expect(h.screen.contains("Comprobante a mano para Comercial Andina S.A.C."))
         h.keys(.ctrl("s"))  // no line yet: refused, and the focus goes to the first description

@@ -28,4 +28,6 @@ public struct PDFColor: Sendable, Hashable {
     public static let accent = PDFColor(hex: 0x0B3D6E)
     /// Light fill for section rows and zebra stripes.
     public static let shade = PDFColor(hex: 0xEEF2F7)
+    /// The red of a document that is not valid (rejected, pending): its banner and watermark.
+    public static let warning = PDFColor(hex: 0xB42318)
 }

@@ -29,6 +29,9 @@ public final class PDFDocumentWriter {
     public var runningHeaderHeight: Double = 0
     /// Called at the top of each new page (not the first), with the cursor at the top margin.
     public var onNewPage: ((PDFDocumentWriter) -> Void)?
+    /// Words drawn diagonally across every page, in translucent red over the content (a document
+    /// that is not valid: "RECHAZADO — sin validez tributaria"); nil draws nothing.
+    public var watermark: String?
 
     private let footer: (Int, Int) -> PDFFooter?
     private let surface: OpaquePointer
@@ -154,7 +157,26 @@ public final class PDFDocumentWriter {
         return pageNumber
     }
 
+    /// The watermark across the page: centred, along the diagonal, as wide as the page allows.
+    private func drawWatermark() {
+        guard let mark = watermark, !mark.isEmpty else { return }
+        let diagonal = (pageSize.width * pageSize.width + pageSize.height * pageSize.height).squareRoot()
+        let width = diagonal * 0.8
+        var style = PDFTextStyle(size: 44, bold: true, alignment: .center)
+        // Smaller type until the words fit on one line of the diagonal.
+        while style.size > 10, naturalWidth(mark, style: style) > width { style = style.with(size: style.size - 2) }
+        let height = prepare(mark, width: width, style: style)
+        cairo_save(cr)
+        cairo_translate(cr, pageSize.width / 2, pageSize.height / 2)
+        cairo_rotate(cr, -atan2(pageSize.height, pageSize.width))
+        cairo_set_source_rgba(cr, PDFColor.warning.red, PDFColor.warning.green, PDFColor.warning.blue, 0.28)
+        cairo_move_to(cr, -width / 2, -height / 2)
+        pango_cairo_show_layout(cr, layout)
+        cairo_restore(cr)
+    }
+
     private func drawFooter() {
+        drawWatermark()
         guard let content = footer(pageNumber, totalPages) else { return }
         let y = contentBottom + 16
         hline(from: contentLeft, to: contentRight, y: y - 5, width: 0.5, color: .rule)

@@ -12,6 +12,8 @@ public struct InvoiceContent: Sendable {
         public var unit: String
         public var description: String
         public var unitValue: String
+        /// The line's own discount without IGV ("" when none): quantity × unit value − discount = line value.
+        public var discount: String
         public var lineValue: String
     }
 
@@ -57,6 +59,8 @@ public struct InvoiceContent: Sendable {
     public let hashLine: String
     /// The QR text (`SunatQRPayload`).
     public let qrText: String
+    /// Printed across every page and under the title when the document is not valid (see `watermark(status:)`).
+    public let watermark: String?
 
     /// The full detracción legend SUNAT asks for on the printed document.
     public static let detraccionLegend =
@@ -96,9 +100,11 @@ public struct InvoiceContent: Sendable {
         lines = zip(d.lines, a.lines).enumerated().map { i, pair in
             let (line, figures) = pair
             let free = line.affectation.isFree
-            return Line(number: i + 1, quantity: DocumentFormat.quantity(line.quantity), unit: line.unit.displayName,
+            return Line(number: i + 1, quantity: DocumentFormat.quantity(line.quantity, maxDecimals: 10),
+                        unit: line.unit.displayName,
                         description: line.description + (free ? " (transferencia gratuita)" : ""),
                         unitValue: Self.unitValue(free ? figures.referencePrice : figures.unitValue),
+                        discount: figures.lineDiscount.isZero ? "" : figures.lineDiscount.formattedAmount,
                         lineValue: figures.lineValue.formattedAmount)
         }
         totals = Self.totalRows(a)
@@ -130,6 +136,7 @@ public struct InvoiceContent: Sendable {
         }
         hashLine = "Hash: " + data.digestValue
         qrText = SunatQRPayload.text(for: d, amounts: a, digestValue: data.digestValue)
+        watermark = data.watermark
     }
 
     /// The issuer and customer order reference (quote number), when there is one.
@@ -183,32 +190,34 @@ public struct InvoiceContent: Sendable {
         }
     }
 
-    /// Op. gravadas, exoneradas, inafectas and gratuitas always; descuentos only when there are
-    /// any; IGV; importe total. Straight from the document's figures.
+    /// Op. gravadas, exoneradas, inafectas and gratuitas always; the global discount only when there
+    /// is one; IGV; importe total. Straight from the document's figures. Line discounts are not
+    /// repeated here: each printed line value already has its own discount taken off (its column), so
+    /// the lines minus the global discount add up to the operations.
     public static func totalRows(_ a: EDocumentAmounts) -> [(String, String)] {
         let t = a.taxes
         var rows: [(String, String)] = [
             ("Op. gravadas", t.gravadas.formatted), ("Op. exoneradas", t.exoneradas.formatted),
             ("Op. inafectas", t.inafectas.formatted), ("Op. gratuitas", a.gratuitas.formatted),
         ]
-        let discounts = t.lineDiscounts + t.globalDiscount
-        if !discounts.isZero { rows.append(("Descuentos", discounts.formatted)) }
+        if !t.globalDiscount.isZero { rows.append(("Descuento global", t.globalDiscount.formatted)) }
         rows.append(("IGV 18%", t.igv.formatted))
         rows.append(("Importe total", a.total.formatted))
         return rows
     }
 
-    /// A unit value with two decimals, or up to four when it has more (prices entered with IGV
-    /// give values like 84.7458); thousands grouped.
-    static func unitValue(_ m: Money) -> String {
-        let two = m.rounded()
-        if two.amount == m.amount { return two.formattedAmount }
-        let text = m.rounded(scale: 4).amount.description
-        let negative = text.hasPrefix("-")
-        let parts = (negative ? String(text.dropFirst()) : text).split(separator: ".", maxSplits: 1)
-        let whole = DocumentFormat.quantity(Decimal(string: String(parts.first ?? "0")) ?? 0)
-        var fraction = parts.count > 1 ? String(parts[1]) : ""
-        while fraction.count < 2 { fraction += "0" }
-        return (negative ? "-" : "") + whole + "." + fraction
+    /// A unit value with as many decimals as it has, from 2 up to SUNAT's 10 (prices entered with IGV
+    /// give values like 84.7457627119); thousands grouped. See `DocumentFormat.unitAmount`.
+    static func unitValue(_ m: Money) -> String { DocumentFormat.unitAmount(m) }
+
+    /// The words printed across every page of a document that is not (or no longer) valid, by its
+    /// SUNAT status: rejected, voided, or not yet accepted. Nil for an accepted document.
+    public static func watermark(status: String) -> String? {
+        switch status {
+        case "aceptado", "observado": return nil
+        case "rechazado": return "RECHAZADO — sin validez tributaria"
+        case "anulado": return "ANULADO — sin validez tributaria"
+        default: return "PENDIENTE DE ENVÍO A SUNAT"
+        }
     }
 }

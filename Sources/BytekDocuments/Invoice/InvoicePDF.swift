@@ -27,7 +27,7 @@ public enum InvoicePDF {
             switch format {
             case .a4:
                 let footerLeft = "\(content.issuerLegalName) · RUC \(data.document.issuer.ruc) · "
-                    + "\(content.title) \(content.printedNumber)"
+                    + "\(content.title) \(content.printedNumber)" + (content.watermark.map { " · " + $0 } ?? "")
                 return try PDFDocumentWriter.render(
                     to: path, metadata: metadata,
                     footer: { page, total in PDFFooter(left: footerLeft, right: PDFFooter.pageLabel(page, of: total)) },
@@ -44,6 +44,7 @@ public enum InvoicePDF {
 
     static func drawA4(_ c: InvoiceContent, qr: InvoiceQRCode, logo: String, on w: PDFDocumentWriter) {
         w.runningHeaderHeight = 24
+        w.watermark = c.watermark
         w.onNewPage = { w in
             let style = PDFTextStyle(size: 8, color: .muted)
             w.text("\(c.title) \(c.printedNumber) · \(c.document.customer.name)", x: w.contentLeft, y: w.cursorY,
@@ -84,6 +85,17 @@ public enum InvoicePDF {
         by += w.text(c.printedNumber, x: boxX, y: by, width: boxWidth, style: center.with(size: 12.5)) + pad
         w.stroke(PDFRect(x: boxX, y: top, width: boxWidth, height: by - top), width: 1.2, color: .accent)
         w.cursorY = max(leftBottom, by) + 14
+        if let mark = c.watermark { statusBanner(mark, w) }
+    }
+
+    /// A red band with the status of a document that is not valid, under the header (besides the
+    /// words across the page), so even a photocopy cut to the top says it.
+    static func statusBanner(_ mark: String, _ w: PDFDocumentWriter) {
+        let style = PDFTextStyle(size: 11, bold: true, color: .white, alignment: .center)
+        let height = w.measure(mark, width: w.contentWidth - 8, style: style) + 8
+        w.fill(PDFRect(x: w.contentLeft, y: w.cursorY, width: w.contentWidth, height: height), color: .warning)
+        w.text(mark, x: w.contentLeft + 4, y: w.cursorY + 4, width: w.contentWidth - 8, style: style)
+        w.cursorY += height + 10
     }
 
     private static func parties(_ c: InvoiceContent, _ w: PDFDocumentWriter) {
@@ -108,16 +120,22 @@ public enum InvoicePDF {
 
     /// The lines table: #, quantity, unit, description, unit value and line value (without IGV,
     /// as SUNAT states them). Pure: testable without drawing.
+    /// With a line discount anywhere, a "Descuento" column shows it, so each row reads quantity ×
+    /// unit value − discount = value.
     public static func linesTable(_ c: InvoiceContent) -> PDFTable {
-        PDFTable(columns: [
+        let discounts = c.lines.contains { !$0.discount.isEmpty }
+        var columns = [
             PDFTableColumn("#", width: .fixed(26), alignment: .right),
             PDFTableColumn("Cantidad", width: .fixed(46), alignment: .right),
             PDFTableColumn("Unidad", width: .fixed(50)),
             PDFTableColumn("Descripción", width: .flexible(1)),
-            PDFTableColumn("Valor unitario", width: .fixed(70), alignment: .right),
-            PDFTableColumn("Valor de venta", width: .fixed(76), alignment: .right),
-        ], rows: c.lines.map {
-            .cells([String($0.number), $0.quantity, $0.unit, $0.description, $0.unitValue, $0.lineValue])
+            PDFTableColumn("Valor unitario", width: .fixed(84), alignment: .right),
+        ]
+        if discounts { columns.append(PDFTableColumn("Descuento", width: .fixed(60), alignment: .right)) }
+        columns.append(PDFTableColumn("Valor de venta", width: .fixed(76), alignment: .right))
+        return PDFTable(columns: columns, rows: c.lines.map {
+            .cells([String($0.number), $0.quantity, $0.unit, $0.description, $0.unitValue]
+                   + (discounts ? [$0.discount] : []) + [$0.lineValue])
         }, striped: true)
     }
 

@@ -7,10 +7,14 @@ public struct InvoicePrintData: Sendable {
     public var document: EDocument
     public var digestValue: String
     public var logoPath: String?
+    /// Words across every page of a document SUNAT rejected or has not accepted yet
+    /// (`InvoiceContent.watermark(status:)`); nil for a valid one.
+    public var watermark: String?
 
-    public init(document: EDocument, digestValue: String, logoPath: String? = nil) {
+    public init(document: EDocument, digestValue: String, logoPath: String? = nil, watermark: String? = nil) {
         self.document = document
         self.digestValue = digestValue
         self.logoPath = logoPath
+        self.watermark = watermark
     }
 }

@@ -24,6 +24,7 @@ enum InvoiceTicket {
     }
 
     static func draw(_ c: InvoiceContent, qr: InvoiceQRCode, logo: String, on w: PDFDocumentWriter) {
+        w.watermark = c.watermark
         let center = PDFTextStyle(size: 7, alignment: .center)
         // Logo centred: its size is read from the PNG header so the box can be placed before drawing.
         if let (pw, ph) = pngSize(logo) {
@@ -39,6 +40,7 @@ enum InvoiceTicket {
         dashed(w)
         centered(c.title, center.with(size: 8.5, bold: true), w, after: 1)
         centered(c.printedNumber, center.with(size: 10, bold: true), w, after: 0)
+        if let mark = c.watermark { centered(mark, center.with(size: 9, bold: true, color: .warning), w, after: 0) }
         dashed(w)
         let pairs: [(String, String)] = [
             ("Fecha", "\(c.issueDate) \(c.issueTime)"), ("Cliente", c.document.customer.name),
@@ -91,7 +93,10 @@ enum InvoiceTicket {
             PDFTableColumn("Descripción", width: .flexible(1)),
             PDFTableColumn("V. unit.", width: .fixed(42), alignment: .right),
             PDFTableColumn("Importe", width: .fixed(46), alignment: .right),
-        ], rows: c.lines.map { .cells([$0.quantity, "\($0.description) (\($0.unit))", $0.unitValue, $0.lineValue]) },
+        ], rows: c.lines.map {
+            .cells([$0.quantity, "\($0.description) (\($0.unit))" + ($0.discount.isEmpty ? "" : " − dscto. \($0.discount)"),
+                    $0.unitValue, $0.lineValue])
+        },
            bodyStyle: PDFTextStyle(size: 6.5), headerStyle: PDFTextStyle(size: 6.5, bold: true, color: .white),
            paddingX: 2, paddingY: 2)
     }

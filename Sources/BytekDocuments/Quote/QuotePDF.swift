@@ -121,8 +121,10 @@ public enum QuotePDF {
                 number += 1
                 if line.amount.currency == subtotal.currency { subtotal += line.amount }
                 rows.append(.cells([
-                    String(number), line.description, DocumentFormat.quantity(line.quantity), line.unit,
-                    line.unitPrice.formattedAmount, line.discount?.text ?? "", line.amount.formattedAmount,
+                    // Quantity and unit price with every decimal they have (up to 10), so that
+                    // quantity × price − discount reads as the amount beside them.
+                    String(number), line.description, DocumentFormat.quantity(line.quantity, maxDecimals: 10), line.unit,
+                    DocumentFormat.unitAmount(line.unitPrice), line.discount?.text ?? "", line.amount.formattedAmount,
                 ]))
             }
             rows.append(.summary("Subtotal \(title.lowercased())", subtotal.formatted))
@@ -132,7 +134,7 @@ public enum QuotePDF {
             PDFTableColumn("Descripción", width: .flexible(1)),
             PDFTableColumn("Cantidad", width: .fixed(48), alignment: .right),
             PDFTableColumn("Unidad", width: .fixed(48)),
-            PDFTableColumn("Precio unit.", width: .fixed(64), alignment: .right),
+            PDFTableColumn("Precio unit.", width: .fixed(86), alignment: .right),
             PDFTableColumn("Dscto.", width: .fixed(44), alignment: .right),
             PDFTableColumn("Importe", width: .fixed(74), alignment: .right),
         ], rows: rows, striped: true)

@@ -4,7 +4,7 @@ import Foundation
 /// "SON: MIL DOSCIENTOS TREINTA Y CUATRO CON 50/100 SOLES".
 ///
 /// Spanish rules applied: "cien" alone but "ciento uno"; "mil" (not "un mil"); "uno" becomes "un"
-/// before "mil" and "millón" ("veintiún mil", "un millón", "ciento un millones"), and stays "uno"
+/// before "mil", "millón" and "billón" ("veintiún mil", "un millón", "ciento un millones"), and stays "uno"
 /// at the end ("mil uno"); 16 to 29 are single words ("dieciséis", "veintidós"); the cents are
 /// written as a fraction of 100.
 public enum AmountInWords {
@@ -29,10 +29,15 @@ public enum AmountInWords {
         return compose(n, final: true)
     }
 
-    /// `final` is true when nothing follows (so "uno" keeps its full form).
+    /// `final` is true when nothing follows (so "uno" keeps its full form). Spanish counts in the long
+    /// scale: a thousand millions are "mil millones", a million millions (10¹²) "un billón".
     private static func compose(_ n: UInt64, final: Bool) -> String {
         var parts: [String] = []
-        let millions = n / 1_000_000
+        let billions = n / 1_000_000_000_000
+        if billions > 0 {
+            parts.append(billions == 1 ? "un billón" : compose(billions, final: false) + " billones")
+        }
+        let millions = (n / 1_000_000) % 1_000_000
         let thousands = (n / 1000) % 1000
         let rest = n % 1000
         if millions > 0 {

@@ -63,7 +63,19 @@ public struct EDocument: Sendable, Hashable, Codable {
         guard (1...99_999_999).contains(number) else { throw .numberOutOfRange(number) }
         if let e = DocumentType.ruc.validate(issuer.ruc) { throw .invalidIssuerRUC(e) }
         guard !lines.isEmpty else { throw .noLines }
+        do throws(AmountLimitError) { try AmountLimits.checkLineCount(lines.count) } catch { throw .limit(error) }
+        if let rate = exchangeRate {
+            // Positive with at most 3 decimals; the 2.5–6 band is confirmed where the rate is typed.
+            do throws(AmountLimitError) { try AmountLimits.checkExchangeRate(rate, confirmed: true) } catch { throw .limit(error) }
+        }
         for (i, l) in lines.enumerated() {
+            do throws(AmountLimitError) {
+                try AmountLimits.checkQuantity(l.quantity)
+                try AmountLimits.checkUnitPrice(l.unitPrice)
+            } catch { throw .lineLimit(line: i + 1, error) }
+            guard l.quantity * l.unitPrice <= AmountLimits.maxAmount else {
+                throw .lineLimit(line: i + 1, .tooLarge(.lineAmount, max: AmountLimits.maxAmount))
+            }
             guard l.quantity > 0 else { throw .nonPositiveQuantity(line: i + 1) }
             guard !l.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw .emptyDescription(line: i + 1)

@@ -30,6 +30,10 @@ extension EDocumentError {
             return "Una exportación (afectación 40, tipo de operación 0200) es una factura cuyas líneas son todas de "
                 + "exportación: no mezcle líneas 40 con ventas internas."
         case .tax(let e): return e.message
+        case .lineLimit(let line, let e): return "Línea \(line): " + e.message
+        case .limit(let e): return e.message
+        case .issueDate(let e): return e.message
+        case .noteLimit(let e): return e.message
         case .series(let e): return e.message
         case .numberOutOfRange(let n): return "El número \(n) está fuera de rango: va de 1 a 99999999."
         case .invalidIssuerRUC(let e):
@@ -106,6 +110,7 @@ extension TaxError {
         case .negativeDiscount(let a): return "El descuento no puede ser negativo (\(a))."
         case .discountExceedsAmount(let d, let a):
             return "El descuento (\(EDocumentError.plain(d))) supera el importe al que se aplica (\(EDocumentError.plain(a)))."
+        case .limit(let e): return e.message
         }
     }
 }

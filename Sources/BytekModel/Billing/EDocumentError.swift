@@ -24,6 +24,14 @@ public enum EDocumentError: Error, Sendable, Hashable {
     case exportMismatch
     /// The line or global discount cannot be applied.
     case tax(TaxError)
+    /// Line `line` (1-based) has a figure beyond `AmountLimits` (quantity, unit price, its amount).
+    case lineLimit(line: Int, AmountLimitError)
+    /// The document breaks a limit of `AmountLimits` (number of lines, exchange rate, total).
+    case limit(AmountLimitError)
+    /// The issue date breaks SUNAT's window (see `IssueDateRule`).
+    case issueDate(IssueDateError)
+    /// A note breaks what its referenced document allows (see `CreditLimit`).
+    case noteLimit(NoteLimitError)
     /// The series does not suit the document kind (F for facturas, B for boletas).
     case series(SeriesError)
     /// Correlative numbers run from 1 to 99,999,999.

@@ -24,7 +24,7 @@ public enum PaymentTerms: Sendable, Hashable, Codable {
         case .cash:
             return
         case .credit(let days):
-            guard days > 0 else { throw .creditDaysNotPositive(days) }
+            guard days > 0, days <= AmountLimits.maxDays else { throw .creditDaysNotPositive(days) }
         case .milestones(let list):
             for (i, m) in list.enumerated() {
                 guard !m.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw .milestoneNameMissing(index: i) }

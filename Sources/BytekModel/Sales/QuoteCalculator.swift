@@ -40,7 +40,7 @@ public struct QuoteCalculator: Sendable {
         do throws(TaxError) { computed = try TaxEngine.combine(next.map(\.tax), currency: content.currency,
                                               globalDiscount: content.globalDiscount) }
         catch { throw .tax(error) }
-        return QuoteCalculator.assemble(content, next, computed)
+        do throws(TaxError) { return try QuoteCalculator.assemble(content, next, computed) } catch { throw .tax(error) }
     }
 
     private static func step(_ line: QuoteLine, _ content: QuoteContent) throws(QuoteError) -> LineStep {
@@ -54,11 +54,18 @@ public struct QuoteCalculator: Sendable {
         let tax: TaxLine
         do throws(TaxError) { tax = try TaxEngine.line(input, currency: content.currency) } catch { throw .tax(error) }
         var cost: Int64 = 0
-        if let c = line.unitCost, !c.isZero { cost = TaxEngine.cents(try content.convert(c).amount * line.quantity) }
+        if let c = line.unitCost, !c.isZero {
+            let unitCost = try content.convert(c).amount
+            do throws(TaxError) {
+                do throws(AmountLimitError) { try AmountLimits.checkUnitPrice(unitCost, field: .unitCost) } catch { throw .limit(error) }
+                cost = try TaxEngine.cents(unitCost * line.quantity, .unitCost)
+            } catch { throw .tax(error) }
+        }
         return LineStep(line: line, tax: tax, costCents: cost)
     }
 
-    private static func assemble(_ content: QuoteContent, _ steps: [LineStep], _ computed: TaxComputation) -> QuoteTotals {
+    private static func assemble(_ content: QuoteContent, _ steps: [LineStep],
+                                 _ computed: TaxComputation) throws(TaxError) -> QuoteTotals {
         let currency = content.currency
         func m(_ c: Int64) -> Money { Money(minorUnits: c, currency) }
         var figures: [QuoteLineFigures] = []
@@ -69,15 +76,16 @@ public struct QuoteCalculator: Sendable {
             let tax = computed.lines[i]
             var value: RecurringValue?
             if step.line.isRecurring {
-                recurring += tax.totalCents
-                let v = recurringCents(tax, months: Decimal(step.line.period?.months ?? 1) * step.line.quantity)
-                monthly += v.0; monthlyIGV += v.1; yearly += v.2; yearlyIGV += v.3
+                recurring = try TaxEngine.add(recurring, tax.totalCents)
+                let v = try recurringCents(tax, months: Decimal(step.line.period?.months ?? 1) * step.line.quantity)
+                monthly = try TaxEngine.add(monthly, v.0); monthlyIGV = try TaxEngine.add(monthlyIGV, v.1)
+                yearly = try TaxEngine.add(yearly, v.2); yearlyIGV = try TaxEngine.add(yearlyIGV, v.3)
                 value = RecurringValue(currency: currency, monthlyCents: v.0, monthlyWithIGVCents: v.1, yearlyCents: v.2,
                                        yearlyWithIGVCents: v.3)
             } else {
-                oneTime += tax.totalCents
+                oneTime = try TaxEngine.add(oneTime, tax.totalCents)
             }
-            cost += step.costCents
+            cost = try TaxEngine.add(cost, step.costCents)
             figures.append(QuoteLineFigures(kind: step.line.kind, tax: tax, costCents: step.costCents, recurring: value))
         }
         let baseCents = computed.lines.reduce(Int64(0)) { $0 + $1.baseCents }
@@ -92,15 +100,17 @@ public struct QuoteCalculator: Sendable {
 
     /// Monthly and yearly values (without, with IGV) in céntimos: figure ÷ months and figure × 12 ÷
     /// months, each rounded half up once. Integer division when the number of months is whole.
-    private static func recurringCents(_ tax: TaxLine, months: Decimal) -> (Int64, Int64, Int64, Int64) {
+    private static func recurringCents(_ tax: TaxLine, months: Decimal) throws(TaxError) -> (Int64, Int64, Int64, Int64) {
         guard months > 0 else { return (0, 0, 0, 0) }
         let whole = NSDecimalNumber(decimal: months).int64Value
         if whole > 0, Decimal(whole) == months {
             return (divide(tax.baseCents, whole), divide(tax.totalCents, whole),
                     divide(tax.baseCents * 12, whole), divide(tax.totalCents * 12, whole))
         }
-        func d(_ cents: Int64, _ factor: Decimal) -> Int64 { TaxEngine.cents(Decimal(cents) * factor / 100 / months) }
-        return (d(tax.baseCents, 1), d(tax.totalCents, 1), d(tax.baseCents, 12), d(tax.totalCents, 12))
+        func d(_ cents: Int64, _ factor: Decimal) throws(TaxError) -> Int64 {
+            try TaxEngine.cents(Decimal(cents) * factor / 100 / months, .lineAmount)
+        }
+        return (try d(tax.baseCents, 1), try d(tax.totalCents, 1), try d(tax.baseCents, 12), try d(tax.totalCents, 12))
     }
 
     /// a ÷ b rounded half up, for a ≥ 0 and b > 0.

@@ -43,5 +43,5 @@ public struct QuoteContent: Sendable, Hashable, Codable {
     }
 
     /// The last day the offer stands: issue date + validity days.
-    public var validUntil: LocalDate { issueDate.adding(days: validityDays) }
+    public var validUntil: LocalDate { issueDate.adding(days: min(max(validityDays, 0), AmountLimits.maxDays)) }
 }

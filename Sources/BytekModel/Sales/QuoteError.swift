@@ -10,6 +10,7 @@ public enum QuoteError: Error, Sendable, Hashable {
     case milestonesDoNotAddUp(total: Decimal)
     case milestoneNameMissing(index: Int)
     case milestonePercentNotPositive(index: Int)
+    /// Credit days and validity days run from 1 to `AmountLimits.maxDays`.
     case creditDaysNotPositive(Int)
     case validityDaysNotPositive(Int)
     /// A quote is sent with at least one line.

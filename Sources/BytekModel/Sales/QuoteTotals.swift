@@ -84,7 +84,7 @@ extension QuoteContent {
             }
             if line.kind == .subscription && line.period == nil { throw .subscriptionPeriodMissing(index: i) }
         }
-        guard validityDays > 0 else { throw .validityDaysNotPositive(validityDays) }
+        guard validityDays > 0, validityDays <= AmountLimits.maxDays else { throw .validityDaysNotPositive(validityDays) }
         if let rate = exchangeRate, rate <= 0 { throw .exchangeRateNotPositive(rate) }
         try paymentTerms.validate()
         _ = try totals()

@@ -12,4 +12,6 @@ public enum TaxError: Error, Sendable, Hashable {
     case negativeDiscount(Decimal)
     /// An amount discount larger than what it applies to.
     case discountExceedsAmount(discount: Decimal, amount: Decimal)
+    /// A figure beyond `AmountLimits` (quantity, price, line amount, document total, number of lines).
+    case limit(AmountLimitError)
 }

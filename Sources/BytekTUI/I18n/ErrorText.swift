@@ -1,3 +1,4 @@
+import Foundation
 import BytekModel
 import BytekStore
 
@@ -39,6 +40,7 @@ public struct ErrorText: Sendable {
         case .requiredForKind(let k): return s.format("err.requiredForKind", s["catalog.kind." + k.rawValue])
         case .notAllowedForKind(let k): return s.format("err.notAllowedForKind", s["catalog.kind." + k.rawValue])
         case .tooLong(let n): return s.format("err.tooLong", String(n))
+        case .tooLarge(let max): return s.format("err.tooLarge", Money(max, .pen).formattedAmount)
         }
     }
 
@@ -49,6 +51,22 @@ public struct ErrorText: Sendable {
         case .tooManyDecimals(let n): return s.format("err.money.decimals", String(n))
         case .currencyMismatch(let expected, _): return s.format("err.money.currency", expected.symbol)
         case .outOfRange: return s["err.money.range"]
+        }
+    }
+
+    /// A figure beyond `AmountLimits`, naming the field: the model's Spanish sentence, or its English twin.
+    public func limit(_ e: AmountLimitError) -> String {
+        func field(_ f: AmountField) -> String { s["limit.field." + f.rawValue] }
+        switch e {
+        case .notANumber(let f): return s.format("limit.notANumber", field(f))
+        case .tooLarge(let f, let max): return s.format("limit.tooLarge", field(f), AmountLimitError.grouped(max))
+        case .tooManyDecimals(let f, let max): return s.format("limit.tooManyDecimals", field(f), String(max))
+        case .tooManyLines(let count, let max):
+            return s.format("limit.tooManyLines", String(count), AmountLimitError.grouped(Decimal(max)))
+        case .exchangeRateNotPositive: return s["limit.rateNotPositive"]
+        case .exchangeRateOutsideBand(let r):
+            let band = AmountLimits.exchangeRateBand
+            return s.format("limit.rateBand", "\(r)", "\(band.lowerBound)", "\(band.upperBound)")
         }
     }
 

@@ -17,6 +17,19 @@ struct EDocumentErrorMessageTests {
         .detraccionBelowThreshold(totalPEN: 500), .detraccionRateOutOfRange(0), .detraccionInvalidCode("37"),
         .detraccionAccountMissing, .operationTypeMismatch, .noInstallments, .invalidInstallmentAmount(index: 2),
         .installmentDueNotAfterIssue(index: 1), .installmentsDoNotMatchPending(expected: 1180, found: 1000),
+        .tax(.limit(.tooLarge(.documentTotal, max: AmountLimits.maxAmount))),
+        .lineLimit(line: 2, .tooLarge(.quantity, max: AmountLimits.maxQuantity)),
+        .lineLimit(line: 2, .tooManyDecimals(.unitPrice, max: 10)), .lineLimit(line: 1, .notANumber(.unitPrice)),
+        .limit(.tooManyLines(count: 1001, max: 1000)), .limit(.exchangeRateNotPositive),
+        .limit(.exchangeRateOutsideBand(12)), .limit(.tooManyDecimals(.exchangeRate, max: 3)),
+        .issueDate(.future(issueDate: LocalDate(year: 2030, month: 1, day: 2)!, today: LocalDate(year: 2026, month: 12, day: 3)!)),
+        .issueDate(.tooOld(issueDate: LocalDate(year: 2020, month: 1, day: 2)!, firstAllowed: LocalDate(year: 2026, month: 11, day: 30)!,
+                           days: 3)),
+        .issueDate(.beforeLastInSeries(issueDate: LocalDate(year: 2026, month: 12, day: 1)!,
+                                       last: LocalDate(year: 2026, month: 12, day: 2)!, series: "F001")),
+        .noteLimit(.currencyMismatch(note: .usd, document: .pen)),
+        .noteLimit(.exceedsCreditable(document: "F001-1", remaining: Money(10, .pen), requested: Money(20, .pen))),
+        .noteLimit(.lineExceedsQuantity(line: 1, remaining: 2, requested: 3)),
     ]
 
     static let allBatchErrors: [BatchDocumentError] = [

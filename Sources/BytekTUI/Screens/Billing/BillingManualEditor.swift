@@ -13,6 +13,8 @@ final class BillingManualEditor: RecordEditor {
     private let text: BillingText
     /// Called with the issued document (to select it in the list).
     var onIssued: (EDocumentRecord) -> Void = { _ in }
+    /// An unusual exchange rate the user was warned about: saving it again confirms it.
+    private var rateToConfirm: Decimal?
 
     init(customer: Customer, service: BillingService, text: BillingText) {
         self.customer = customer; self.service = service; self.text = text
@@ -64,6 +66,16 @@ final class BillingManualEditor: RecordEditor {
             let price = QuoteText.parseDecimal(values["price\(i)"] ?? "")
             if qty == nil || (qty ?? 0) <= 0 { errors["qty\(i)"] = s["billing.manual.badQuantity"] }
             if price == nil || (price ?? -1) < 0 { errors["price\(i)"] = s["billing.manual.badPrice"] }
+            // Within `AmountLimits` as typed: twenty digits get a sentence beside the field, never a crash.
+            if let q = qty, errors["qty\(i)"] == nil {
+                do throws(AmountLimitError) { try AmountLimits.checkQuantity(q) } catch { errors["qty\(i)"] = ErrorText(text.s).limit(error) }
+            }
+            if let p = price, errors["price\(i)"] == nil {
+                do throws(AmountLimitError) { try AmountLimits.checkUnitPrice(p) } catch { errors["price\(i)"] = ErrorText(text.s).limit(error) }
+            }
+            if let q = qty, let p = price, errors["qty\(i)"] == nil, errors["price\(i)"] == nil, q * p > AmountLimits.maxAmount {
+                errors["price\(i)"] = ErrorText(text.s).limit(.tooLarge(.lineAmount, max: AmountLimits.maxAmount))
+            }
             guard let qty, let price else { continue }
             let category = TaxCategory(rawValue: values["tax\(i)"] ?? "") ?? .gravado
             lines.append(EDocumentLine(description: desc, quantity: qty, unit: .unit, unitPrice: price,
@@ -75,6 +87,10 @@ final class BillingManualEditor: RecordEditor {
         let rateText = (values["rate"] ?? "").trimmingCharacters(in: .whitespaces)
         if !rateText.isEmpty {
             if let r = QuoteText.parseDecimal(rateText), r > 0 { rate = r } else { errors["rate"] = s["billing.manual.badRate"] }
+            if let r = rate, currency == .usd,
+               let problem = QuoteBuilderScreen.exchangeRateProblem(r, unchanged: nil, toConfirm: &rateToConfirm, s) {
+                errors["rate"] = problem
+            }
         }
         let daysText = (values["days"] ?? "").trimmingCharacters(in: .whitespaces)
         var days = 0

@@ -19,7 +19,8 @@ enum BillingPrinting {
         let logo = (try? QuotePrinting.company(store))?.logoPath ?? ""
         let target = path(for: record, format: format, store: store)
         try FileManager.default.createDirectory(atPath: QuotePrinting.documentsFolder(of: store), withIntermediateDirectories: true)
-        let data = InvoicePrintData(document: document, digestValue: record.digestValue, logoPath: logo.isEmpty ? nil : logo)
+        let data = InvoicePrintData(document: document, digestValue: record.digestValue, logoPath: logo.isEmpty ? nil : logo,
+                                    watermark: InvoiceContent.watermark(status: record.status.rawValue))
         try InvoicePDF.write(data, format: format, to: URL(fileURLWithPath: target))
         return target
     }

@@ -172,8 +172,9 @@ extension QuoteBuilderScreen {
             guard let line = self.line(from: v, original: original).line else { return [s["quotes.preview.incomplete"]] }
             var trial = self.quote.content
             if let index, trial.lines.indices.contains(index) { trial.lines[index] = line } else { trial.lines.append(line) }
-            if trial != self.quote.content { self.keepDraft(trial) }
-            return self.preview(trial, lineIndex: index ?? trial.lines.count - 1)
+            let shown = self.preview(trial, lineIndex: index ?? trial.lines.count - 1)
+            if trial != self.quote.content && !self.lastPreviewFailed { self.keepDraft(trial) }
+            return shown
         }
         form.onCancel = { [weak self] in
             guard let self else { return }
@@ -192,17 +193,36 @@ extension QuoteBuilderScreen {
         if quantity == nil { errors["quantity"] = s["quotes.err.number"] }
         let currency = Currency(rawValue: v["priceCurrency"] ?? "") ?? quote.currency
         var price = Money.zero(currency)
-        do throws(MoneyError) { price = try Money.parse(v["unitPrice"] ?? "", currency: currency, maxFractionDigits: 6) } catch {
+        let decimals = AmountLimits.maxDecimals
+        do throws(MoneyError) { price = try Money.parse(v["unitPrice"] ?? "", currency: currency, maxFractionDigits: decimals) } catch {
             errors["unitPrice"] = ErrorText(s).money(error)
         }
         let discount = parseDiscount(kind: v["discountKind"], value: v["discountValue"], field: "discountValue", into: &errors)
         var cost: Money?
         if let c = v["unitCost"], !c.trimmingCharacters(in: .whitespaces).isEmpty {
-            do throws(MoneyError) { cost = try Money.parse(c, currency: currency, maxFractionDigits: 6) } catch {
+            do throws(MoneyError) { cost = try Money.parse(c, currency: currency, maxFractionDigits: decimals) } catch {
                 errors["unitCost"] = ErrorText(s).money(error)
             }
         } else if !showsCost {
             cost = original?.unitCost
+        }
+        // Each figure within `AmountLimits` as typed, so twenty digits get a sentence, never a crash.
+        let limitText = ErrorText(s)
+        if let quantity {
+            do throws(AmountLimitError) { try AmountLimits.checkQuantity(quantity) } catch { errors["quantity"] = limitText.limit(error) }
+        }
+        if errors["unitPrice"] == nil {
+            do throws(AmountLimitError) { try AmountLimits.checkUnitPrice(price.amount) } catch { errors["unitPrice"] = limitText.limit(error) }
+        }
+        if let c = cost, errors["unitCost"] == nil {
+            do throws(AmountLimitError) { try AmountLimits.checkUnitPrice(c.amount, field: .unitCost) } catch {
+                errors["unitCost"] = limitText.limit(error)
+            }
+        }
+        if case .amount(let a) = discount, errors["discountValue"] == nil {
+            do throws(AmountLimitError) { try AmountLimits.checkAmount(a, field: .discount) } catch {
+                errors["discountValue"] = limitText.limit(error)
+            }
         }
         guard errors.isEmpty, let quantity else { return (nil, errors) }
         let kind = ItemKind(rawValue: v["kind"] ?? "") ?? .product
@@ -236,6 +256,10 @@ extension QuoteBuilderScreen {
         if message == s["quotes.err.negativeQuantity"] { return "quantity" }
         if message == s["quotes.err.negativePrice"] { return "unitPrice" }
         if message == s["quotes.err.rateMissing"] || message == s["quotes.err.ratePositive"] { return "priceCurrency" }
+        if message.hasPrefix(s["limit.field.lineAmount"]) || message.hasPrefix(s["limit.field.documentTotal"])
+            || message.hasPrefix(s["limit.field.quantity"]) { return "quantity" }
+        if message.hasPrefix(s["limit.field.unitPrice"]) { return "unitPrice" }
+        if message.hasPrefix(s["limit.field.unitCost"]) { return "unitCost" }
         return "discountValue"
     }
 

@@ -68,7 +68,9 @@ extension QuoteBuilderScreen {
         let rateText = (v["exchangeRate"] ?? "").trimmingCharacters(in: .whitespaces)
         if rateText.isEmpty { c.exchangeRate = nil } else if let rate = QuoteText.parseDecimal(rateText), rate > 0 { c.exchangeRate = rate }
         c.pricesIncludeIGV = v["pricesIncludeIGV"] == "1"
-        if let days = Int((v["validityDays"] ?? "").trimmingCharacters(in: .whitespaces)), days > 0 { c.validityDays = days }
+        if let days = Int((v["validityDays"] ?? "").trimmingCharacters(in: .whitespaces)), (1...AmountLimits.maxDays).contains(days) {
+            c.validityDays = days
+        }
         c.deliveryTime = (v["deliveryTime"] ?? "").trimmingCharacters(in: .whitespaces)
         if let terms = typedTerms(v) { c.paymentTerms = terms }
         c.notes = v["notes"] ?? ""
@@ -96,6 +98,20 @@ extension QuoteBuilderScreen {
         }
     }
 
+    /// Nil when `rate` may be saved: within `AmountLimits` and the usual band, or the rate already saved, or
+    /// confirmed by saving it a second time (`toConfirm` remembers the rate the user was warned about).
+    static func exchangeRateProblem(_ rate: Decimal, unchanged: Decimal?, toConfirm: inout Decimal?, _ s: Strings) -> String? {
+        do throws(AmountLimitError) {
+            try AmountLimits.checkExchangeRate(rate, confirmed: rate == unchanged || rate == toConfirm)
+            return nil
+        } catch {
+            let text = ErrorText(s).limit(error)
+            guard error.needsConfirmation else { return text }
+            toConfirm = rate
+            return text + " " + s["form.saveAgainToConfirm"]
+        }
+    }
+
     /// Checks and applies the header values; the errors by field when something is wrong.
     func applyHeader(_ v: [String: String]) -> [String: String] {
         let s = strings
@@ -106,8 +122,11 @@ extension QuoteBuilderScreen {
             rate = QuoteText.parseDecimal(rateText)
             if rate == nil || (rate ?? 0) <= 0 { errors["exchangeRate"] = s["quotes.err.ratePositive"] }
         }
+        if let r = rate, errors["exchangeRate"] == nil {
+            errors["exchangeRate"] = Self.exchangeRateProblem(r, unchanged: quote.exchangeRate, toConfirm: &rateToConfirm, s)
+        }
         let validity = Int((v["validityDays"] ?? "").trimmingCharacters(in: .whitespaces))
-        if validity == nil || (validity ?? 0) <= 0 { errors["validityDays"] = s["quotes.err.validity"] }
+        if !(1...AmountLimits.maxDays).contains(validity ?? 0) { errors["validityDays"] = s["quotes.err.validity"] }
         var terms = PaymentTerms.cash
         if let typed = typedTerms(v) {
             terms = typed

@@ -37,6 +37,11 @@ final class QuoteBuilderScreen: Screen {
     /// quote has no customer yet).
     var dealLabel = ""
     var user = ""
+    /// An exchange rate outside the usual band that the user was warned about: saving it again confirms it.
+    var rateToConfirm: Decimal?
+    /// True when the last `preview` could not compute its trial (a figure beyond the limits…): such a
+    /// trial is never kept as a draft.
+    private(set) var lastPreviewFailed = false
 
     init(quote: Quote, store: Store, context: AppContext) {
         self.store = store
@@ -93,8 +98,10 @@ final class QuoteBuilderScreen: Screen {
     /// screen's one calculator: only the typed line is recomputed on each keystroke.
     func preview(_ trial: QuoteContent, lineIndex: Int) -> [String] {
         recomputations += 1
+        lastPreviewFailed = true
         do {
             let t = try calculator.totals(for: trial)
+            lastPreviewFailed = false
             var out: [String] = []
             if t.lines.indices.contains(lineIndex) {
                 let f = t.lines[lineIndex]

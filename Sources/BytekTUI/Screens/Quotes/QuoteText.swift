@@ -75,6 +75,7 @@ struct QuoteText {
         case .discountPercentOutOfRange: return s["quotes.err.discountPercent"]
         case .negativeDiscount: return s["quotes.err.negativeDiscount"]
         case .discountExceedsAmount: return s["quotes.err.discountExceeds"]
+        case .limit(let e): return ErrorText(s).limit(e)
         }
     }
 
