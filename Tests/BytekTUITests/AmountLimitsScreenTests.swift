@@ -87,7 +87,9 @@ extension ScreenHarness {
         #expect(h.app.topScreen is FormScreen)
         #expect(h.screen.contains("no está entre 2.5 y 6 soles por dólar"), "\(h.screen)")
         #expect(try h.edocs.list().isEmpty)
-        h.keys(.ctrl("s"))  // the same rate again: confirmed
+        h.keys(.ctrl("s"))  // the same rate again: confirmed, then the issue itself is asked
+        #expect(h.question?.hasPrefix("¿Emitir Factura F001-1 por US$ 118.00") == true, "\(h.screen)")
+        h.keys(.char("s"))
         #expect(h.app.topScreen is BillingListScreen, "\(h.screen)")
         let record = try #require(try h.edocs.record(documentID: "F001-1"))
         #expect(try h.edocs.document(id: record.id)?.exchangeRate == Decimal(string: "37.5"))
@@ -140,7 +142,7 @@ extension ScreenHarness {
             h.type("Descuento acordado")
             h.keys(.tab)
             h.type(amount)
-            h.keys(.ctrl("s"))
+            h.keys(.ctrl("s"), .char("s"))  // save, and answer «¿Emitir …? Se enviará a SUNAT.»
         }
         creditNote("400")  // S/ 472.00
         #expect(h.app.topScreen is BillingListScreen)
@@ -153,7 +155,7 @@ extension ScreenHarness {
         #expect(try h.edocs.record(documentID: "FC01-2") == nil)
         for _ in 0..<6 { h.keys(.backspace) }
         h.type("100")
-        h.keys(.ctrl("s"))
+        h.keys(.ctrl("s"), .char("s"))
         #expect(h.app.topScreen is BillingListScreen, "\(h.screen)")
         #expect(try h.edocs.record(documentID: "FC01-2")?.total == Money(minorUnits: 11_800, .pen))
     }

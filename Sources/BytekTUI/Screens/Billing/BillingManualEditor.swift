@@ -124,6 +124,9 @@ final class BillingManualEditor: RecordEditor {
 
     /// "¿Emitir Factura F001-13 por S/ 118.00 a …? Se enviará a SUNAT.", as issuing from a quote asks.
     func confirmation(_ values: [String: String]) -> String? {
+        // Asking must not count as the second save that confirms an unusual exchange rate.
+        let pendingRate = rateToConfirm
+        defer { rateToConfirm = pendingRate }
         guard case .success(let doc) = document(values) else { return nil }
         let total = (try? doc.amounts().total.formatted) ?? ""
         return text.s.format("billing.confirmIssueTyped", text.kind(doc.kind), service.nextDocumentID(doc), total, doc.customer.name)
