@@ -5,7 +5,8 @@ import BytekTUI
 import Foundation
 
 /// `bytek invoice pdf SERIE-NÚMERO [--ticket] [-o FILE]`: writes the printed representation of an
-/// issued document (A4, or the 80 mm ticket with `--ticket`) and prints the file's path.
+/// issued document (A4, or the 80 mm ticket with `--ticket`) and prints the file's path; `-o -` writes
+/// the PDF itself to standard output.
 ///
 /// The document and its digest come from the store exactly as issued; the logo is the company
 /// profile's, as on quotes. Without `-o` the file goes to the documents folder beside the database
@@ -27,15 +28,21 @@ enum InvoicePDFCommand {
         let profile = try CompanyProfileRepository(db: store.db, user: "").load()
         let logo = CompanyInfo(profile: profile, dataFolder: QuotePrinting.dataFolder(of: store)).logoPath
         let format: InvoicePaperFormat = ticket ? .ticket80 : .a4
-        let path = try target(output, store: store,
-                              name: record.documentID + (ticket ? "-ticket" : "") + ".pdf")
-        do {
-            try InvoicePDF.write(InvoicePrintData(document: document, digestValue: record.digestValue,
-                                                  logoPath: logo.isEmpty ? nil : logo),
-                                 format: format, to: URL(fileURLWithPath: path))
-        } catch let e as InvoicePDFError {
-            throw CLIError.failure(e.message)
+        let name = record.documentID + (ticket ? "-ticket" : "") + ".pdf"
+        let data = InvoicePrintData(document: document, digestValue: record.digestValue, logoPath: logo.isEmpty ? nil : logo)
+        func render(_ path: String) throws {
+            do {
+                try InvoicePDF.write(data, format: format, to: URL(fileURLWithPath: path))
+            } catch let e as InvoicePDFError {
+                throw CLIError.failure(e.message)
+            }
         }
+        if StandardOutputFile.isRequested(output) {
+            try StandardOutputFile.write(named: name, render)
+            return 0
+        }
+        let path = try target(output, store: store, name: name)
+        try render(path)
         Console.out(path)
         return 0
     }
