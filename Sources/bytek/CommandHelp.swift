@@ -330,7 +330,7 @@ enum CommandHelp {
         mano. La clave decide el usuario: --user, BYTEK_USER y BYTEK_DB se rechazan, y la base de datos es
         la de --db en esa línea. Sin comando, abre la interfaz como USUARIO (un usuario deshabilitado no
         entra). Con un comando del cliente (ssh servidor invoice list) solo ejecuta estos, de lectura:
-          \(SSHCommandPolicy.usage.joined(separator: "\n          "))
+          \(SSHCommandPolicy.usage.joined(separator: "\n  "))
         (los PDF salen por la salida estándar: ssh servidor invoice pdf F001-1 > F001-1.pdf); cualquier otro
         se rechaza con «comando no permitido por SSH». Cada ingreso queda como el último del usuario y en la
         auditoría (acción «login», por ssh, con la dirección de origen y el comando).
