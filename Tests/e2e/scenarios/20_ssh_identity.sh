@@ -28,6 +28,8 @@ PermitRootLogin forced-commands-only
 StrictModes no
 PidFile $WORK/sshd.pid
 LogLevel VERBOSE
+# As in Debian's default config: a forced command must also win over the sftp subsystem.
+Subsystem sftp /usr/lib/openssh/sftp-server
 EOF
 mkdir -p /run/sshd
 /usr/sbin/sshd -f "$WORK/sshd_config" -E "$WORK/sshd.log" || fail "sshd no arrancó: $(cat "$WORK/sshd.log")"
@@ -72,6 +74,11 @@ for cmd in "sh" "sqlite3 $DB .dump" "cat /etc/passwd" "invoice list; sh" "bytek 
   [ -z "$out" ] || fail "«$cmd» por SSH escribió algo: $(echo "$out" | head -3)"
   grep -qF "comando no permitido por SSH" "$WORK/ssh.err" || fail "«$cmd»: falta el mensaje ($(cat "$WORK/ssh.err"))"
 done
+
+# No file copying either (scp speaks SFTP, a subsystem: the forced command answers it, not sftp-server).
+scp -P "$port" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes -o LogLevel=ERROR \
+  -i "$WORK/finanzas" "root@127.0.0.1:$DB" "$WORK/copia.sqlite" >/dev/null 2>&1 && fail "scp copió la base de datos"
+[ ! -s "$WORK/copia.sqlite" ] || fail "scp dejó una copia de la base de datos"
 
 # No port forwarding: a tunnel to sshd's own port through the key gets no banner.
 lport=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
