@@ -10,6 +10,7 @@ public enum SSHCommandRefusal: Error, Equatable, Sendable {
 /// the text is split on spaces and each word must be plain (letters, digits, `.`, `_`, `-`), so quotes,
 /// `;`, `|`, `$`, redirections and globbing never reach anything.
 ///
+///     bytek | [bytek] tui                             (the TUI, as with no command)
 ///     [bytek] help
 ///     [bytek] invoice list [--status ESTADO] [--limit N]
 ///     [bytek] invoice show SERIE-NÚMERO
@@ -22,12 +23,13 @@ public enum SSHCommandPolicy {
 
     /// The words that make up the allow-list, one usage line each (for `help` over SSH).
     public static let usage = [
-        "help", "invoice list [--status ESTADO] [--limit N]", "invoice show SERIE-NÚMERO",
+        "tui", "help", "invoice list [--status ESTADO] [--limit N]", "invoice show SERIE-NÚMERO",
         "invoice pdf SERIE-NÚMERO [--ticket]", "quote list [--state ESTADO] [--unit U1|U2|U3]",
         "quote show NÚMERO [--version N]", "quote pdf NÚMERO [--version N]",
     ]
 
-    /// The `bytek` arguments to run for `original`, or why not. PDFs always go to standard output (`-o -`).
+    /// The `bytek` arguments to run for `original`, or why not. PDFs always go to standard output (`-o -`);
+    /// `["tui"]` means the terminal UI.
     public static func arguments(for original: String) throws -> [String] {
         let shown = String(SSHPublicKey.printable(original).prefix(120))
         for word in ["--user", "--db", "BYTEK_USER", "BYTEK_DB"] where original.contains(word) {
@@ -36,7 +38,11 @@ public enum SSHCommandPolicy {
         guard original.count <= maximumLength else { throw SSHCommandRefusal.notAllowed(shown) }
         var words = original.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard words.allSatisfy(isPlainWord) else { throw SSHCommandRefusal.notAllowed(shown) }
-        if words.first == "bytek" { words.removeFirst() }
+        if words.first == "bytek" {
+            words.removeFirst()
+            if words.isEmpty { return ["tui"] }
+        }
+        if words == ["tui"] { return ["tui"] }
         guard let parsed = parse(words) else { throw SSHCommandRefusal.notAllowed(shown) }
         return parsed
     }

@@ -30,7 +30,8 @@ enum SSHSessionCommand {
         var commandArgs: [String]?
         if let original, !original.trimmingCharacters(in: .whitespaces).isEmpty {
             do {
-                commandArgs = try SSHCommandPolicy.arguments(for: original)
+                let words = try SSHCommandPolicy.arguments(for: original)
+                commandArgs = words == ["tui"] ? nil : words
             } catch SSHCommandRefusal.identityOverride(let word) {
                 throw CLIError.failure("\(word) no se admite por SSH: su clave dice que usted es «\(login)» y cuál es la base de datos")
             } catch SSHCommandRefusal.notAllowed(let shown) {
@@ -42,7 +43,12 @@ enum SSHSessionCommand {
         options.loginGiven = true
         let session = CommandContext(options: options, environment: sessionEnvironment(env, dbPath: context.dbPath))
         let store = try session.openStore()
-        let user = try session.requireUser(store)
+        let user: User
+        do {
+            user = try session.requireUser(store)
+        } catch UserRepositoryError.notFound(let missing) {
+            throw CLIError.failure("esta clave es de «\(missing)», que no existe en la base de datos; un admin la revisa con «bytek ssh-keys list»")
+        }
         let from = (env["SSH_CONNECTION"] ?? "").split(separator: " ").first.map(String.init) ?? ""
         if let commandArgs {
             try SSHKeyRepository(db: store.db, user: user.login)

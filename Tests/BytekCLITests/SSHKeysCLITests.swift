@@ -175,9 +175,13 @@ import Testing
         let local = try s.fx.binary.start(["--db", s.fx.dbPath, "ssh-session", "admin"],
                                           environment: ["PATH": "/usr/bin:/bin", "HOME": s.fx.folder], folder: s.fx.folder).wait()
         #expect(local.status == 1 && local.stderr.contains("solo se usa como comando forzado"))
+        let ghost = try session(s, "fantasma", command: "quote list")
+        #expect(ghost.status == 1 && ghost.stderr.contains("esta clave es de «fantasma», que no existe"))
         // The TUI needs a terminal (sshd gives one with `pty` when the client asks for it).
-        let noTTY = try session(s, "ana")
-        #expect(noTTY.status == 1 && noTTY.stderr.contains("se necesita una terminal"))
+        for command in [nil, "bytek", "tui"] {
+            let noTTY = try session(s, "ana", command: command)
+            #expect(noTTY.status == 1 && noTTY.stderr.contains("se necesita una terminal"), "\(command ?? "-")")
+        }
 
         #expect(try s.fx.run("user", "disable", "ana").status == 0)
         let disabled = try session(s, "ana", command: "quote list")

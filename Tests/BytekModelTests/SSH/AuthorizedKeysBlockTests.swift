@@ -96,6 +96,7 @@ import Testing
         ("quote show COT-2026-00001 --version 2", ["quote", "show", "COT-2026-00001", "--version", "2"]),
         ("quote pdf COT-2026-00001", ["quote", "pdf", "COT-2026-00001", "-o", "-"]),
         ("help", ["help"]),
+        ("bytek", ["tui"]), ("tui", ["tui"]), ("bytek tui", ["tui"]),
     ])
     func theAllowListBecomesPlainArguments(_ original: String, _ expected: [String]) throws {
         #expect(try SSHCommandPolicy.arguments(for: original) == expected)
@@ -106,8 +107,8 @@ import Testing
         "invoice list; sh", "invoice list && sh", "invoice list | sh", "invoice pdf $(id)", "invoice pdf `id`",
         "invoice pdf F001-1 -o /etc/passwd", "invoice pdf F001-1 > /tmp/x", "invoice pdf 'F001-1'", "invoice pdf",
         "invoice pdf --ticket", "invoice issue --file x.json", "invoice void F001-1 --reason x", "invoice list --limit",
-        "quote reopen COT-1 --motivo x", "quote pdf COT-1 --ticket", "user list", "ssh-keys list", "worker", "tui",
-        "restore /tmp/x", "backup /tmp/x", "export customers", "help me", "bytek", "invoice", "invoice pdf F001-1\nsh",
+        "quote reopen COT-1 --motivo x", "quote pdf COT-1 --ticket", "user list", "ssh-keys list", "worker",
+        "restore /tmp/x", "backup /tmp/x", "export customers", "help me", "tui now", "bytek bytek", "invoice", "invoice pdf F001-1\nsh",
         "invoice pdf F001-1 --version 1", String(repeating: "a", count: 501),
     ])
     func everythingElseIsRefused(_ original: String) {

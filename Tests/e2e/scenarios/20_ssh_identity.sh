@@ -38,7 +38,8 @@ for _ in $(seq 1 50); do [ -s "$WORK/sshd.pid" ] && break; sleep 0.1; done
 SSH_OPTS="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes -o LogLevel=ERROR"
 as() { local key="$1"; shift; ssh $SSH_OPTS -i "$WORK/$key" root@127.0.0.1 -- "$@"; }
 
-# The TUI over ssh -tt: finanzas sees Facturación and Auditoría; almacén only Clientes and Catálogo.
+# The TUI over ssh -tt (no command, or `bytek`): finanzas sees Facturación and Auditoría; almacén only
+# Clientes and Catálogo.
 tui() {
   tmux kill-session -t "$SESSION" 2>/dev/null || true
   tmux new-session -d -s "$SESSION" -x 120 -y 40 -e LANG=C.UTF-8 \
@@ -51,7 +52,7 @@ expect_screen "Auditoría" "finanzas no ve Auditoría"
 expect_screen "finanzas" "la interfaz no dice que el usuario es finanzas"
 keys q
 expect_screen "__EXIT_0__" "la sesión SSH no terminó limpia al salir"
-tui almacen
+tui almacen bytek
 expect_screen "Catálogo" "la clave de almacén no abrió la interfaz por SSH" 15
 expect_screen "almac" "la interfaz no dice que el usuario es almacén"
 expect_no_screen "Facturación" "almacén ve Facturación"
