@@ -51,6 +51,15 @@ struct InvoicePDFCLITests {
         #expect(ticketText.contains("F001-00000001"))
         #expect(ticketText.contains("S/ 354.00"))
 
+        // `-o -`: the PDF itself on standard output (what `ssh servidor invoice pdf F001-1` uses), no file left.
+        let piped = try fx.start(["invoice", "pdf", "F001-1", "-o", "-"])
+        #expect(piped.wait().status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: piped.outPath))
+        #expect(bytes.starts(with: Array("%PDF-".utf8)))
+        try bytes.write(to: URL(fileURLWithPath: fx.file("piped.pdf")))
+        #expect(try pdftotext(fx.file("piped.pdf")).contains("S/ 354.00"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fx.file("documentos")) == ["F001-1.pdf"])
+
         let missing = try fx.run("invoice", "pdf", "F001-99")
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no existe el comprobante F001-99"))

@@ -111,6 +111,9 @@ as finanzas invoice pdf F001-1 >"$WORK/F001-1.pdf" 2>"$WORK/ssh.err" || fail "in
 head -c 5 "$WORK/F001-1.pdf" | grep -qF "%PDF-" || fail "invoice pdf por SSH no dio un PDF"
 pdftotext -layout "$WORK/F001-1.pdf" - | grep -qF "F001-1" || pdftotext -layout "$WORK/F001-1.pdf" - | grep -qF "F001-00000001" \
   || fail "el PDF no es el de F001-1"
+quote=$(sqlite3 "$DB" "SELECT number FROM quote ORDER BY id LIMIT 1;")
+as finanzas quote pdf "$quote" >"$WORK/cot.pdf" 2>"$WORK/ssh.err" || fail "quote pdf por SSH: $(cat "$WORK/ssh.err")"
+pdftotext -layout "$WORK/cot.pdf" - | grep -qF "$quote" || fail "quote pdf por SSH no dio el PDF de $quote"
 [ ! -d "$WORK/documentos" ] || [ -z "$(ls "$WORK/documentos")" ] || fail "el PDF por SSH dejó archivos en documentos/"
 # almacén's role may not read Facturación, over SSH as anywhere.
 out=$(as almacen invoice list 2>&1) && fail "almacén listó comprobantes por SSH"
