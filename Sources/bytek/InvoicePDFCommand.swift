@@ -28,27 +28,26 @@ enum InvoicePDFCommand {
         let profile = try CompanyProfileRepository(db: store.db, user: "").load()
         let logo = CompanyInfo(profile: profile, dataFolder: QuotePrinting.dataFolder(of: store)).logoPath
         let format: InvoicePaperFormat = ticket ? .ticket80 : .a4
-        let name = record.documentID + (ticket ? "-ticket" : "") + ".pdf"
-        let data = InvoicePrintData(document: document, digestValue: record.digestValue, logoPath: logo.isEmpty ? nil : logo)
-        func render(_ path: String) throws {
-            do {
-                try InvoicePDF.write(data, format: format, to: URL(fileURLWithPath: path))
-            } catch let e as InvoicePDFError {
-                throw CLIError.failure(e.message)
-            }
+        let path = try target(output, store: store,
+                              name: record.documentID + (ticket ? "-ticket" : "") + ".pdf")
+        do {
+            try InvoicePDF.write(InvoicePrintData(document: document, digestValue: record.digestValue,
+                                                  logoPath: logo.isEmpty ? nil : logo),
+                                 format: format, to: URL(fileURLWithPath: path))
+        } catch let e as InvoicePDFError {
+            throw CLIError.failure(e.message)
         }
         if StandardOutputFile.isRequested(output) {
-            try StandardOutputFile.write(named: name, render)
+            try StandardOutputFile.emit(path)
             return 0
         }
-        let path = try target(output, store: store, name: name)
-        try render(path)
         Console.out(path)
         return 0
     }
 
-    /// `path` (its folder created), or the documents folder beside the database.
+    /// `path` (its folder created), a temporary file for `-`, or the documents folder beside the database.
     private static func target(_ path: String?, store: Store, name: String) throws -> String {
+        if StandardOutputFile.isRequested(path) { return StandardOutputFile.temporaryPath(named: name) }
         if let path, !path.isEmpty {
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }

@@ -43,14 +43,6 @@ struct InvoicePDFCLITests {
             #expect(text.contains(phrase), "falta «\(phrase)»")
         }
 
-        let out = fx.file("impresos/ticket.pdf")
-        let ticket = try fx.run("invoice", "pdf", "F001-1", "--ticket", "-o", out)
-        #expect(ticket.status == 0, "\(ticket.stderr)")
-        #expect(ticket.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == out)
-        let ticketText = try pdftotext(out)
-        #expect(ticketText.contains("F001-00000001"))
-        #expect(ticketText.contains("S/ 354.00"))
-
         // `-o -`: the PDF itself on standard output (what `ssh servidor invoice pdf F001-1` uses), no file left.
         let piped = try fx.start(["invoice", "pdf", "F001-1", "-o", "-"])
         #expect(piped.wait().status == 0)
@@ -59,6 +51,14 @@ struct InvoicePDFCLITests {
         try bytes.write(to: URL(fileURLWithPath: fx.file("piped.pdf")))
         #expect(try pdftotext(fx.file("piped.pdf")).contains("S/ 354.00"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: fx.file("documentos")) == ["F001-1.pdf"])
+
+        let out = fx.file("impresos/ticket.pdf")
+        let ticket = try fx.run("invoice", "pdf", "F001-1", "--ticket", "-o", out)
+        #expect(ticket.status == 0, "\(ticket.stderr)")
+        #expect(ticket.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == out)
+        let ticketText = try pdftotext(out)
+        #expect(ticketText.contains("F001-00000001"))
+        #expect(ticketText.contains("S/ 354.00"))
 
         let missing = try fx.run("invoice", "pdf", "F001-99")
         #expect(missing.status == 1)

@@ -109,18 +109,21 @@ as finanzas invoice list >"$WORK/lista.txt" 2>"$WORK/ssh.err" || fail "invoice l
 grep -qF "F001-1" "$WORK/lista.txt" || fail "invoice list por SSH no lista F001-1"
 as finanzas invoice pdf F001-1 >"$WORK/F001-1.pdf" 2>"$WORK/ssh.err" || fail "invoice pdf por SSH: $(cat "$WORK/ssh.err")"
 head -c 5 "$WORK/F001-1.pdf" | grep -qF "%PDF-" || fail "invoice pdf por SSH no dio un PDF"
-pdftotext -layout "$WORK/F001-1.pdf" - | grep -qF "F001-1" || pdftotext -layout "$WORK/F001-1.pdf" - | grep -qF "F001-00000001" \
-  || fail "el PDF no es el de F001-1"
+# (the text is read whole first: with pipefail, grep -q closing the pipe early would fail pdftotext)
+text=$(pdftotext -layout "$WORK/F001-1.pdf" -)
+case "$text" in *"FACTURA ELECTRÓNICA"*"F001-00000001"*) ;; *) fail "el PDF no es el de F001-1";; esac
 quote=$(sqlite3 "$DB" "SELECT number FROM quote ORDER BY id LIMIT 1;")
 as finanzas quote pdf "$quote" >"$WORK/cot.pdf" 2>"$WORK/ssh.err" || fail "quote pdf por SSH: $(cat "$WORK/ssh.err")"
-pdftotext -layout "$WORK/cot.pdf" - | grep -qF "$quote" || fail "quote pdf por SSH no dio el PDF de $quote"
+text=$(pdftotext -layout "$WORK/cot.pdf" -)
+case "$text" in *"COTIZACIÓN"*"$quote"*) ;; *) fail "quote pdf por SSH no dio el PDF de $quote";; esac
 [ ! -d "$WORK/documentos" ] || [ -z "$(ls "$WORK/documentos")" ] || fail "el PDF por SSH dejó archivos en documentos/"
 # almacén's role may not read Facturación, over SSH as anywhere.
 out=$(as almacen invoice list 2>&1) && fail "almacén listó comprobantes por SSH"
 case "$out" in *"no tiene permiso"*) ;; *) fail "mensaje de permiso inesperado: $out";; esac
 
 # The logins are recorded: last login per user and an audit entry by ssh.
-"$BYTEK" --db "$DB" --user admin user list | grep -E "^finanzas " | grep -qF " ssh" || fail "user list no muestra el último ingreso por ssh"
+users=$("$BYTEK" --db "$DB" --user admin user list)
+echo "$users" | grep -E "^finanzas " | grep -qE " ssh$" || fail "user list no muestra el último ingreso por ssh: $users"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'login' AND user_login = 'finanzas' AND summary LIKE 'ingreso por ssh desde 127.0.0.1%';")" -ge 2 ] \
   || fail "la auditoría no registra los ingresos por ssh"
 
