@@ -21,7 +21,7 @@ enum CommandHelp {
         "contract": "bytek contract pdf NÚMERO [--version N] [-o ARCHIVO] | list [NÚMERO] [--csv [ARCHIVO]]",
         "deal": "bytek deal list [--unit U1|U2|U3] [--stage ETAPA] [--owner USUARIO] [--csv [ARCHIVO]]",
         "company": "bytek company show | company set --ruc RUC --name RAZÓN_SOCIAL --address DIRECCIÓN [OPCIONES]",
-        "ssh-keys": "bytek ssh-keys add USUARIO ARCHIVO.pub | list | remove ID | file [RUTA] [--authorized-keys RUTA]",
+        "ssh-keys": "bytek ssh-keys add USUARIO ARCHIVO.pub | list | remove ID | sync | file [RUTA] [--authorized-keys RUTA]",
         "ssh-session": "bytek --db RUTA ssh-session USUARIO   (solo en authorized_keys)",
         "help": "bytek help [COMANDO]",
     ]
@@ -50,7 +50,7 @@ enum CommandHelp {
       contract pdf|list                    Contratos de cotizaciones aceptadas: PDF (con el hash del alcance) y registro.
       deal list [--csv [ARCHIVO]]          Oportunidades de venta por unidad, etapa y vendedor (o CSV).
       company show|set                     Datos de la empresa que se imprimen en cotizaciones y contratos.
-      ssh-keys add|list|remove             Claves SSH del personal: cada clave entra como su usuario (admin).
+      ssh-keys add|list|remove|sync        Claves SSH del personal: cada clave entra como su usuario (admin).
       ssh-session USUARIO                  El comando forzado de esas claves en authorized_keys.
 
     Opciones globales:
@@ -313,6 +313,8 @@ enum CommandHelp {
                                                    muestra «ssh-keygen -lf»), comentario, quién y cuándo la
                                                    agregó, y el último ingreso del usuario.
           bytek ssh-keys remove ID                 Quita la clave de la base de datos y del archivo.
+          bytek ssh-keys sync                      Reescribe el bloque desde la base de datos (después de
+                                                   mover el programa o la base, o de tocar el bloque a mano).
           bytek ssh-keys file [RUTA]               Muestra el archivo en uso o guarda RUTA como el archivo.
 
         Las claves se escriben en un bloque de authorized_keys entre «# BEGIN BYTEK db=RUTA» y

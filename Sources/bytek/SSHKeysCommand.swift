@@ -2,14 +2,14 @@ import BytekModel
 import BytekStore
 import Foundation
 
-/// `bytek ssh-keys add LOGIN FILE.pub | list | remove ID | file [RUTA]`: the staff's SSH keys, kept in the
+/// `bytek ssh-keys add LOGIN FILE.pub | list | remove ID | sync | file [RUTA]`: the staff's SSH keys, kept in the
 /// database and in a managed block of the service account's authorized_keys. Admins only.
 @MainActor
 enum SSHKeysCommand {
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         let fileOption = try args.option("--authorized-keys")
         guard let sub = args.positional() else {
-            throw CLIError.usage("falta la acción: add, list, remove o file", command: "ssh-keys")
+            throw CLIError.usage("falta la acción: add, list, remove, sync o file", command: "ssh-keys")
         }
         switch sub {
         case "add":
@@ -27,6 +27,15 @@ enum SSHKeysCommand {
                 throw CLIError.usage("ID de clave no válido: «\(idText)» (un número de «bytek ssh-keys list»)", command: "ssh-keys")
             }
             return try remove(id, fileOption: fileOption, context)
+        case "sync":
+            try args.finish()
+            let s = try setup(fileOption, context)
+            let count: Int = try s.store.db.write {
+                try s.file.sync(s.repo, binary: AuthorizedKeysFile.currentBinary(), database: s.database)
+                return try s.repo.list().count
+            }
+            Console.out("Bloque de bytek reescrito en \(s.file.path): \(count) clave(s).")
+            return 0
         case "file":
             let path = args.positional()
             try args.finish()

@@ -73,6 +73,13 @@ import Testing
         #expect(rows[0].contains("ana") && rows[0].contains(ana.fingerprint) && rows[0].contains("ana@laptop") && rows[0].contains("admin"))
         #expect(rows[1].contains(admin.fingerprint))
 
+        // A block edited by hand is put back from the table by sync; the lines outside stay.
+        try Data(text.replacingOccurrences(of: "ssh-session ana", with: "ssh-session admin").utf8)
+            .write(to: URL(fileURLWithPath: s.keysFile))
+        let synced = try s.keys("sync")
+        #expect(synced.status == 0 && synced.stdout.contains("2 clave(s)"), "\(synced.stderr)")
+        #expect(s.fileText() == text)
+
         let removed = try s.keys("remove", "1")
         #expect(removed.status == 0, "\(removed.stderr)")
         let after = s.fileText()
