@@ -43,7 +43,7 @@ enum CLI {
             }
             let context = CommandContext(options: options, environment: CommandContext.withDefaults(environment, dbPath: options.dbPath))
             var args = Arguments(words, command: name)
-            return try run(name, &args, context)
+            return try dispatch(name, &args, context)
         } catch CLIError.usage(let message, let command) {
             let usageLine = (command ?? commandName).flatMap { CommandHelp.usage[$0] } ?? CommandHelp.globalUsage
             Console.err("bytek: \(message)\nUso: \(usageLine)\n(«bytek --help» muestra la ayuda)")
@@ -57,7 +57,8 @@ enum CLI {
         }
     }
 
-    private static func run(_ name: String, _ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+    /// Runs one command (also the allow-listed ones an SSH session passes on).
+    static func dispatch(_ name: String, _ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         switch name {
         case "tui": return try TUICommand.run(&args, context)
         case "demo": return try DemoCommand.run(&args, context)
@@ -75,6 +76,8 @@ enum CLI {
         case "contract": return try ContractCommand.run(&args, context)
         case "deal": return try DealCommand.run(&args, context)
         case "company": return try CompanyCommand.run(&args, context)
+        case "ssh-keys": return try SSHKeysCommand.run(&args, context)
+        case "ssh-session": return try SSHSessionCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }
@@ -87,6 +90,10 @@ struct GlobalOptions {
     /// True when the user came from `--user` or BYTEK_USER rather than the system login.
     var loginGiven: Bool
     var version = false
+    /// True when `--db` / `--user` were on the command line itself (not from the environment): an SSH
+    /// forced session takes the database from its authorized_keys line and refuses a user.
+    var dbOnCommandLine = false
+    var userOnCommandLine = false
 
     static func extract(from words: inout [String], environment: [String: String]) throws -> GlobalOptions {
         var db: String?
@@ -115,7 +122,7 @@ struct GlobalOptions {
         let path = db ?? environment["BYTEK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Store.defaultPath(environment: environment)
         let given = user ?? environment["BYTEK_USER"].flatMap { $0.isEmpty ? nil : $0 }
         return GlobalOptions(dbPath: path, login: given ?? systemLogin(environment), loginGiven: given != nil,
-                             version: version)
+                             version: version, dbOnCommandLine: db != nil, userOnCommandLine: user != nil)
     }
 
     static func systemLogin(_ environment: [String: String]) -> String {

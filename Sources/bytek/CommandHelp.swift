@@ -21,10 +21,12 @@ enum CommandHelp {
         "contract": "bytek contract pdf NÚMERO [--version N] [-o ARCHIVO] | list [NÚMERO] [--csv [ARCHIVO]]",
         "deal": "bytek deal list [--unit U1|U2|U3] [--stage ETAPA] [--owner USUARIO] [--csv [ARCHIVO]]",
         "company": "bytek company show | company set --ruc RUC --name RAZÓN_SOCIAL --address DIRECCIÓN [OPCIONES]",
+        "ssh-keys": "bytek ssh-keys add USUARIO ARCHIVO.pub | list | remove ID | sync | file [RUTA] [--authorized-keys RUTA]",
+        "ssh-session": "bytek --db RUTA ssh-session USUARIO   (solo en authorized_keys)",
         "help": "bytek help [COMANDO]",
     ]
 
-    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company"]
+    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session"]
 
     static let general = """
     bytek \(BytekModelInfo.version) — BYTEK Core: clientes, catálogo, ventas y más, en la terminal.
@@ -48,6 +50,8 @@ enum CommandHelp {
       contract pdf|list                    Contratos de cotizaciones aceptadas: PDF (con el hash del alcance) y registro.
       deal list [--csv [ARCHIVO]]          Oportunidades de venta por unidad, etapa y vendedor (o CSV).
       company show|set                     Datos de la empresa que se imprimen en cotizaciones y contratos.
+      ssh-keys add|list|remove|sync        Claves SSH del personal: cada clave entra como su usuario (admin).
+      ssh-session USUARIO                  El comando forzado de esas claves en authorized_keys.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -55,6 +59,7 @@ enum CommandHelp {
       --user USUARIO    Quién usa el programa. Si no se indica: $BYTEK_USER; si no: el usuario del sistema.
                         Debe existir y estar activo (cree la base con «bytek migrate» y el primer usuario con:
                         bytek user add USUARIO --name NOMBRE --role admin).
+                        En una sesión SSH (ssh-session) la clave decide el usuario y --user se rechaza.
       --help, -h        Esta ayuda. «bytek COMANDO --help» explica cada comando.
       --version         La versión del programa.
 
@@ -221,7 +226,8 @@ enum CommandHelp {
         emisor de los ajustes.
 
         «list», «show F001-1» (con la respuesta de SUNAT y sus observaciones), «xml F001-1» (el XML firmado
-        tal como se envió), «pdf F001-1» (la representación impresa, A4 o ticket de 80 mm con --ticket),
+        tal como se envió), «pdf F001-1» (la representación impresa, A4 o ticket de 80 mm con --ticket; «-o -» la
+        escribe en la salida estándar),
         «void F001-1 --reason MOTIVO» (la baja), «summary» (el resumen diario de boletas), «batches» (los
         resúmenes y comunicaciones de baja con su ticket y la respuesta de SUNAT) y «status» (cuántos hay en
         cada estado). Las boletas y sus notas viajan en el resumen diario (cada día a las 21:00, o con
@@ -271,6 +277,7 @@ enum CommandHelp {
           bytek quote pdf NÚMERO [--version N] [-o ARCHIVO]
               Genera el PDF (A4) e imprime su ruta. Por omisión se guarda en la carpeta «documentos»
               junto a la base de datos, como COT-2026-00001-v1.pdf.
+              Con «-o -» el PDF sale por la salida estándar.
           bytek quote reopen NÚMERO --motivo TEXTO
               Reabre la versión aceptada (vuelve a «enviada»; queda en la auditoría con el motivo) y
               deshace lo que creó su aceptación: suscripciones, montos de los hitos, oportunidad ganada.
@@ -314,6 +321,39 @@ enum CommandHelp {
         Opciones de set: --ruc, --name (razón social), --trade-name, --address, --ubigeo, --district,
           --province, --department, --phone, --email, --web, --logo (PNG; ruta relativa a la carpeta de la
           base de datos), --representative, --representative-doc (p. ej. «DNI 41234567»).
+        """,
+        "ssh-keys": """
+        Las claves SSH del personal, al estilo de gitolite: una cuenta de servicio es dueña de la base de
+        datos y cada persona entra por SSH con su clave, que decide quién es. Requiere el rol admin.
+
+          bytek ssh-keys add USUARIO ARCHIVO.pub   Registra la clave pública de un usuario activo.
+          bytek ssh-keys list                      Las claves: ID, usuario, tipo, huella SHA256 (como la
+                                                   muestra «ssh-keygen -lf»), comentario, quién y cuándo la
+                                                   agregó, y el último ingreso del usuario.
+          bytek ssh-keys remove ID                 Quita la clave de la base de datos y del archivo.
+          bytek ssh-keys sync                      Reescribe el bloque desde la base de datos (después de
+                                                   mover el programa o la base, o de tocar el bloque a mano).
+          bytek ssh-keys file [RUTA]               Muestra el archivo en uso o guarda RUTA como el archivo.
+
+        Las claves se escriben en un bloque de authorized_keys entre «# BEGIN BYTEK db=RUTA» y
+        «# END BYTEK db=RUTA» (uno por base de datos; las líneas de fuera no se tocan). El archivo se
+        reemplaza de una vez (modo 600, carpeta 700). Cada línea es:
+          command="BYTEK --db RUTA ssh-session USUARIO",restrict,pty CLAVE
+        «restrict» quita el reenvío de puertos, el agente, X11 y la terminal; «pty» devuelve la terminal
+        para la interfaz. El archivo es --authorized-keys, si no $BYTEK_AUTHORIZED_KEYS, si no el guardado
+        con «file RUTA», si no ~/.ssh/authorized_keys. Se rechazan las claves privadas, los archivos con
+        más de una clave, los tipos desconocidos o retirados (ssh-dss), una clave ya registrada y una clave
+        que ya está en el archivo fuera del bloque (sshd usaría esa línea, sin el comando forzado).
+        """,
+        "ssh-session": """
+        El comando forzado que «bytek ssh-keys add» pone en cada línea de authorized_keys; no se escribe a
+        mano. La clave decide el usuario: --user, BYTEK_USER y BYTEK_DB se rechazan, y la base de datos es
+        la de --db en esa línea. Sin comando, abre la interfaz como USUARIO (un usuario deshabilitado no
+        entra). Con un comando del cliente (ssh servidor invoice list) solo ejecuta estos, de lectura:
+          \(SSHCommandPolicy.usage.joined(separator: "\n  "))
+        (los PDF salen por la salida estándar: ssh servidor invoice pdf F001-1 > F001-1.pdf); cualquier otro
+        se rechaza con «comando no permitido por SSH». Cada ingreso queda como el último del usuario y en la
+        auditoría (acción «login», por ssh, con la dirección de origen y el comando).
         """,
         "help": "Muestra la ayuda general o la de un comando.",
     ]

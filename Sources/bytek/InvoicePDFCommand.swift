@@ -5,7 +5,8 @@ import BytekTUI
 import Foundation
 
 /// `bytek invoice pdf SERIE-NÚMERO [--ticket] [-o FILE]`: writes the printed representation of an
-/// issued document (A4, or the 80 mm ticket with `--ticket`) and prints the file's path.
+/// issued document (A4, or the 80 mm ticket with `--ticket`) and prints the file's path; `-o -` writes
+/// the PDF itself to standard output.
 ///
 /// The document and its digest come from the store exactly as issued; the logo is the company
 /// profile's, as on quotes. Without `-o` the file goes to the documents folder beside the database
@@ -38,12 +39,17 @@ enum InvoicePDFCommand {
         } catch let e as InvoicePDFError {
             throw CLIError.failure(e.message)
         }
+        if StandardOutputFile.isRequested(output) {
+            try StandardOutputFile.emit(path)
+            return 0
+        }
         Console.out(path)
         return 0
     }
 
-    /// `path` (its folder created), or the documents folder beside the database.
+    /// `path` (its folder created), a temporary file for `-`, or the documents folder beside the database.
     private static func target(_ path: String?, store: Store, name: String) throws -> String {
+        if StandardOutputFile.isRequested(path) { return StandardOutputFile.temporaryPath(named: name) }
         if let path, !path.isEmpty {
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }

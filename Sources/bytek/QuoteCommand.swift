@@ -175,8 +175,14 @@ enum QuoteCommand {
         let store = try context.openStore()
         let user = try context.requireUser(store, .read, .quotes)
         let quote = try SalesCLI.quote(number, version: version, store: store, login: user.login)
-        let path = try QuotePrinting.renderQuote(quote, store: store, preparer: quote.owner.isEmpty ? user.login : quote.owner,
-                                                 to: output)
+        let preparer = quote.owner.isEmpty ? user.login : quote.owner
+        if StandardOutputFile.isRequested(output) {
+            try StandardOutputFile.write(named: "\(quote.number)-v\(quote.version).pdf") { path in
+                _ = try QuotePrinting.renderQuote(quote, store: store, preparer: preparer, to: path)
+            }
+            return 0
+        }
+        let path = try QuotePrinting.renderQuote(quote, store: store, preparer: preparer, to: output)
         Console.out(path)
         return 0
     }

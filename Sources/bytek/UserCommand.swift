@@ -51,10 +51,13 @@ enum UserCommand {
         let loginWidth = max(7, users.map(\.login.count).max() ?? 0)
         let nameWidth = max(6, users.map(\.name.count).max() ?? 0)
         func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
-        Console.out(pad("USUARIO", loginWidth) + "  " + pad("NOMBRE", nameWidth) + "  " + pad("ROL", 11) + "  ESTADO")
+        let lastLogins = try SSHKeyRepository(db: store.db, user: context.login).lastLogins()
+        Console.out(pad("USUARIO", loginWidth) + "  " + pad("NOMBRE", nameWidth) + "  " + pad("ROL", 11) + "  "
+            + pad("ESTADO", 13) + "  ÚLTIMO INGRESO")
         for u in users {
+            let last = lastLogins[u.login].map { "\(ISOTimestamp.localMinute($0.at)) \($0.door)" } ?? "—"
             Console.out(pad(u.login, loginWidth) + "  " + pad(u.name, nameWidth) + "  " + pad(u.role.displayName, 11)
-                + "  " + (u.active ? "activo" : "deshabilitado"))
+                + "  " + pad(u.active ? "activo" : "deshabilitado", 13) + "  " + last)
         }
         return 0
     }

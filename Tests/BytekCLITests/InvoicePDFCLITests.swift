@@ -44,6 +44,15 @@ struct InvoicePDFCLITests {
             #expect(text.contains(phrase), "falta «\(phrase)»")
         }
 
+        // `-o -`: the PDF itself on standard output (what `ssh servidor invoice pdf F001-1` uses), no file left.
+        let piped = try fx.start(["invoice", "pdf", "F001-1", "-o", "-"])
+        #expect(piped.wait().status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: piped.outPath))
+        #expect(bytes.starts(with: Array("%PDF-".utf8)))
+        try bytes.write(to: URL(fileURLWithPath: fx.file("piped.pdf")))
+        #expect(try pdftotext(fx.file("piped.pdf")).contains("S/ 354.00"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fx.file("documentos")) == ["F001-1.pdf"])
+
         let out = fx.file("impresos/ticket.pdf")
         let ticket = try fx.run("invoice", "pdf", "F001-1", "--ticket", "-o", out)
         #expect(ticket.status == 0, "\(ticket.stderr)")
