@@ -21,10 +21,11 @@ enum CommandHelp {
         "contract": "bytek contract pdf NÚMERO [--version N] [-o ARCHIVO] | list [NÚMERO] [--csv [ARCHIVO]]",
         "deal": "bytek deal list [--unit U1|U2|U3] [--stage ETAPA] [--owner USUARIO] [--csv [ARCHIVO]]",
         "company": "bytek company show | company set --ruc RUC --name RAZÓN_SOCIAL --address DIRECCIÓN [OPCIONES]",
+        "secrets": "bytek secrets check | secrets migrate",
         "help": "bytek help [COMANDO]",
     ]
 
-    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company"]
+    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "secrets"]
 
     static let general = """
     bytek \(BytekModelInfo.version) — BYTEK Core: clientes, catálogo, ventas y más, en la terminal.
@@ -48,6 +49,7 @@ enum CommandHelp {
       contract pdf|list                    Contratos de cotizaciones aceptadas: PDF (con el hash del alcance) y registro.
       deal list [--csv [ARCHIVO]]          Oportunidades de venta por unidad, etapa y vendedor (o CSV).
       company show|set                     Datos de la empresa que se imprimen en cotizaciones y contratos.
+      secrets check|migrate                Revisa el archivo de secretos (clave SOL, certificado, SMTP) o le pasa «sunat-credenciales».
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -55,6 +57,7 @@ enum CommandHelp {
       --user USUARIO    Quién usa el programa. Si no se indica: $BYTEK_USER; si no: el usuario del sistema.
                         Debe existir y estar activo (cree la base con «bytek migrate» y el primer usuario con:
                         bytek user add USUARIO --name NOMBRE --role admin).
+      --secrets RUTA    El archivo de secretos. Si no se indica: $BYTEK_SECRETS; si no: «bytek-secretos» junto a la base de datos.
       --help, -h        Esta ayuda. «bytek COMANDO --help» explica cada comando.
       --version         La versión del programa.
 
@@ -73,7 +76,7 @@ enum CommandHelp {
         Llena la base de datos (--db, $BYTEK_DB o la predeterminada) con datos de demostración: clientes con
         RUC y DNI válidos, el catálogo de las tres unidades, oportunidades y cotizaciones, y un usuario por rol.
         No pide usuario. También configura la facturación contra el emulador local de SUNAT (certificado
-        autofirmado y usuario SOL de pruebas en «sunat-credenciales», junto a la base de datos) y emite
+        autofirmado y usuario SOL de pruebas en el archivo de secretos «bytek-secretos», junto a la base de datos) y emite
         comprobantes de cada tipo que el emulador responde: aceptados, observados, rechazados, anulados, un
         resumen diario y pendientes. --no-invoices omite esa parte (sin python3 quedan pendientes).
         """,
@@ -143,6 +146,22 @@ enum CommandHelp {
         El respaldo nocturno automático guarda las copias en la carpeta «backups» junto a la base de datos
         (las de los últimos 7 días y de las últimas 4 semanas).
         """,
+        "secrets": """
+        Los secretos de la instalación (usuario y clave SOL, certificado, correo SMTP y, más adelante, las
+        claves de las pasarelas de pago) están en un solo archivo, nunca en la base de datos, los registros,
+        los PDF, las exportaciones ni los respaldos. El archivo es --secrets, $BYTEK_SECRETS o «bytek-secretos»
+        junto a la base de datos; debe tener permisos 600 (si otros usuarios pueden leerlo, bytek se niega a
+        usarlo y pide «chmod 600»). Una clave=valor por línea, «#» para comentarios:
+          sol_user=MODDATOS            sol_password=…
+          cert_pfx=/ruta/cert.pfx      (o cert_pfx_base64=…, o cert_pem= y cert_key_pem= con el bloque PEM
+          cert_password=…               en líneas seguidas o la ruta de un archivo PEM)
+          smtp_host=…  smtp_port=587  smtp_starttls=si  smtp_user=…  smtp_password=…
+        Cada clave puede venir de la variable de entorno BYTEK_SECRET_<CLAVE> (BYTEK_SECRET_SOL_PASSWORD), que
+        gana sobre el archivo. El formato anterior («sunat-credenciales», $BYTEK_SUNAT_CREDENTIALS, y las
+        variables BYTEK_SOL_USER, BYTEK_SOL_PASSWORD, BYTEK_CERT_PFX_BASE64, BYTEK_CERT_PASSWORD) sigue valiendo.
+          check     Dice qué falta o qué archivo está demasiado abierto (sale con 1 entonces), sin mostrar valores.
+          migrate   Pasa las claves de «sunat-credenciales» al archivo de secretos (permisos 600) y borra aquel.
+        """,
         "restore": """
         Reemplaza la base de datos (--db) por el respaldo ARCHIVO, después de verificar su integridad. El
         reemplazo es atómico y borra los archivos -wal/-shm anteriores. Cierre antes la interfaz y el
@@ -165,10 +184,11 @@ enum CommandHelp {
           "consultService": "http://127.0.0.1:8490/ol-it-wsconscpegem/billConsultService"}}, "timeoutSeconds": 30}
         Sin --file muestra los ajustes guardados.
 
-        El usuario y la clave SOL y el certificado nunca se guardan en la base de datos: se leen de
-        $BYTEK_SUNAT_CREDENTIALS (por omisión «sunat-credenciales» junto a la base de datos, con permisos 600 y
-        líneas sol_user=, sol_password=, cert_pfx=RUTA o cert_pfx_base64=, cert_password=) o de las variables
-        BYTEK_SOL_USER, BYTEK_SOL_PASSWORD, BYTEK_CERT_PFX_BASE64 y BYTEK_CERT_PASSWORD.
+        El usuario y la clave SOL y el certificado nunca se guardan en la base de datos: se leen del archivo
+        de secretos (--secrets, $BYTEK_SECRETS o «bytek-secretos» junto a la base de datos, permisos 600, líneas
+        sol_user=, sol_password=, cert_pfx=RUTA o cert_pfx_base64= o cert_pem= + cert_key_pem=, cert_password=;
+        ver «bytek secrets --help»), del formato anterior $BYTEK_SUNAT_CREDENTIALS («sunat-credenciales»), o de
+        las variables BYTEK_SECRET_<CLAVE>, BYTEK_SOL_USER, BYTEK_SOL_PASSWORD, BYTEK_CERT_PFX_BASE64 y BYTEK_CERT_PASSWORD.
 
         «issue --file COMPROBANTE.json» numera, firma y guarda el comprobante y lo deja en cola para el
         trabajador (bytek worker), todo en una transacción. Los importes van entre comillas:

@@ -20,6 +20,7 @@ enum Messages {
         case let e as BatchDocumentError: return e.message
         case let e as QuoteInvoicingError: return e.message
         case let e as EInvoicingSettingsError: return e.message
+        case let e as SecretsError: return e.message
         case let e as ScheduleRule.ParseError: return "regla de programación no válida (\(e))"
         case let e as DatabaseError:
             if e.isBusy { return "la base de datos está ocupada por otro proceso; intente de nuevo (\(e.message))" }
