@@ -12,7 +12,7 @@ enum CommandHelp {
         "user": "bytek user add USUARIO --name NOMBRE --role ROL | user list | user disable USUARIO | user enable USUARIO",
         "import": "bytek import customers|catalog ARCHIVO [--partial]",
         "export": "bytek export customers|catalog|deals|quotes|contracts [ARCHIVO]",
-        "backup": "bytek backup ARCHIVO",
+        "backup": "bytek backup ARCHIVO | backup status | backup drill [ARCHIVO] | backup offsite set COMANDO… | offsite show | offsite clear",
         "restore": "bytek restore ARCHIVO",
         "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO]",
         "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [--rules CARPETA] [OPCIONES DEL EMULADOR] | sunat emulator --guardar-script RUTA",
@@ -40,8 +40,8 @@ enum CommandHelp {
       user add|list|disable|enable         Administra los usuarios y sus roles.
       import customers|catalog ARCHIVO     Importa clientes o ítems del catálogo desde CSV.
       export customers|catalog|deals|...   Exporta clientes, catálogo, oportunidades, cotizaciones o contratos a CSV.
-      backup ARCHIVO                       Copia en línea de la base de datos, verificada.
-      restore ARCHIVO                      Reemplaza la base de datos por un respaldo verificado (con ella cerrada).
+      backup ARCHIVO|status|drill|offsite  Respaldo verificado (base de datos y documentos), estado, simulacro, copia externa.
+      restore ARCHIVO                      Reemplaza la base de datos y sus documentos por un respaldo verificado (con ella cerrada).
       bench                                Mide el rendimiento de la interfaz y del almacén.
       sunat emulator [--port N]            Emulador local de los servicios web de SUNAT (pruebas y demo).
       invoice issue|list|show|xml|pdf|void Comprobantes electrónicos (facturas, boletas, notas) y su estado en SUNAT.
@@ -141,10 +141,35 @@ enum CommandHelp {
         lectura en el módulo que se exporta.
         """,
         "backup": """
-        Copia en línea la base de datos en ARCHIVO, aunque otros procesos la estén usando, y verifica la copia
-        con PRAGMA integrity_check. Si la verificación falla, la copia se borra. Requiere el rol admin.
-        El respaldo nocturno automático guarda las copias en la carpeta «backups» junto a la base de datos
-        (las de los últimos 7 días y de las últimas 4 semanas).
+        «backup ARCHIVO» escribe un respaldo en línea, aunque otros procesos estén usando la base de datos: un
+        solo archivo ZIP con la base de datos (verificada con PRAGMA integrity_check), todo lo que bytek guarda
+        junto a ella (las carpetas documentos, plantillas, adjuntos y cdr, y el logo de la empresa) y un
+        manifiesto (filas por tabla, tamaño y SHA-256 de cada archivo). Antes de dejarlo en ARCHIVO lo vuelve a
+        leer y lo comprueba entero; si algo falla no queda nada a medias. Los secretos (bytek-secretos,
+        sunat-credenciales) NO se incluyen: guárdelos aparte. Requiere el rol admin.
+        El respaldo nocturno automático (trabajador) guarda estos archivos en la carpeta «backups» junto a la
+        base de datos (los de los últimos 7 días y de las últimas 4 semanas) y después ejecuta la copia externa.
+          status              Último respaldo, última copia externa (código de salida, duración, final de su
+                              salida de error) y último simulacro de restauración.
+          drill [ARCHIVO]     Simulacro de restauración ahora: restaura el último respaldo (o ARCHIVO) en una
+                              carpeta temporal, comprueba que abre (integrity_check) y que coincide con su
+                              manifiesto (filas por tabla, archivos), y lo registra. El trabajador lo hace el día
+                              1 de cada mes (programa «simulacro-restauracion»). Sale con 1 si falla.
+          offsite set COMANDO ARGUMENTOS…   La copia externa: un programa (rsync, restic, scp…) que se ejecuta
+                              sin shell tras cada respaldo nocturno; «{archivo}» se reemplaza por la ruta del
+                              respaldo (o se agrega al final). Ejemplo:
+                                bytek backup offsite set rsync -a {archivo} respaldo@otro-host:/srv/bytek/
+                              Las claves no van en el comando (se guarda en la base de datos).
+          offsite show | offsite clear      Muestra o desactiva la copia externa.
+        """,
+        "restore": """
+        Reemplaza la base de datos (--db) y los archivos junto a ella (documentos, plantillas, adjuntos, cdr,
+        logo) por los del respaldo ARCHIVO, después de comprobarlo entero (SHA-256 de cada archivo,
+        integrity_check, filas por tabla). También acepta una copia .sqlite de versiones anteriores (solo la
+        base de datos). El reemplazo de la base es atómico y borra los archivos -wal/-shm anteriores. Los
+        secretos no están en el respaldo y no se tocan. Cierre antes la interfaz y el trabajador que usen esa
+        base de datos: mientras otro proceso la tenga abierta, restore se niega y dice cuáles (PID y comando).
+        Si la base de datos ya existe, requiere el rol admin en ella.
         """,
         "secrets": """
         Los secretos de la instalación (usuario y clave SOL, certificado, correo SMTP y, más adelante, las
@@ -161,12 +186,6 @@ enum CommandHelp {
         variables BYTEK_SOL_USER, BYTEK_SOL_PASSWORD, BYTEK_CERT_PFX_BASE64, BYTEK_CERT_PASSWORD) sigue valiendo.
           check     Dice qué falta o qué archivo está demasiado abierto (sale con 1 entonces), sin mostrar valores.
           migrate   Pasa las claves de «sunat-credenciales» al archivo de secretos (permisos 600) y borra aquel.
-        """,
-        "restore": """
-        Reemplaza la base de datos (--db) por el respaldo ARCHIVO, después de verificar su integridad. El
-        reemplazo es atómico y borra los archivos -wal/-shm anteriores. Cierre antes la interfaz y el
-        trabajador que usen esa base de datos: mientras otro proceso la tenga abierta, restore se niega y
-        dice cuáles (PID y comando). Si la base de datos ya existe, requiere el rol admin en ella.
         """,
         "bench": """
         Mide el rendimiento (tecla en una tabla, filtro incremental, arranque, memoria) sobre una base de datos

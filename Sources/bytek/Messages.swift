@@ -86,6 +86,9 @@ enum Messages {
             let list = holders.map { "PID \($0.pid) (\($0.command))" }.joined(separator: ", ")
             return "no se restauró: \(path) está abierta por otros procesos: \(list). "
                 + "Cierre la interfaz y detenga el trabajador (bytek worker) que la usan, y vuelva a intentarlo"
+        case .notAnArchive(let path, let message): return "\(path) no es un respaldo válido: \(message)"
+        case .countsDiffer(let what, let expected, let found):
+            return "la copia no coincide con su manifiesto: \(what) tiene \(found) y el manifiesto dice \(expected)"
         }
     }
 
