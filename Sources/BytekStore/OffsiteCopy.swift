@@ -12,6 +12,8 @@ public enum OffsiteCopy {
     /// Seconds before the command is stopped.
     public static let defaultTimeout: TimeInterval = 3600
     static let tailBytes = 2000
+    /// How much of the error output is read (from its end) before secrets are removed and it is cut.
+    static let readBytes = 256 * 1024
 
     /// The configured command, nil when none.
     public static func command(db: Database) throws -> [String]? {
@@ -60,8 +62,9 @@ public enum OffsiteCopy {
                            nowMs: () -> Int64) -> BackupLog.Offsite {
         let start = nowMs()
         func result(_ status: Int32?, _ tail: String) -> BackupLog.Offsite {
+            // Secrets are taken out before the text is cut, so a value cut in half cannot slip through.
             BackupLog.Offsite(atMs: start, durationMs: max(0, nowMs() - start), exitStatus: status, ok: status == 0,
-                              archive: archive, stderrTail: redact(tail))
+                              archive: archive, stderrTail: lastLines(redact(tail)))
         }
         guard let program = command.first, let executable = resolve(program, environment: environment) else {
             return result(nil, "no se encontró el programa «\(command.first ?? "")» (ni en el PATH)")
@@ -102,11 +105,21 @@ public enum OffsiteCopy {
         return result(status, tail)
     }
 
-    /// The last lines (at most `tailBytes`) of the file, as text.
+    /// The end of the file (at most `readBytes`, from a line start), as text.
     static func readTail(_ path: String) -> String {
         guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return "" }
-        let text = String(decoding: data.suffix(tailBytes), as: UTF8.self)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).suffix(10)
+        var text = String(decoding: data.suffix(readBytes), as: UTF8.self)
+        if data.count > readBytes, let newline = text.firstIndex(of: "\n") { text = String(text[text.index(after: newline)...]) }
+        return text
+    }
+
+    /// The last ten lines, at most `tailBytes` of them.
+    static func lastLines(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).suffix(10).map(String.init)
+        while lines.count > 1 && lines.reduce(0, { $0 + $1.utf8.count + 1 }) > tailBytes { lines.removeFirst() }
+        if let only = lines.first, lines.count == 1, only.utf8.count > tailBytes {
+            return "…" + String(decoding: Array(only.utf8.suffix(tailBytes)), as: UTF8.self)
+        }
         return lines.joined(separator: "\n")
     }
 }
