@@ -56,25 +56,15 @@ enum SecretsCommand {
         }
 
         report.lines.append("Correo (SMTP):")
-        let smtpRequired = ["smtp_host", "smtp_port"]
-        let smtpKeys = smtpRequired + ["smtp_starttls", "smtp_user", "smtp_password"]
-        if !smtpKeys.contains(where: { secrets.value($0) != nil }) {
+        let smtpKeys = SMTPCredentials.keys
+        for key in smtpKeys { if let source = secrets.source(key) { report.ok("\(key): \(describe(source))") } }
+        do {
+            let smtp = try SMTPCredentials(secrets: secrets)
+            report.info("servidor \(smtp.host):\(smtp.port), STARTTLS \(smtp.startTLS ? "sí" : "no")")
+        } catch .notConfigured {
             report.info("no configurado (smtp_host, smtp_port, smtp_starttls, smtp_user, smtp_password)")
-        } else {
-            for key in smtpKeys {
-                if let source = secrets.source(key) { report.ok("\(key): \(describe(source))") }
-                else if smtpRequired.contains(key) { report.problem("\(key): falta") }
-                else { report.info("\(key): no indicado") }
-            }
-            if let port = secrets.value("smtp_port"), !(Int(port).map { (1...65535).contains($0) } ?? false) {
-                report.problem("smtp_port: «\(port)» no es un puerto (1 a 65535)")
-            }
-            if let tls = secrets.value("smtp_starttls"), !["si", "sí", "no", "true", "false", "1", "0"].contains(tls.lowercased()) {
-                report.problem("smtp_starttls: escriba «si» o «no»")
-            }
-            if (secrets.value("smtp_user") == nil) != (secrets.value("smtp_password") == nil) {
-                report.problem("smtp_user y smtp_password van juntos: falta \(secrets.value("smtp_user") == nil ? "smtp_user" : "smtp_password")")
-            }
+        } catch {
+            report.problem(error.message)
         }
         let others = secrets.keys.filter { !sunatKeys.contains($0) && !smtpKeys.contains($0) }
         if !others.isEmpty {
