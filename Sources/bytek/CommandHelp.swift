@@ -41,7 +41,7 @@ enum CommandHelp {
       import customers|catalog ARCHIVO     Importa clientes o ítems del catálogo desde CSV.
       export customers|catalog|deals|...   Exporta clientes, catálogo, oportunidades, cotizaciones o contratos a CSV.
       backup ARCHIVO|status|drill|offsite  Respaldo verificado (base de datos y documentos), estado, simulacro, copia externa.
-      restore ARCHIVO                      Reemplaza la base de datos y sus documentos por un respaldo verificado (con ella cerrada).
+      restore ARCHIVO                      Reemplaza la base de datos y sus documentos por un respaldo verificado.
       bench                                Mide el rendimiento de la interfaz y del almacén.
       sunat emulator [--port N]            Emulador local de los servicios web de SUNAT (pruebas y demo).
       invoice issue|list|show|xml|pdf|void Comprobantes electrónicos (facturas, boletas, notas) y su estado en SUNAT.
@@ -49,7 +49,7 @@ enum CommandHelp {
       contract pdf|list                    Contratos de cotizaciones aceptadas: PDF (con el hash del alcance) y registro.
       deal list [--csv [ARCHIVO]]          Oportunidades de venta por unidad, etapa y vendedor (o CSV).
       company show|set                     Datos de la empresa que se imprimen en cotizaciones y contratos.
-      secrets check|migrate                Revisa el archivo de secretos (clave SOL, certificado, SMTP) o le pasa «sunat-credenciales».
+      secrets check|migrate                Revisa los secretos (clave SOL, certificado, SMTP); les pasa «sunat-credenciales».
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -57,7 +57,8 @@ enum CommandHelp {
       --user USUARIO    Quién usa el programa. Si no se indica: $BYTEK_USER; si no: el usuario del sistema.
                         Debe existir y estar activo (cree la base con «bytek migrate» y el primer usuario con:
                         bytek user add USUARIO --name NOMBRE --role admin).
-      --secrets RUTA    El archivo de secretos. Si no se indica: $BYTEK_SECRETS; si no: «bytek-secretos» junto a la base de datos.
+      --secrets RUTA    El archivo de secretos (permisos 600). Si no se indica: $BYTEK_SECRETS; si no:
+                        «bytek-secretos» junto a la base de datos.
       --help, -h        Esta ayuda. «bytek COMANDO --help» explica cada comando.
       --version         La versión del programa.
 
