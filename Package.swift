@@ -26,8 +26,8 @@ let package = Package(
 
         // Pure domain: values and rules, no I/O (libcrypto only for SHA-256).
         .target(name: "BytekModel", dependencies: ["COpenSSL"]),
-        // SQLite store: connection, migrations, repositories, audit log, job queue, backup.
-        .target(name: "BytekStore", dependencies: ["BytekModel", "CSQLite"]),
+        // SQLite store: connection, migrations, repositories, audit log, job queue, backup archives (libzip), secrets.
+        .target(name: "BytekStore", dependencies: ["BytekModel", "CSQLite", "CZip"]),
         // Generic background worker: claims jobs with a lease, runs handlers, schedules.
         .target(name: "BytekWorker", dependencies: ["BytekModel", "BytekStore"]),
         // The terminal application: runtime, widgets, screens.

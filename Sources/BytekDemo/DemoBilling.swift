@@ -3,7 +3,7 @@ import BytekStore
 import BytekSUNAT
 import Foundation
 
-/// The demo's e-invoicing: settings pointing at the local SUNAT emulator, a credentials file with a
+/// The demo's e-invoicing: settings pointing at the local SUNAT emulator, a secrets file with a
 /// self-signed certificate made on the spot, and the documents the demo issues, each with the outcome
 /// the demo arranges with the emulator (so a new user sees every SUNAT status without a network).
 public enum DemoBilling {
@@ -38,27 +38,18 @@ public enum DemoBilling {
                                              province: c.province, department: c.department))
     }
 
-    /// Saves the settings (emulator at `port`) and writes the credentials file (mode 0600) holding a new
-    /// self-signed certificate. Returns the signing key.
-    @discardableResult
-    public static func configure(store: Store, credentialsPath: String, port: Int = emulatorPort) throws -> SigningKey {
+    /// Saves the settings (emulator at `port`) and writes the SUNAT entries of the secrets file (mode
+    /// 0600, its other entries kept) holding a new self-signed certificate; returns the signing key.
+    public static func configure(store: Store, secretsPath: String, port: Int = emulatorPort) throws -> SigningKey {
         try saveSettings(store: store, port: port)
         let pfx = try SelfSignedCertificate.pkcs12(commonName: issuer.ruc, organization: issuer.legalName,
                                                   password: certificatePassword)
-        let text = """
-            # Credenciales de la demostración: usuario SOL de pruebas y un certificado autofirmado
-            # (solo sirve para el emulador local de SUNAT).
-            sol_user=\(solUser)
-            sol_password=\(solPassword)
-            cert_password=\(certificatePassword)
-            cert_pfx_base64=\(pfx.base64EncodedString())
-
+        let header = """
+            # Secretos de la demostración: usuario SOL de pruebas y un certificado autofirmado
+            # (solo sirve para el emulador local de SUNAT). Permisos 600.
             """
-        let files = FileManager.default
-        try? files.removeItem(atPath: credentialsPath)
-        guard files.createFile(atPath: credentialsPath, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: credentialsPath])
-        }
+        try SecretsFile.upsert([("sol_user", solUser), ("sol_password", solPassword), ("cert_password", certificatePassword),
+                                ("cert_pfx_base64", pfx.base64EncodedString())], at: secretsPath, header: header)
         return try SigningKey(pkcs12: pfx, password: certificatePassword)
     }
 

@@ -1,6 +1,6 @@
 /// Which nightly backups to keep: the newest copy of each of the last `daily` days that have a copy,
 /// and the newest copy of each of the last `weekly` weeks (Monday to Sunday) that have one.
-/// Names that are not `bytek-YYYYMMDD-HHMMSS.sqlite` are never chosen for deletion.
+/// Names that are not `bytek-YYYYMMDD-HHMMSS.zip` (or `.sqlite`) are never chosen for deletion.
 public enum BackupRetention {
     public static let defaultDaily = 7
     public static let defaultWeekly = 4

@@ -17,6 +17,10 @@ public enum BackupError: Error, Equatable, Sendable {
     /// Other processes (the TUI, the worker…) have the target open: swapping the file under them would
     /// make everything they save afterwards vanish.
     case inUse(path: String, holders: [DatabaseHolder])
+    /// The file is not a readable backup archive, or does not match its manifest.
+    case notAnArchive(path: String, message: String)
+    /// The restored copy's rows per table (or its files) differ from what its manifest recorded.
+    case countsDiffer(what: String, expected: Int64, found: Int64)
 }
 
 /// Online backups and restores of the store's SQLite file. `bytek backup`, `bytek restore` and the nightly

@@ -1,11 +1,13 @@
-/// The Lima date and time in a nightly backup's file name, `bytek-YYYYMMDD-HHMMSS.sqlite`.
+/// The Lima date and time in a nightly backup's file name, `bytek-YYYYMMDD-HHMMSS.zip` (an archive,
+/// `BackupArchive`), or `.sqlite` for the bare database copies of earlier versions.
 /// Pure calendar arithmetic (proleptic Gregorian, UTC-5 without daylight saving).
 public struct BackupStamp: Sendable, Hashable, Comparable {
     public let year: Int, month: Int, day: Int
     public let hour: Int, minute: Int, second: Int
 
     public static let prefix = "bytek-"
-    public static let suffix = ".sqlite"
+    public static let suffix = ".zip"
+    public static let legacySuffix = ".sqlite"
 
     public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         guard (1...12).contains(month), (1...31).contains(day), (0..<24).contains(hour),
@@ -29,10 +31,11 @@ public struct BackupStamp: Sendable, Hashable, Comparable {
         hour = secondsOfDay / 3600; minute = secondsOfDay / 60 % 60; second = secondsOfDay % 60
     }
 
-    /// Reads `bytek-YYYYMMDD-HHMMSS.sqlite`; nil for any other name.
+    /// Reads `bytek-YYYYMMDD-HHMMSS.zip` (or `.sqlite`); nil for any other name.
     public init?(fileName: String) {
-        guard fileName.hasPrefix(Self.prefix), fileName.hasSuffix(Self.suffix) else { return nil }
-        let core = Array(fileName.dropFirst(Self.prefix.count).dropLast(Self.suffix.count))
+        guard fileName.hasPrefix(Self.prefix),
+              let suffix = [Self.suffix, Self.legacySuffix].first(where: { fileName.hasSuffix($0) }) else { return nil }
+        let core = Array(fileName.dropFirst(Self.prefix.count).dropLast(suffix.count))
         guard core.count == 15, core[8] == "-",
               core.enumerated().allSatisfy({ $0.offset == 8 || $0.element.isASCII && $0.element.isNumber })
         else { return nil }

@@ -13,6 +13,9 @@ public struct EInvoicingCredentials: Sendable, Equatable {
     public var certificatePath: String?
     public var certificateBase64: String?
     public var certificatePassword: String
+    /// A PEM certificate and its private key (inline PEM text, or paths to PEM files), when no PKCS#12 is given.
+    public var certificatePEM: String?
+    public var privateKeyPEM: String?
 
     public init(solUser: String, solPassword: String, certificatePath: String? = nil,
                 certificateBase64: String? = nil, certificatePassword: String) {
@@ -31,33 +34,39 @@ public struct EInvoicingCredentials: Sendable, Equatable {
         return Store.dataFolder(environment: environment) + "/sunat-credenciales"
     }
 
-    /// Reads the credentials: the file at `path` (when it exists; refused unless only its owner can read
-    /// it), then the environment variables over it. Throws when a value is missing in both.
+    /// Reads the credentials through `Secrets`: the secrets file, today's credentials file at `path`
+    /// (default `defaultPath`) under it, environment variables over both. Throws when a value is missing.
     public static func load(environment: [String: String], path: String? = nil) throws -> EInvoicingCredentials {
-        let file = path ?? defaultPath(environment: environment)
-        var values: [String: String] = [:]
-        if FileManager.default.fileExists(atPath: file) { values = try readFile(file) }
-        func pick(_ env: String, _ key: String) -> String? {
-            if let v = environment[env], !v.isEmpty { return v }
-            if let v = values[key], !v.isEmpty { return v }
-            return nil
-        }
-        guard let user = pick("BYTEK_SOL_USER", "sol_user") else { throw EInvoicingSettingsError.credentialsMissing("el usuario SOL") }
-        guard let password = pick("BYTEK_SOL_PASSWORD", "sol_password") else {
+        try EInvoicingCredentials(secrets: try Secrets.load(environment: environment, legacyPath: path))
+    }
+
+    /// The SUNAT entries of the secrets: `sol_user`, `sol_password`, the certificate as `cert_pfx` (path),
+    /// `cert_pfx_base64` or `cert_pem` + `cert_key_pem` (inline PEM blocks or paths to PEM files), and
+    /// `cert_password` (optional for an unencrypted PEM key).
+    public init(secrets: Secrets) throws {
+        guard let user = secrets.value("sol_user") else { throw EInvoicingSettingsError.credentialsMissing("el usuario SOL") }
+        guard let password = secrets.value("sol_password") else {
             throw EInvoicingSettingsError.credentialsMissing("la clave SOL")
         }
-        let base64 = pick("BYTEK_CERT_PFX_BASE64", "cert_pfx_base64")
-        let certPath = base64 == nil ? values["cert_pfx"].flatMap { $0.isEmpty ? nil : $0 } : nil
-        guard base64 != nil || certPath != nil else { throw EInvoicingSettingsError.credentialsMissing("el certificado (PFX)") }
-        guard let certPassword = pick("BYTEK_CERT_PASSWORD", "cert_password") else {
+        let base64 = secrets.value("cert_pfx_base64")
+        let certPath = base64 == nil ? secrets.value("cert_pfx") : nil
+        let pem = base64 == nil && certPath == nil ? secrets.value("cert_pem") : nil
+        let keyPEM = pem == nil ? nil : secrets.value("cert_key_pem")
+        guard base64 != nil || certPath != nil || (pem != nil && keyPEM != nil) else {
+            throw EInvoicingSettingsError.credentialsMissing(pem == nil ? "el certificado (PFX o PEM)" : "la clave privada del certificado (cert_key_pem)")
+        }
+        let certPassword = secrets.value("cert_password")
+        guard certPassword != nil || pem != nil else {
             throw EInvoicingSettingsError.credentialsMissing("la clave del certificado")
         }
-        return EInvoicingCredentials(solUser: user, solPassword: password, certificatePath: certPath,
-                                     certificateBase64: base64, certificatePassword: certPassword)
+        self.init(solUser: user, solPassword: password, certificatePath: certPath,
+                  certificateBase64: base64, certificatePassword: certPassword ?? "")
+        certificatePEM = pem
+        privateKeyPEM = keyPEM
     }
 
     /// Parses the file after checking that group and others have no access to it.
-    static func readFile(_ path: String) throws -> [String: String] {
+    public static func readFile(_ path: String) throws -> [String: String] {
         let attributes: [FileAttributeKey: Any]
         do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
             throw EInvoicingSettingsError.credentialsFileUnreadable(String(describing: error))

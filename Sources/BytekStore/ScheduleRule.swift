@@ -3,6 +3,7 @@ import Foundation
 /// When a schedule fires, as written in the `schedule.rule` column:
 /// - `daily HH:MM` — every day at that Lima time (UTC-5, Peru has no daylight saving);
 /// - `weekly D HH:MM` — every week on day D (1 = lunes … 7 = domingo, or lun/mar/mie/jue/vie/sab/dom);
+/// - `monthly D HH:MM` — every month on day D (1 to 28, so every month has it) at that Lima time;
 /// - `hourly` — at minute 00 of every hour;
 /// - `every N` — every N seconds, on multiples of N since the Unix epoch (so every worker agrees on the slots).
 ///
@@ -10,6 +11,7 @@ import Foundation
 public enum ScheduleRule: Sendable, Equatable, CustomStringConvertible {
     case daily(hour: Int, minute: Int)
     case weekly(weekday: Int, hour: Int, minute: Int)
+    case monthly(day: Int, hour: Int, minute: Int)
     case hourly
     case every(seconds: Int)
 
@@ -23,6 +25,7 @@ public enum ScheduleRule: Sendable, Equatable, CustomStringConvertible {
         case badTime(String)
         case badWeekday(String)
         case badInterval(String)
+        case badDayOfMonth(String)
     }
 
     static let weekdayNames = ["lun", "mar", "mie", "jue", "vie", "sab", "dom"]
@@ -39,6 +42,10 @@ public enum ScheduleRule: Sendable, Equatable, CustomStringConvertible {
             let d = try parseWeekday(words[1])
             let (h, m) = try parseTime(words[2])
             return .weekly(weekday: d, hour: h, minute: m)
+        case ("monthly", 3):
+            guard let d = Int(words[1]), (1...28).contains(d) else { throw .badDayOfMonth(words[1]) }
+            let (h, m) = try parseTime(words[2])
+            return .monthly(day: d, hour: h, minute: m)
         case ("hourly", 1):
             return .hourly
         case ("every", 2):
@@ -71,6 +78,7 @@ public enum ScheduleRule: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .daily(let h, let m): return "daily " + hhmm(h, m)
         case .weekly(let d, let h, let m): return "weekly \(d) " + hhmm(h, m)
+        case .monthly(let d, let h, let m): return "monthly \(d) " + hhmm(h, m)
         case .hourly: return "hourly"
         case .every(let n): return "every \(n)"
         }
@@ -96,6 +104,16 @@ public enum ScheduleRule: Sendable, Equatable, CustomStringConvertible {
             let today = Self.isoWeekday(ofDay: day)
             var slot = (day + Int64((d - today + 7) % 7)) * Self.dayMs + Int64(h * 60 + m) * 60_000
             if slot <= local { slot += 7 * Self.dayMs }
+            return slot - Self.limaOffsetMs
+        case .monthly(let d, let h, let m):
+            let local = t + Self.limaOffsetMs
+            var (year, month, _) = BackupStamp.civilFromDays(Self.floorDiv(local, Self.dayMs))
+            let timeOfDay = Int64(h * 60 + m) * 60_000
+            var slot = BackupStamp.daysFromCivil(year, month, d) * Self.dayMs + timeOfDay
+            if slot <= local {
+                (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+                slot = BackupStamp.daysFromCivil(year, month, d) * Self.dayMs + timeOfDay
+            }
             return slot - Self.limaOffsetMs
         }
     }

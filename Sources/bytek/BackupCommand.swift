@@ -2,17 +2,26 @@ import BytekModel
 import BytekStore
 import Foundation
 
-/// `bytek backup FILE` and `bytek restore FILE`, on the same code as the nightly job (`BackupService`).
+/// `bytek backup ARCHIVO|status|drill|offsite` and `bytek restore ARCHIVO`, on the same code as the
+/// nightly job (`BackupArchive`, `BackupRestore`, `RestoreDrill`, `OffsiteCopy`).
 @MainActor
 enum BackupCommand {
     static func runBackup(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        switch args.words.first {
+        case "status": _ = args.positional(); return try status(&args, context)
+        case "drill": _ = args.positional(); return try drill(&args, context)
+        case "offsite": _ = args.positional(); return try offsite(&args, context)
+        default: break
+        }
         let file = try args.requirePositional("el ARCHIVO de destino")
         try args.finish()
         let store = try context.openStore()
         _ = try context.requireAdmin(store)
-        try BackupService.backup(store.db, to: file)
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        Console.out("Respaldo verificado (integrity_check: ok): \(file) (\(formatSize(size))).")
+        let summary = try BackupArchive.create(db: store.db, dataFolder: BackupJob.dataFolder(forDatabase: store.path),
+                                               to: file, nowMs: JobQueue.systemClock(), extraFiles: logo(store))
+        let m = summary.manifest
+        Console.out("Respaldo verificado (integrity_check: ok; \(m.tables.count) tablas, \(m.totalRows) filas, "
+            + "\(m.files.count) archivos): \(file) (\(formatSize(Int(summary.bytes)))). Los secretos no se incluyen.")
         return 0
     }
 
@@ -25,8 +34,9 @@ enum BackupCommand {
             // connection is closed before the file is replaced.
             try authorizeRestore(into: target, context)
         }
-        try BackupService.restore(from: file, into: target)
-        Console.out("Base de datos \(target) restaurada desde \(file) (integrity_check: ok).")
+        let outcome = try BackupRestore.restore(from: file, into: target)
+        let files = outcome.manifest == nil ? "" : " y \(outcome.files) archivos junto a ella"
+        Console.out("Base de datos \(target)\(files) restaurada desde \(file) (integrity_check: ok).")
         return 0
     }
 
@@ -40,6 +50,125 @@ enum BackupCommand {
         guard user.role == .admin else {
             throw CLIError.failure("el usuario «\(user.login)» (rol \(user.role.displayName)) no es admin; restaurar requiere el rol admin")
         }
+    }
+
+    /// The company logo, when it is a file of the data folder.
+    private static func logo(_ store: Store) -> [String] {
+        let path = (try? CompanyProfileRepository(db: store.db, user: "admin").load().logoPath) ?? ""
+        return path.isEmpty || path.hasPrefix("/") ? [] : [path]
+    }
+
+    // MARK: drill
+
+    static func drill(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        let archive = args.positional()
+        try args.finish()
+        let store = try context.openStore()
+        _ = try context.requireAdmin(store)
+        let result = try RestoreDrill.run(db: store.db, archive: archive, nowMs: JobQueue.systemClock(), describe: Messages.text)
+        Console.out("Simulacro de restauración correcto: \(result.archive) se abrió (integrity_check: ok) y coincide con su "
+            + "manifiesto: \(result.tables) tablas, \(result.rows) filas, \(result.files) archivos.")
+        return 0
+    }
+
+    // MARK: off-site copy
+
+    static func offsite(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        guard let action = args.positional() else { throw CLIError.usage("falta la acción: set, show o clear", command: "backup") }
+        let store = try context.openStore()
+        _ = try context.requireAdmin(store)
+        switch action {
+        case "set":
+            var words = args.words
+            if words.first == "--" { words.removeFirst() }
+            args = Arguments([], command: "backup")
+            guard let program = words.first, !program.isEmpty else {
+                throw CLIError.usage("falta el COMANDO de la copia externa (p. ej. rsync -a {archivo} respaldo@otro:/srv/bytek/)", command: "backup")
+            }
+            if let secrets = try? Secrets.load(environment: context.environment) {
+                let joined = words.joined(separator: " ")
+                guard secrets.redact(joined) == joined else {
+                    throw CLIError.failure("el comando contiene un secreto; el comando se guarda en la base de datos: deje la clave "
+                        + "en un archivo del programa (p. ej. --password-file de restic) o en su configuración")
+                }
+            }
+            try OffsiteCopy.setCommand(words, db: store.db)
+            let found = OffsiteCopy.resolve(program, environment: context.environment)
+            Console.out("Copia externa configurada: \(display(words)). El respaldo nocturno la ejecuta tras cada copia local.")
+            if found == nil { Console.err("bytek: aviso: no se encontró «\(program)» en el PATH de este proceso") }
+            return 0
+        case "show":
+            try args.finish()
+            if let words = try OffsiteCopy.command(db: store.db) { Console.out(display(words)) }
+            else { Console.out("Sin copia externa configurada.") }
+            return 0
+        case "clear":
+            try args.finish()
+            try OffsiteCopy.setCommand(nil, db: store.db)
+            Console.out("Copia externa desactivada.")
+            return 0
+        default:
+            throw CLIError.usage("acción desconocida: \(action) (set, show o clear)", command: "backup")
+        }
+    }
+
+    /// The command as a reader would type it (words with spaces quoted).
+    static func display(_ words: [String]) -> String {
+        words.map { $0.isEmpty || $0.contains(where: { " \t\"'".contains($0) }) ? "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" : $0 }
+            .joined(separator: " ")
+    }
+
+    // MARK: status
+
+    static func status(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        try args.finish()
+        let store = try context.openStore()
+        _ = try context.requireUser(store, .read, .jobs)
+        let db = store.db
+        var lines: [String] = []
+        let schedules = ScheduleStore(db: db)
+        if let s = try schedules.schedule(named: BackupJob.scheduleName) {
+            lines.append("Respaldo nocturno: \(s.rule)\(s.active ? "" : " (en pausa)"), próximo \(limaTime(s.nextRun)); carpeta \(BackupJob.folder(forDatabase: db.path))")
+        }
+        if let b = BackupLog.load(BackupLog.Backup.self, key: BackupLog.backupKey, db: db) {
+            lines.append("  último: \(limaTime(b.atMs))  \(b.file) (\(formatSize(Int(b.bytes))); \(b.tables) tablas, \(b.rows) filas, \(b.files) archivos), verificado")
+        } else {
+            lines.append("  último: todavía ninguno")
+        }
+        if let words = try OffsiteCopy.command(db: db) {
+            lines.append("Copia externa: \(display(words))")
+        } else {
+            lines.append("Copia externa: sin configurar (bytek backup offsite set COMANDO … {archivo} …)")
+        }
+        if let o = BackupLog.load(BackupLog.Offsite.self, key: BackupLog.offsiteKey, db: db) {
+            let state = o.ok ? "correcta" : "FALLÓ"
+            let code = o.exitStatus.map { "código de salida \($0)" } ?? "sin código de salida"
+            lines.append("  última: \(limaTime(o.atMs))  \(state) (\(code), \(String(format: "%.1f", Double(o.durationMs) / 1000)) s) \(o.archive)")
+            if !o.stderrTail.isEmpty {
+                lines.append(contentsOf: o.stderrTail.split(separator: "\n").map { "    | " + $0 })
+            }
+        }
+        if let s = try schedules.schedule(named: RestoreDrill.scheduleName) {
+            lines.append("Simulacro de restauración: \(s.rule)\(s.active ? "" : " (en pausa)"), próximo \(limaTime(s.nextRun))")
+        } else {
+            lines.append("Simulacro de restauración: mensual (lo programa el trabajador al arrancar); bytek backup drill lo hace ahora")
+        }
+        if let d = BackupLog.load(BackupLog.Drill.self, key: BackupLog.drillKey, db: db) {
+            if d.ok {
+                lines.append("  último: \(limaTime(d.atMs))  correcto: \(d.archive) (\(d.tables) tablas, \(d.rows) filas, \(d.files) archivos)")
+            } else {
+                lines.append("  último: \(limaTime(d.atMs))  FALLÓ: \(d.archive): \(d.error ?? "")")
+            }
+        }
+        lines.append("Los secretos (\(Secrets.path(environment: context.environment))) no forman parte de los respaldos: guarde una copia aparte.")
+        Console.out(lines.joined(separator: "\n"))
+        return 0
+    }
+
+    /// "2026-12-03 02:00" in Lima.
+    static func limaTime(_ ms: Int64) -> String {
+        let s = BackupStamp(unixMs: ms)
+        return String(format: "%04d-%02d-%02d %02d:%02d", s.year, s.month, s.day, s.hour, s.minute)
     }
 
     static func formatSize(_ bytes: Int) -> String {

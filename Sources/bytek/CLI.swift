@@ -41,7 +41,8 @@ enum CLI {
                 Console.out(CommandHelp.text(for: name))
                 return 0
             }
-            let context = CommandContext(options: options, environment: CommandContext.withDefaults(environment, dbPath: options.dbPath))
+            let context = CommandContext(options: options, environment: CommandContext.withDefaults(
+                environment, dbPath: options.dbPath, secretsPath: options.secretsPath))
             var args = Arguments(words, command: name)
             return try dispatch(name, &args, context)
         } catch CLIError.usage(let message, let command) {
@@ -78,6 +79,7 @@ enum CLI {
         case "company": return try CompanyCommand.run(&args, context)
         case "ssh-keys": return try SSHKeysCommand.run(&args, context)
         case "ssh-session": return try SSHSessionCommand.run(&args, context)
+        case "secrets": return try SecretsCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }
@@ -94,25 +96,29 @@ struct GlobalOptions {
     /// forced session takes the database from its authorized_keys line and refuses a user.
     var dbOnCommandLine = false
     var userOnCommandLine = false
+    /// `--secrets RUTA`: the secrets file (else $BYTEK_SECRETS, else `bytek-secretos` beside the database).
+    var secretsPath: String?
 
     static func extract(from words: inout [String], environment: [String: String]) throws -> GlobalOptions {
         var db: String?
         var user: String?
         var version = false
+        var secrets: String?
         var i = 0
         var rest: [String] = []
         while i < words.count {
             let w = words[i]
-            if w == "--db" || w == "--user" {
+            if w == "--db" || w == "--user" || w == "--secrets" {
                 guard i + 1 < words.count, !words[i + 1].isEmpty else {
                     throw CLIError.usage("falta el valor de \(w)", command: nil)
                 }
-                if w == "--db" { db = words[i + 1] } else { user = words[i + 1] }
+                if w == "--db" { db = words[i + 1] } else if w == "--secrets" { secrets = words[i + 1] } else { user = words[i + 1] }
                 i += 2
                 continue
             }
             if w.hasPrefix("--db=") { db = String(w.dropFirst(5)) }
             else if w.hasPrefix("--user=") { user = String(w.dropFirst(7)) }
+            else if w.hasPrefix("--secrets=") { secrets = String(w.dropFirst(10)) }
             // `--version N` is a command's option (quote show/pdf, contract pdf), not the program's version.
             else if (w == "--version" && !(i + 1 < words.count && Int(words[i + 1]) != nil)) || w == "-V" { version = true }
             else { rest.append(w) }
@@ -122,7 +128,8 @@ struct GlobalOptions {
         let path = db ?? environment["BYTEK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Store.defaultPath(environment: environment)
         let given = user ?? environment["BYTEK_USER"].flatMap { $0.isEmpty ? nil : $0 }
         return GlobalOptions(dbPath: path, login: given ?? systemLogin(environment), loginGiven: given != nil,
-                             version: version, dbOnCommandLine: db != nil, userOnCommandLine: user != nil)
+                             version: version, dbOnCommandLine: db != nil, userOnCommandLine: user != nil,
+                             secretsPath: secrets)
     }
 
     static func systemLogin(_ environment: [String: String]) -> String {
@@ -139,10 +146,16 @@ struct CommandContext {
 
     var dbPath: String { options.dbPath }
 
-    /// The environment every module reads, with the defaults that depend on the database: the SUNAT
-    /// credentials file lives beside the database (`sunat-credenciales`) unless $BYTEK_SUNAT_CREDENTIALS says otherwise.
-    static func withDefaults(_ environment: [String: String], dbPath: String) -> [String: String] {
+    /// The environment every module reads, with the defaults that depend on the database: the secrets
+    /// file (`bytek-secretos`) and today's SUNAT credentials file (`sunat-credenciales`) live beside the
+    /// database unless `--secrets`/$BYTEK_SECRETS and $BYTEK_SUNAT_CREDENTIALS say otherwise.
+    static func withDefaults(_ environment: [String: String], dbPath: String, secretsPath: String? = nil) -> [String: String] {
         var env = environment
+        if let secretsPath { env["BYTEK_SECRETS"] = secretsPath }
+        if (env["BYTEK_SECRETS"] ?? "").isEmpty {
+            env["BYTEK_SECRETS"] = URL(fileURLWithPath: dbPath).deletingLastPathComponent()
+                .appendingPathComponent(Secrets.fileName).path
+        }
         if (env["BYTEK_SUNAT_CREDENTIALS"] ?? "").isEmpty {
             env["BYTEK_SUNAT_CREDENTIALS"] = URL(fileURLWithPath: dbPath).deletingLastPathComponent()
                 .appendingPathComponent("sunat-credenciales").path

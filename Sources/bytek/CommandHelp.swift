@@ -12,7 +12,7 @@ enum CommandHelp {
         "user": "bytek user add USUARIO --name NOMBRE --role ROL | user list | user disable USUARIO | user enable USUARIO",
         "import": "bytek import customers|catalog ARCHIVO [--partial]",
         "export": "bytek export customers|catalog|deals|quotes|contracts [ARCHIVO]",
-        "backup": "bytek backup ARCHIVO",
+        "backup": "bytek backup ARCHIVO | backup status | backup drill [ARCHIVO] | backup offsite set COMANDO… | offsite show | offsite clear",
         "restore": "bytek restore ARCHIVO",
         "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO] [--rules CARPETA]",
         "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [--rules CARPETA] [OPCIONES DEL EMULADOR] | sunat emulator --guardar-script RUTA",
@@ -23,10 +23,11 @@ enum CommandHelp {
         "company": "bytek company show | company set --ruc RUC --name RAZÓN_SOCIAL --address DIRECCIÓN [OPCIONES]",
         "ssh-keys": "bytek ssh-keys add USUARIO ARCHIVO.pub | list | remove ID | sync | file [RUTA] [--authorized-keys RUTA]",
         "ssh-session": "bytek --db RUTA ssh-session USUARIO   (solo en authorized_keys)",
+        "secrets": "bytek secrets check | secrets migrate",
         "help": "bytek help [COMANDO]",
     ]
 
-    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session"]
+    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets"]
 
     static let general = """
     bytek \(BytekModelInfo.version) — BYTEK Core: clientes, catálogo, ventas y más, en la terminal.
@@ -41,8 +42,8 @@ enum CommandHelp {
       user add|list|disable|enable         Administra los usuarios y sus roles.
       import customers|catalog ARCHIVO     Importa clientes o ítems del catálogo desde CSV.
       export customers|catalog|deals|...   Exporta clientes, catálogo, oportunidades, cotizaciones o contratos a CSV.
-      backup ARCHIVO                       Copia en línea de la base de datos, verificada.
-      restore ARCHIVO                      Reemplaza la base de datos por un respaldo verificado (con ella cerrada).
+      backup ARCHIVO|status|drill|offsite  Respaldo verificado (base de datos y documentos), estado, simulacro, copia externa.
+      restore ARCHIVO                      Reemplaza la base de datos y sus documentos por un respaldo verificado.
       bench                                Mide el rendimiento de la interfaz y del almacén.
       sunat emulator [--port N]            Emulador local de los servicios web de SUNAT (pruebas y demo).
       invoice issue|list|show|xml|pdf|void Comprobantes electrónicos (facturas, boletas, notas) y su estado en SUNAT.
@@ -52,6 +53,7 @@ enum CommandHelp {
       company show|set                     Datos de la empresa que se imprimen en cotizaciones y contratos.
       ssh-keys add|list|remove|sync        Claves SSH del personal: cada clave entra como su usuario (admin).
       ssh-session USUARIO                  El comando forzado de esas claves en authorized_keys.
+      secrets check|migrate                Revisa los secretos (clave SOL, certificado, SMTP); les pasa «sunat-credenciales».
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -60,6 +62,8 @@ enum CommandHelp {
                         Debe existir y estar activo (cree la base con «bytek migrate» y el primer usuario con:
                         bytek user add USUARIO --name NOMBRE --role admin).
                         En una sesión SSH (ssh-session) la clave decide el usuario y --user se rechaza.
+      --secrets RUTA    El archivo de secretos (permisos 600). Si no se indica: $BYTEK_SECRETS; si no:
+                        «bytek-secretos» junto a la base de datos.
       --help, -h        Esta ayuda. «bytek COMANDO --help» explica cada comando.
       --version         La versión del programa.
 
@@ -78,7 +82,7 @@ enum CommandHelp {
         Llena la base de datos (--db, $BYTEK_DB o la predeterminada) con datos de demostración: clientes con
         RUC y DNI válidos, el catálogo de las tres unidades, oportunidades y cotizaciones, y un usuario por rol.
         No pide usuario. También configura la facturación contra el emulador local de SUNAT (certificado
-        autofirmado y usuario SOL de pruebas en «sunat-credenciales», junto a la base de datos) y emite
+        autofirmado y usuario SOL de pruebas en el archivo de secretos «bytek-secretos», junto a la base de datos) y emite
         comprobantes de cada tipo que el emulador responde: aceptados, observados, rechazados, anulados, un
         resumen diario y pendientes. --no-invoices omite esa parte (sin python3 quedan pendientes).
         """,
@@ -143,16 +147,51 @@ enum CommandHelp {
         lectura en el módulo que se exporta.
         """,
         "backup": """
-        Copia en línea la base de datos en ARCHIVO, aunque otros procesos la estén usando, y verifica la copia
-        con PRAGMA integrity_check. Si la verificación falla, la copia se borra. Requiere el rol admin.
-        El respaldo nocturno automático guarda las copias en la carpeta «backups» junto a la base de datos
-        (las de los últimos 7 días y de las últimas 4 semanas).
+        «backup ARCHIVO» escribe un respaldo en línea, aunque otros procesos estén usando la base de datos: un
+        solo archivo ZIP con la base de datos (verificada con PRAGMA integrity_check), todo lo que bytek guarda
+        junto a ella (las carpetas documentos, plantillas, adjuntos y cdr, y el logo de la empresa) y un
+        manifiesto (filas por tabla, tamaño y SHA-256 de cada archivo). Antes de dejarlo en ARCHIVO lo vuelve a
+        leer y lo comprueba entero; si algo falla no queda nada a medias. Los secretos (bytek-secretos,
+        sunat-credenciales) NO se incluyen: guárdelos aparte. Requiere el rol admin.
+        El respaldo nocturno automático (trabajador) guarda estos archivos en la carpeta «backups» junto a la
+        base de datos (los de los últimos 7 días y de las últimas 4 semanas) y después ejecuta la copia externa.
+          status              Último respaldo, última copia externa (código de salida, duración, final de su
+                              salida de error) y último simulacro de restauración.
+          drill [ARCHIVO]     Simulacro de restauración ahora: restaura el último respaldo (o ARCHIVO) en una
+                              carpeta temporal, comprueba que abre (integrity_check) y que coincide con su
+                              manifiesto (filas por tabla, archivos), y lo registra. El trabajador lo hace el día
+                              1 de cada mes (programa «simulacro-restauracion»). Sale con 1 si falla.
+          offsite set COMANDO ARGUMENTOS…   La copia externa: un programa (rsync, restic, scp…) que se ejecuta
+                              sin shell tras cada respaldo nocturno; «{archivo}» se reemplaza por la ruta del
+                              respaldo (o se agrega al final). Ejemplo:
+                                bytek backup offsite set rsync -a {archivo} respaldo@otro-host:/srv/bytek/
+                              Las claves no van en el comando (se guarda en la base de datos).
+          offsite show | offsite clear      Muestra o desactiva la copia externa.
         """,
         "restore": """
-        Reemplaza la base de datos (--db) por el respaldo ARCHIVO, después de verificar su integridad. El
-        reemplazo es atómico y borra los archivos -wal/-shm anteriores. Cierre antes la interfaz y el
-        trabajador que usen esa base de datos: mientras otro proceso la tenga abierta, restore se niega y
-        dice cuáles (PID y comando). Si la base de datos ya existe, requiere el rol admin en ella.
+        Reemplaza la base de datos (--db) y los archivos junto a ella (documentos, plantillas, adjuntos, cdr,
+        logo) por los del respaldo ARCHIVO, después de comprobarlo entero (SHA-256 de cada archivo,
+        integrity_check, filas por tabla). También acepta una copia .sqlite de versiones anteriores (solo la
+        base de datos). El reemplazo de la base es atómico y borra los archivos -wal/-shm anteriores. Los
+        secretos no están en el respaldo y no se tocan. Cierre antes la interfaz y el trabajador que usen esa
+        base de datos: mientras otro proceso la tenga abierta, restore se niega y dice cuáles (PID y comando).
+        Si la base de datos ya existe, requiere el rol admin en ella.
+        """,
+        "secrets": """
+        Los secretos de la instalación (usuario y clave SOL, certificado, correo SMTP y, más adelante, las
+        claves de las pasarelas de pago) están en un solo archivo, nunca en la base de datos, los registros,
+        los PDF, las exportaciones ni los respaldos. El archivo es --secrets, $BYTEK_SECRETS o «bytek-secretos»
+        junto a la base de datos; debe tener permisos 600 (si otros usuarios pueden leerlo, bytek se niega a
+        usarlo y pide «chmod 600»). Una clave=valor por línea, «#» para comentarios:
+          sol_user=MODDATOS            sol_password=…
+          cert_pfx=/ruta/cert.pfx      (o cert_pfx_base64=…, o cert_pem= y cert_key_pem= con el bloque PEM
+          cert_password=…               en líneas seguidas o la ruta de un archivo PEM)
+          smtp_host=…  smtp_port=587  smtp_starttls=si  smtp_user=…  smtp_password=…
+        Cada clave puede venir de la variable de entorno BYTEK_SECRET_<CLAVE> (BYTEK_SECRET_SOL_PASSWORD), que
+        gana sobre el archivo. El formato anterior («sunat-credenciales», $BYTEK_SUNAT_CREDENTIALS, y las
+        variables BYTEK_SOL_USER, BYTEK_SOL_PASSWORD, BYTEK_CERT_PFX_BASE64, BYTEK_CERT_PASSWORD) sigue valiendo.
+          check     Dice qué falta o qué archivo está demasiado abierto (sale con 1 entonces), sin mostrar valores.
+          migrate   Pasa las claves de «sunat-credenciales» al archivo de secretos (permisos 600) y borra aquel.
         """,
         "bench": """
         Mide el rendimiento (tecla en una tabla, filtro incremental, arranque, memoria) sobre una base de datos
@@ -177,10 +216,11 @@ enum CommandHelp {
         las observaciones (W) que SUNAT daría; sale con 1 si lo rechazaría.
         Sin --file muestra los ajustes guardados.
 
-        El usuario y la clave SOL y el certificado nunca se guardan en la base de datos: se leen de
-        $BYTEK_SUNAT_CREDENTIALS (por omisión «sunat-credenciales» junto a la base de datos, con permisos 600 y
-        líneas sol_user=, sol_password=, cert_pfx=RUTA o cert_pfx_base64=, cert_password=) o de las variables
-        BYTEK_SOL_USER, BYTEK_SOL_PASSWORD, BYTEK_CERT_PFX_BASE64 y BYTEK_CERT_PASSWORD.
+        El usuario y la clave SOL y el certificado nunca se guardan en la base de datos: se leen del archivo
+        de secretos (--secrets, $BYTEK_SECRETS o «bytek-secretos» junto a la base de datos, permisos 600, líneas
+        sol_user=, sol_password=, cert_pfx=RUTA o cert_pfx_base64= o cert_pem= + cert_key_pem=, cert_password=;
+        ver «bytek secrets --help»), del formato anterior $BYTEK_SUNAT_CREDENTIALS («sunat-credenciales»), o de
+        las variables BYTEK_SECRET_<CLAVE>, BYTEK_SOL_USER, BYTEK_SOL_PASSWORD, BYTEK_CERT_PFX_BASE64 y BYTEK_CERT_PASSWORD.
 
         «issue --file COMPROBANTE.json» numera, firma y guarda el comprobante y lo deja en cola para el
         trabajador (bytek worker), todo en una transacción. Los importes van entre comillas:

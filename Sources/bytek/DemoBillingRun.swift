@@ -19,8 +19,7 @@ enum DemoBillingRun {
 
     static func run(store: Store, context: CommandContext, now: Date = Date()) throws -> Outcome {
         let folder = URL(fileURLWithPath: context.dbPath).deletingLastPathComponent()
-        let credentialsPath = context.environment["BYTEK_SUNAT_CREDENTIALS"] ?? folder.appendingPathComponent("sunat-credenciales").path
-        let key = try DemoBilling.configure(store: store, credentialsPath: credentialsPath)
+        let key = try DemoBilling.configure(store: store, secretsPath: Secrets.path(environment: context.environment))
         let plan = try DemoBilling.plan(store: store, now: now)
         var outcome = Outcome()
         let emulator: LocalEmulator?

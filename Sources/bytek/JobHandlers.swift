@@ -8,7 +8,13 @@ import Foundation
 enum JobHandlers {
     static func registerAll(on worker: Worker, environment: [String: String]) {
         worker.register(BackupJob.kind) { context in
-            try BackupJob.run(db: context.db, nowMs: context.now()).json
+            // Secrets are read for one purpose here: to take them out of the off-site command's error output.
+            let secrets = try? Secrets.load(environment: environment)
+            return try BackupJob.run(db: context.db, nowMs: context.now(), environment: environment,
+                                     redact: { secrets?.redact($0) ?? $0 }, clock: context.now).json
+        }
+        worker.register(RestoreDrill.kind) { context in
+            RestoreDrill.json(try RestoreDrill.run(db: context.db, nowMs: context.now(), describe: Messages.text))
         }
         worker.register(QuoteExpiryJob.kind) { context in try QuoteExpiryJob.run(db: context.db, nowMs: context.now()) }
         let sunat = SunatSendJob.serviceFactory(environment: environment)
@@ -18,8 +24,9 @@ enum JobHandlers {
         do {
             try SunatBatchJobs.ensureSchedules(db: worker.db)
             try QuoteExpiryJob.ensureSchedule(db: worker.db)
+            try RestoreDrill.ensureSchedule(db: worker.db)
         } catch {
-            worker.log("no se pudo programar el resumen diario o el vencimiento de cotizaciones: \(worker.describeError(error))")
+            worker.log("no se pudo programar el resumen diario, el vencimiento de cotizaciones o el simulacro de restauración: \(worker.describeError(error))")
         }
         if environment["BYTEK_TEST_JOBS"] == "1" { TestJobs.register(on: worker) }
     }

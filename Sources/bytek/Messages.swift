@@ -27,6 +27,7 @@ enum Messages {
             case .duplicate(let fingerprint, let login): return "esa clave (\(fingerprint)) ya está registrada para «\(login)»"
             case .notFound(let id): return "no existe la clave SSH \(id) (vea «bytek ssh-keys list»)"
             }
+        case let e as SecretsError: return e.message
         case let e as ScheduleRule.ParseError: return "regla de programación no válida (\(e))"
         case let e as DatabaseError:
             if e.isBusy { return "la base de datos está ocupada por otro proceso; intente de nuevo (\(e.message))" }
@@ -92,6 +93,9 @@ enum Messages {
             let list = holders.map { "PID \($0.pid) (\($0.command))" }.joined(separator: ", ")
             return "no se restauró: \(path) está abierta por otros procesos: \(list). "
                 + "Cierre la interfaz y detenga el trabajador (bytek worker) que la usan, y vuelva a intentarlo"
+        case .notAnArchive(let path, let message): return "\(path) no es un respaldo válido: \(message)"
+        case .countsDiffer(let what, let expected, let found):
+            return "la copia no coincide con su manifiesto: \(what) tiene \(found) y el manifiesto dice \(expected)"
         }
     }
 

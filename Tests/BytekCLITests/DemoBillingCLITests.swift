@@ -13,8 +13,8 @@ import Testing
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("Comprobantes electrónicos: 13 emitidos y firmados"), "\(demo.stdout)")
 
-        // The credentials file sits beside the database, readable by its owner only.
-        let attributes = try FileManager.default.attributesOfItem(atPath: fx.file("sunat-credenciales"))
+        // The secrets file sits beside the database, readable by its owner only.
+        let attributes = try FileManager.default.attributesOfItem(atPath: fx.file("bytek-secretos"))
         #expect(((attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0) & 0o077 == 0)
 
         let store = try Store(path: fx.dbPath)

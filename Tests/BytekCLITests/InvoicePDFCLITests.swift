@@ -6,16 +6,7 @@ import Testing
 @Suite("bytek invoice pdf", .serialized)
 struct InvoicePDFCLITests {
     private func pdftotext(_ pdf: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        p.arguments = ["-layout", "-enc", "UTF-8", pdf, "-"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try runTool("/usr/bin/pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"]).output
             .split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
     }
 

@@ -84,6 +84,8 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: fx.file("backups"))
         #expect(files.count == 1)
         #expect(files.first.flatMap(BackupStamp.init(fileName:)) != nil)
-        #expect(try Database(path: fx.file("backups/" + (files.first ?? "")), readOnly: true).integrityCheck() == "ok")
+        let manifest = try BackupArchive.extract(fx.file("backups/" + (files.first ?? "")), into: fx.file("revisar"))
+        #expect(try Database(path: fx.file("revisar/bytek.sqlite"), readOnly: true).integrityCheck() == "ok")
+        #expect(manifest.tables["app_user"] == 1)
     }
 }

@@ -8,14 +8,17 @@ import Testing
     }
 
     @Test func stampReadsAndWritesFileNames() throws {
-        let s = try #require(BackupStamp(fileName: "bytek-20261126-020003.sqlite"))
+        let s = try #require(BackupStamp(fileName: "bytek-20261126-020003.zip"))
         #expect((s.year, s.month, s.day, s.hour, s.minute, s.second) == (2026, 11, 26, 2, 0, 3))
-        #expect(s.fileName == "bytek-20261126-020003.sqlite")
+        #expect(s.fileName == "bytek-20261126-020003.zip")
+        // Bare database copies of earlier versions keep their place in the retention.
+        #expect(BackupStamp(fileName: "bytek-20261126-020003.sqlite") == s)
+        #expect(BackupStamp(fileName: "bytek-20261126-020003.tar") == nil)
         #expect(BackupStamp(fileName: "bytek-20260231-020003.sqlite") == nil)
         #expect(BackupStamp(fileName: "bytek-2026112-020003.sqlite") == nil)
         #expect(BackupStamp(fileName: "otro.sqlite") == nil)
-        #expect(BackupStamp(unixMs: limaMs(2026, 11, 26, 2, 0, 3)).fileName == "bytek-20261126-020003.sqlite")
-        #expect(BackupStamp(unixMs: limaMs(2024, 2, 29, 23, 59, 59)).fileName == "bytek-20240229-235959.sqlite")
+        #expect(BackupStamp(unixMs: limaMs(2026, 11, 26, 2, 0, 3)).fileName == "bytek-20261126-020003.zip")
+        #expect(BackupStamp(unixMs: limaMs(2024, 2, 29, 23, 59, 59)).fileName == "bytek-20240229-235959.zip")
     }
 
     @Test func fewerCopiesThanTheLimitsKeepsEverything() {
@@ -150,15 +153,18 @@ import Testing
         _ = FileManager.default.createFile(atPath: folder + "/mio.txt", contents: Data())
 
         let outcome = try BackupJob.run(db: store.db, nowMs: limaMs(2026, 11, 26, 2, 0, 5))
-        #expect(outcome.file == folder + "/bytek-20261126-020005.sqlite")
-        #expect(try Database(path: outcome.file, readOnly: true).integrityCheck() == "ok")
+        #expect(outcome.file == folder + "/bytek-20261126-020005.zip")
+        let scratch = tmp.file("revisar")
+        let manifest = try BackupArchive.extract(outcome.file, into: scratch)
+        #expect(try Database(path: scratch + "/bytek.sqlite", readOnly: true).integrityCheck() == "ok")
+        #expect(manifest.tables["setting"] == 5)
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
         #expect(left.contains("mio.txt"))
-        #expect(left.contains("bytek-20261126-020005.sqlite"))
+        #expect(left.contains("bytek-20261126-020005.zip"))
         // Kept: today and 5..10 Oct (7 days), Sun 4 Oct (newest of its week, Thu 1 to Sun 4), mio.txt.
         #expect(left.count == 9, "\(left.sorted())")
-        #expect(left.contains("bytek-20261004-020000.sqlite"))
-        #expect(outcome.pruned == (1...3).map { "bytek-2026100\($0)-020000.sqlite" })
+        #expect(left.contains("bytek-20261004-020000.zip"))
+        #expect(outcome.pruned == (1...3).map { "bytek-2026100\($0)-020000.zip" })
         #expect(outcome.json.contains("eliminados"))
     }
 }

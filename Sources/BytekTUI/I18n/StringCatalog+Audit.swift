@@ -46,6 +46,7 @@ extension StringCatalog {
         "jobs.nextLast": ("próxima {0} · última {1}", "next {0} · last {1}"),
         "jobs.rule.daily": ("diario {0}", "daily {0}"),
         "jobs.rule.weekly": ("semanal {0}", "weekly {0}"),
+        "jobs.rule.monthly": ("mensual, día {0}", "monthly, day {0}"),
         "jobs.rule.hourly": ("cada hora", "hourly"),
         "jobs.rule.every": ("cada {0} s", "every {0} s"),
         "jobs.inactive": ("inactiva", "inactive"),

@@ -103,6 +103,7 @@ final class JobsScreen: Screen {
         switch parts.first {
         case "daily": return strings.format("jobs.rule.daily", parts.dropFirst().joined(separator: " "))
         case "weekly": return strings.format("jobs.rule.weekly", parts.dropFirst().joined(separator: " "))
+        case "monthly": return strings.format("jobs.rule.monthly", parts.dropFirst().joined(separator: " "))
         case "hourly": return strings["jobs.rule.hourly"]
         case "every": return strings.format("jobs.rule.every", parts.dropFirst().joined(separator: " "))
         default: return rule
