@@ -11,10 +11,10 @@ public enum UserChangeRule {
     /// Why changing `before` into `after`, done by `actor`, is refused; nil when it is allowed.
     /// `activeAdmins` is the number of active admins before the change.
     public static func refusal(actor: String, before: User, after: User, activeAdmins: Int) -> UserChangeRefusal? {
-        if before.active && !after.active && before.login == actor { return .disableSelf(before.login) }
         let wasAdmin = before.active && before.role == .admin
         let staysAdmin = after.active && after.role == .admin
         if wasAdmin && !staysAdmin && activeAdmins <= 1 { return .lastAdmin(before.login) }
+        if before.active && !after.active && before.login == actor { return .disableSelf(before.login) }
         return nil
     }
 }

@@ -11,7 +11,7 @@ struct UserAdminRulesTests {
         let repo = UserRepository(db: db, user: "Admin")
         try repo.add(User(login: "admin", name: "Administrador", role: .admin))
         try repo.add(User(login: "jefa", name: "Jefa", role: .ventas))
-        #expect(throws: UserRepositoryError.refused(.disableSelf("admin"))) { try repo.disable("admin") }
+        #expect(throws: UserRepositoryError.refused(.lastAdmin("admin"))) { try repo.disable("admin") }
         #expect(throws: UserRepositoryError.refused(.lastAdmin("admin"))) {
             try repo.update(User(login: "admin", name: "Administrador", role: .finanzas))
         }
@@ -22,6 +22,7 @@ struct UserAdminRulesTests {
         #expect(try repo.find("admin") == User(login: "admin", name: "Administrador", role: .admin))
         // With a second admin, one may disable the other.
         try repo.update(User(login: "jefa", name: "Jefa", role: .admin))
+        #expect(throws: UserRepositoryError.refused(.disableSelf("admin"))) { try repo.disable("admin") }
         try repo.disable("jefa")
         #expect(try repo.find("jefa")?.active == false)
         let history = try AuditLog(db: db, user: "x").history(entity: AuditEntity.user, entityId: 2)

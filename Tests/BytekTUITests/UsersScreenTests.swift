@@ -84,11 +84,18 @@ import Testing
         let h = try harness()
         h.go(.users)
         h.keys(.home, .char("a"), .char("s"))
-        #expect(h.screen.contains("No puede deshabilitarse a sí mismo"), "\(h.screen)")
+        #expect(h.screen.contains("admin es el último admin activo"), "\(h.screen)")
         #expect(try usersRepo(h).find("admin")?.active == true)
         h.keys(.char("e"), .tab, .right, .ctrl("s"))
         #expect(h.screen.contains("último admin activo"), "\(h.screen)")
         #expect(try usersRepo(h).find("admin")?.role == .admin)
+        h.keys(.escape, .char("s"))  // discard the form's change
+        // With a second admin, still nobody disables itself.
+        try usersRepo(h).add(User(login: "zadmin", name: "Otra Admin", role: .admin))
+        h.app.topScreen?.reload(context: h.app.context)
+        h.keys(.home, .char("a"), .char("s"))
+        #expect(h.screen.contains("No puede deshabilitarse a sí mismo"), "\(h.screen)")
+        #expect(try usersRepo(h).find("admin")?.active == true)
     }
 
     @Test(arguments: Role.allCases.filter { $0 != .admin })

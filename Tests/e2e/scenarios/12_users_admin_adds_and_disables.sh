@@ -22,7 +22,7 @@ expect_screen "¿Deshabilitar a lquispe?" "no preguntó antes de deshabilitar"
 keys s
 expect_screen "Usuario lquispe deshabilitado" "no se deshabilitó"
 keys Home a s
-expect_screen "No puede deshabilitarse a sí mismo" "el admin pudo deshabilitarse"
+expect_screen "admin es el último admin activo" "el único admin pudo deshabilitarse"
 keys q
 wait_for "__EXIT_0__" 5 || fail "no salió"
 
