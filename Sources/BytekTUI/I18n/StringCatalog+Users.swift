@@ -15,7 +15,7 @@ extension StringCatalog {
         "users.field.login": ("Usuario (login)", "Login"),
         "users.field.name": ("Nombre", "Name"),
         "users.field.role": ("Rol", "Role"),
-        "users.hint.login": ("a-z, 0-9, «.», «_», «-»; hasta 32", "a-z, 0-9, “.”, “_”, “-”; up to 32"),
+        "users.hint.login": ("a-z 0-9 . _ - (hasta 32)", "a-z 0-9 . _ - (up to 32)"),
         "users.err.login": ("Use de 1 a 32 letras minúsculas, dígitos, «.», «_» o «-» (sin espacios ni tildes).",
                             "Use 1 to 32 lower-case letters, digits, “.”, “_” or “-” (no spaces or accents)."),
         "users.err.duplicate": ("Ya existe el usuario «{0}»: elija otro login.", "User “{0}” already exists: choose another login."),

@@ -20,7 +20,7 @@ final class UserEditor: RecordEditor {
     var title: String { original.map { s["users.form.edit"] + ": " + $0.login } ?? s["users.form.new"] }
 
     func makeFields() -> [FormField] {
-        var login = FormField.text("login", s["users.field.login"], value: original?.login ?? "", required: true, width: 32,
+        var login = FormField.text("login", s["users.field.login"], value: original?.login ?? "", required: true, width: 24,
                                    maxLength: 32, hint: s["users.hint.login"])
         login.isReadOnly = original != nil
         return [

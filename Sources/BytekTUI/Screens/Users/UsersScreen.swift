@@ -28,9 +28,9 @@ final class UsersScreen: Screen {
 
     static func columns(_ s: Strings) -> [TableColumn] {
         [
-            TableColumn(s["users.col.login"], width: 16),
-            TableColumn(s["users.col.name"], weight: 3, minWidth: 20),
-            TableColumn(s["users.col.role"], width: 12),
+            TableColumn(s["users.col.login"], width: 14),
+            TableColumn(s["users.col.name"], weight: 3, minWidth: 14),
+            TableColumn(s["users.col.role"], width: 11),
             TableColumn(s["users.col.status"], width: 13),
             TableColumn(s["users.col.lastLogin"], width: 16),
         ]
