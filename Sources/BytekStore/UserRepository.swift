@@ -10,6 +10,15 @@ public enum UserRepositoryError: Error, Equatable {
     case inactive(String)
     /// The user's role lacks `access` to `module`.
     case forbidden(login: String, role: Role, module: AppModule, access: Access)
+    /// The change breaks a `UserChangeRule` (an admin disabling itself, the last active admin).
+    case refused(UserChangeRefusal)
+}
+
+/// A user as the Usuarios screen lists it: with its row id and when it last opened the program.
+public struct UserListing: Sendable, Hashable {
+    public var id: Int64
+    public var user: User
+    public var lastLoginAt: Date?
 }
 
 /// The staff who may use BYTEK Core. Users are disabled, never deleted. Every change is audited.
@@ -94,6 +103,7 @@ public struct UserRepository: Sendable {
         guard errors.isEmpty else { throw UserRepositoryError.invalid(errors) }
         return try db.write {
             guard let (id, before) = try findWithId(user.login) else { throw UserRepositoryError.notFound(user.login) }
+            try check(before: before, after: user)
             try db.execute("UPDATE app_user SET name = ?, role = ?, active = ? WHERE id = ?",
                            [.text(user.name), .text(user.role.rawValue), .int(user.active ? 1 : 0), .int(id)])
             try audit.append(entity: AuditEntity.user, entityId: id, action: .update,
@@ -109,11 +119,36 @@ public struct UserRepository: Sendable {
             var after = before
             after.active = active
             guard before.active != active else { return before }
+            try check(before: before, after: after)
             try db.execute("UPDATE app_user SET active = ? WHERE id = ?", [.int(active ? 1 : 0), .int(id)])
             try audit.append(entity: AuditEntity.user, entityId: id, action: active ? .restore : .archive,
                              summary: login, before: before, after: after)
             return after
         }
+    }
+
+    /// Refuses a change that breaks `UserChangeRule`, checked inside the write transaction.
+    private func check(before: User, after: User) throws {
+        let admins = Int(try db.scalar("SELECT count(*) FROM app_user WHERE role = 'admin' AND active = 1").intValue ?? 0)
+        if let refusal = UserChangeRule.refusal(actor: User.normalizeLogin(actor), before: before, after: after,
+                                                activeAdmins: admins) {
+            throw UserRepositoryError.refused(refusal)
+        }
+    }
+
+    /// Every user with its id and last login, by login (a staff list is small: no paging needed).
+    public func listing() throws -> [UserListing] {
+        try db.query("SELECT id, login, name, role, active, last_login_at FROM app_user ORDER BY login").map { row in
+            let stamp = row.string("last_login_at")
+            return UserListing(id: row.int("id"), user: UserRepository.decode(row),
+                               lastLoginAt: stamp.isEmpty ? nil : ISOTimestamp.parse(stamp))
+        }
+    }
+
+    /// Records that `login` opened the program now (not audited: it is not a change of the user).
+    public func recordLogin(_ login: String) throws {
+        try db.execute("UPDATE app_user SET last_login_at = ? WHERE login = ?",
+                       [.text(ISOTimestamp.format(now())), .text(User.normalizeLogin(login))])
     }
 
     private func findWithId(_ login: String) throws -> (Int64, User)? {

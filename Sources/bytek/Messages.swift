@@ -69,6 +69,10 @@ enum Messages {
         case .forbidden(let login, let role, let module, let access):
             let what = access == .write ? "modificar" : "ver"
             return "el usuario «\(login)» (rol \(role.displayName)) no tiene permiso para \(what) \(moduleName(module))"
+        case .refused(.disableSelf(let login)):
+            return "usuario: no puede deshabilitarse a sí mismo («\(login)»); pida a otro admin que lo haga"
+        case .refused(.lastAdmin(let login)):
+            return "usuario: «\(login)» es el último admin activo; cree o habilite otro admin antes de deshabilitarlo o cambiarle el rol"
         }
     }
 

@@ -70,12 +70,7 @@ enum UserCommand {
         let user: User = try db.write {
             _ = try context.requireUser(store, .write, .users)
             let repo = UserRepository(db: db, user: context.login)
-            if !active, let target = try repo.find(login), target.role == .admin, target.active {
-                let admins = try db.scalar("SELECT count(*) FROM app_user WHERE role = 'admin' AND active = 1").intValue ?? 0
-                if admins <= 1 {
-                    throw CLIError.failure("no se puede deshabilitar al último admin activo")
-                }
-            }
+            // The store refuses disabling oneself and the last active admin (`UserChangeRule`).
             return active ? try repo.enable(login) : try repo.disable(login)
         }
         Console.out("Usuario «\(user.login)» " + (active ? "habilitado." : "deshabilitado."))

@@ -6,16 +6,72 @@ import Testing
 
 @MainActor
 @Suite struct AppFrameScreenTests {
-    @Test func numberKeysFKeysAndMouseSwitchModules() throws {
+    @Test func numberKeysPickGroupsAndBracketsMoveAmongTheirModules() throws {
         let h = try ScreenHarness()
-        h.keys(.char("2"))
-        #expect(h.app.current == .catalog)
-        h.keys(.f(8))
-        #expect(h.app.current == .jobs)
-        // Click on " 1 Clientes " in the top bar.
-        let x = try #require(h.app.lastFrame.lines[0].range(of: "Clientes")).lowerBound.utf16Offset(in: h.app.lastFrame.lines[0])
-        h.send([.mouse(MouseEvent(x: x, y: 0, button: .left))])
+        #expect(h.app.groups.map(\.group) == [.commercial, .finance, .administration], "Operaciones is empty today")
         #expect(h.app.current == .customers)
+        h.keys(.char("]"))
+        #expect(h.app.current == .sales)
+        h.keys(.char("]"), .char("]"))
+        #expect(h.app.current == .catalog)
+        h.keys(.char("]"))
+        #expect(h.app.current == .customers, "] wraps around the group")
+        h.keys(.char("["))
+        #expect(h.app.current == .catalog)
+        h.keys(.char("2"))
+        #expect(h.app.current == .billing)
+        h.keys(.char("]"))
+        #expect(h.app.current == .billing, "a group of one module stays")
+        h.keys(.f(4))
+        #expect(h.app.current == .users)
+        h.keys(.char("["))
+        #expect(h.app.current == .jobs)
+        #expect(h.screen.split(separator: "\n")[0].contains("3 Administración: Usuarios  Auditoría  Tareas"), "\(h.screen)")
+        // Each group remembers its last module.
+        h.keys(.char("1"))
+        #expect(h.app.current == .catalog)
+        h.keys(.char("3"))
+        #expect(h.app.current == .jobs)
+        h.keys(.char("4"), .f(5))
+        #expect(h.app.current == .jobs, "no fourth group for an admin today")
+    }
+
+    @Test func clicksOnAGroupAndOnATabSwitch() throws {
+        let h = try ScreenHarness()
+        h.app.draw()
+        func click(_ text: String) throws {
+            let line = h.app.lastFrame.lines[0]
+            let x = try #require(line.range(of: text), "\(text) in \(line)").lowerBound.utf16Offset(in: line)
+            h.send([.mouse(MouseEvent(x: x, y: 0, button: .left))])
+        }
+        try click("Cotizaciones")
+        #expect(h.app.current == .quotes)
+        try click("Administración")
+        #expect(h.app.current == .users)
+        try click("Tareas")
+        #expect(h.app.current == .jobs)
+        try click("Comercial")
+        #expect(h.app.current == .quotes, "the group's last module")
+    }
+
+    @Test func topBarFitsAt80Columns() throws {
+        let h = try ScreenHarness(width: 80, height: 24)
+        h.app.draw()
+        #expect(h.screen.split(separator: "\n")[0].hasPrefix(" 1 Comercial: Clientes  Ventas  Cotizaciones  Catálogo  2 Fin  3 Adm"))
+        h.go(.jobs)
+        #expect(h.screen.split(separator: "\n")[0].contains(" 1 Comercial  2 Finanzas  3 Administración: Usuarios  Auditoría  Tareas"))
+    }
+
+    @Test func thePaletteGoesToAnyModule() throws {
+        let h = try ScreenHarness()
+        h.keys(.char(":"))
+        h.type("ir a factu")
+        h.keys(.enter)
+        #expect(h.app.current == .billing)
+        h.keys(.char(":"))
+        h.type("ir a usuarios")
+        h.keys(.enter)
+        #expect(h.app.current == .users)
     }
 
     @Test func modulesHiddenByRole() throws {
@@ -24,6 +80,11 @@ import Testing
         #expect(h.screen.contains("Clientes"))
         #expect(!h.screen.contains("Auditoría"))
         #expect(!h.screen.contains("Tareas"))
+        #expect(!h.screen.contains("Administración") && !h.screen.contains("Finanzas"))
+        #expect(h.app.groups.map(\.group) == [.commercial])
+        #expect(h.app.groups[0].modules == [.customers, .catalog])
+        h.keys(.char("3"))
+        #expect(h.app.current == .customers)
     }
 
     @Test func helpListsTheScreensBindings() throws {
@@ -69,7 +130,7 @@ import Testing
         var c = try #require(try h.customers.find(docType: .ruc, docNumber: "20100047218"))
         c.creditDays = 45
         _ = try h.customers.update(c)
-        h.keys(.char("6"))
+        h.go(.audit)
         #expect(h.screen.contains("5 filas"))
         #expect(h.screen.contains("Modificación"))
         #expect(h.screen.contains("creditDays: 30 → 45"))
@@ -86,7 +147,7 @@ import Testing
         let queue = JobQueue(db: h.store.db, clock: { 1_795_000_000_000 })
         _ = try queue.enqueue(kind: "backup.nightly", payload: "{}", runAt: 1_795_000_000_000)
         _ = try ScheduleStore(db: h.store.db, clock: { 1_795_000_000_000 }).ensure(name: "respaldo-nocturno", kind: "backup.nightly", rule: "daily 02:00")
-        h.keys(.char("7"))
+        h.go(.jobs)
         #expect(h.screen.contains("respaldo-nocturno"))
         #expect(h.screen.contains("backup.nightly"))
         #expect(h.screen.contains("pendiente"))

@@ -74,7 +74,7 @@ import Testing
                 try log.append(entity: e, entityId: Int64(i + 1), action: .update, summary: "caso " + Self.tag(i))
             }
         }
-        h.keys(.char("6"))
+        h.go(.audit)
         let s = Strings(language: .es)
         #expect(!h.screen.contains("audit.entity"))
         for (i, e) in AuditEntity.all.enumerated() {

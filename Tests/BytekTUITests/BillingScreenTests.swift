@@ -79,7 +79,7 @@ extension ScreenHarness {
 
     /// Opens Facturación with the test certificate in the environment it reads.
     func openBilling(environment: [String: String] = [:]) {
-        keys(.char("5"))
+        go(.billing)
         app.stacks[.billing] = [BillingListScreen(store: store, context: app.context, environment: { environment })]
         app.draw()
     }
@@ -99,7 +99,7 @@ extension ScreenHarness {
         try h.accept(a.id)
         try h.edocs.recordAnswer(id: b.id, status: .rechazado, cdrZip: nil, responseCode: "2017",
                                  description: "El numero de documento de identidad del receptor debe ser RUC", observations: [])
-        h.keys(.char("5"))
+        h.go(.billing)
         #expect(h.screen.contains("F001-1"))
         #expect(h.screen.contains("F001-3"))
         #expect(h.screen.contains("aceptado"))
@@ -120,7 +120,7 @@ extension ScreenHarness {
         let a = try h.addFactura("Soporte técnico")
         try h.edocs.recordAnswer(id: a.id, status: .observado, cdrZip: nil, responseCode: "4252",
                                  description: "Aceptada con observaciones", observations: ["4252 - El dato ingresado no cumple"])
-        h.keys(.char("5"))
+        h.go(.billing)
         #expect(h.screen.contains("hash-F001-1"))
         #expect(h.screen.contains("observado"))
         h.keys(.enter)
@@ -137,7 +137,7 @@ extension ScreenHarness {
     @Test func statusChangedByAnotherConnectionShowsUpByItself() throws {
         let h = try ScreenHarness()
         let a = try h.addFactura()
-        h.keys(.char("5"))
+        h.go(.billing)
         #expect(h.screen.contains("pendiente"))
         #expect(!h.screen.contains("aceptado"))
         // The worker is another process: another connection to the same file.
@@ -155,7 +155,7 @@ extension ScreenHarness {
     @Test func fullScreenDetailFollowsTheWorker() throws {
         let h = try ScreenHarness()
         let a = try h.addFactura()
-        h.keys(.char("5"), .enter)
+        h.go(.billing); h.keys(.enter)
         #expect(h.screen.contains("pendiente"))
         let worker = EDocumentRepository(db: try Database(path: h.store.path), user: "worker")
         try worker.markSending(id: a.id)
@@ -181,7 +181,7 @@ extension ScreenHarness {
         let a = try h.addFactura("Soporte")
         _ = try h.addFactura("Red")
         try h.accept(a.id)
-        h.keys(.char("5"))
+        h.go(.billing)
         #expect(h.screen.contains("2 filas"))
         h.keys(.char("f"))  // pendiente
         #expect(h.screen.contains("1 fila"))
@@ -209,7 +209,7 @@ extension ScreenHarness {
 
     @Test func helpListsTheActionsFromTheBindings() throws {
         let h = try ScreenHarness()
-        h.keys(.char("5"), .char("?"))
+        h.go(.billing); h.keys(.char("?"))
         #expect(h.screen.contains("Emitir una nota de crédito del comprobante"))
         #expect(h.screen.contains("Reintentar ahora el envío a SUNAT"))
         #expect(h.screen.contains("Ver el XML firmado tal como se envió"))
@@ -387,7 +387,7 @@ extension ScreenHarness {
         let job = try #require(try queue.job(idempotencyKey: key))
         try h.store.db.execute("UPDATE job SET state = 'failed', attempts = 20, last_error = 'HTTP 500' WHERE id = ?", [.int(job.id)])
         try h.edocs.recordError(id: a.id, message: "HTTP 500", finalFailure: true)
-        h.keys(.char("5"))
+        h.go(.billing)
         #expect(h.screen.contains("error"))
         h.keys(.char("r"))
         #expect(h.screen.contains("reprogramado"))
@@ -405,7 +405,7 @@ extension ScreenHarness {
         let h = try ScreenHarness(role: .ventas, login: "vendedor")
         let a = try h.addFactura()
         try h.accept(a.id)
-        h.keys(.char("5"))
+        h.go(.billing)
         #expect(h.screen.contains("F001-1"))
         h.keys(.char("e"))
         #expect(h.screen.contains("no tiene permiso"))
@@ -427,7 +427,7 @@ extension ScreenHarness {
     @Test func voidAsksReasonAndConfirmationThenRequestsTheBaja() throws {
         let h = try ScreenHarness()
         let a = try h.addFactura()
-        h.keys(.char("5"), .char("b"))
+        h.go(.billing); h.keys(.char("b"))
         #expect(h.screen.contains("Solo se da de baja un comprobante aceptado"))
         try h.accept(a.id)
         h.keys(.char("b"))
@@ -455,7 +455,7 @@ extension ScreenHarness {
     @Test func xmlViewerShowsTheStoredBytesAndPdfIsWritten() throws {
         let h = try ScreenHarness()
         _ = try h.addFactura("Soporte técnico")
-        h.keys(.char("5"), .char("x"))
+        h.go(.billing); h.keys(.char("x"))
         #expect(h.screen.contains("XML firmado 20123456786-01-F001-1"))
         #expect(h.screen.contains("<Invoice><cbc:ID>F001-1</cbc:ID></Invoice>"))
         h.keys(.escape)

@@ -15,7 +15,7 @@ import Testing
                                         kind: .service, uom: "hora", price: Money(minorUnits: 12_000, .pen), rateBasis: .hour))
         _ = try repo.create(CatalogItem(sku: "SEO-MENSUAL", name: "Posicionamiento SEO", unit: .digital, niche: "SEO",
                                         kind: .subscription, uom: "mes", price: Money(minorUnits: 90_000, .pen), period: .monthly))
-        h.keys(.char("2"))
+        h.go(.catalog)
         return h
     }
 

@@ -93,7 +93,7 @@ extension ScreenHarness {
         let q = try h.addQuote()
         try DraftRepository(db: h.store.db).save(user: "admin", form: "quote", recordKey: String(try #require(q.id)),
                                                   fields: ["quote": "{\"no\": \"es una cotización\"}"])
-        h.keys(.char("4"), .enter)
+        h.go(.quotes); h.keys(.enter)
         #expect(h.question?.contains("no se puede leer") == true)
         h.keys(.char("s"))
         #expect(try DraftRepository(db: h.store.db).load(user: "admin", form: "quote", recordKey: String(try #require(q.id))) == nil)
@@ -103,14 +103,14 @@ extension ScreenHarness {
         let h = try ScreenHarness()
         try h.addCustomers(ScreenHarness.sampleCustomers)
         let q = try h.addQuote()
-        h.keys(.char("4"), .enter, .char("i"), .char("s"))  // A's unsaved change, kept in the draft
+        h.go(.quotes); h.keys(.enter, .char("i"), .char("s"))  // A's unsaved change, kept in the draft
         // B saves the same draft quote meanwhile.
         let quoteId = try #require(q.id)
         var theirs = try #require(try h.quotes.get(quoteId))
         try theirs.edit { $0.validityDays = 45 }
         _ = try h.quotes.updateDraft(theirs)
         let again = try ScreenHarness(sharing: h)
-        again.keys(.char("4"), .enter)
+        again.go(.quotes); again.keys(.enter)
         #expect(again.question?.contains("otro usuario guardó esta cotización después") == true)
         again.keys(.enter)  // the focused answer is "No"
         #expect(again.builder?.quote.content == theirs.content)
@@ -128,7 +128,7 @@ extension ScreenHarness {
         let json = String(decoding: try JSONEncoder().encode(Quote(id: q.id, number: q.number, version: q.version, state: .draft,
                                                                    content: bad)), as: UTF8.self)
         try DraftRepository(db: h.store.db).save(user: "admin", form: "quote", recordKey: key, fields: ["quote": json])
-        h.keys(.char("4"), .enter, .char("s"))  // restore it
+        h.go(.quotes); h.keys(.enter, .char("s"))  // restore it
         #expect(h.question?.contains("no se puede leer") == true, "\(h.screen)")
         h.keys(.char("s"))
         #expect(try DraftRepository(db: h.store.db).load(user: "admin", form: "quote", recordKey: key) == nil)
@@ -149,7 +149,7 @@ extension ScreenHarness {
         let h = try ScreenHarness()
         try h.addCustomers(ScreenHarness.sampleCustomers)
         let q = try h.addQuote()
-        h.keys(.char("4"), .enter, .char("i"))
+        h.go(.quotes); h.keys(.enter, .char("i"))
         let question = try #require(h.question)
         #expect(question.contains("El total pasa de"), "\(question)")
         h.keys(.char("n"))
@@ -162,7 +162,7 @@ extension ScreenHarness {
         let h = try ScreenHarness()
         let q = try h.acceptedQuote()
         let id = try #require(q.id)
-        h.keys(.char("4"), .enter, .char("v"))
+        h.go(.quotes); h.keys(.enter, .char("v"))
         #expect(h.screen.contains("reábrala primero"))
         #expect(try h.quotes.versions(of: q.number).count == 1)
         h.keys(.char("o"))
@@ -181,7 +181,7 @@ extension ScreenHarness {
             let repo = CatalogRepository(db: h.store.db, user: "admin", now: { ScreenHarness.fixedNow })
             let item = try repo.create(CatalogItem(sku: "NAS-DS224", name: "NAS Synology DS224+", unit: .infrastructure, kind: .product,
                                                    price: Money(minorUnits: 42_000, .usd), cost: Money(minorUnits: 31_000, .usd)))
-            h.keys(.char("2"))
+            h.go(.catalog)
             #expect(h.screen.contains("US$ 420.00"))
             #expect(h.screen.contains("US$ 310.00") == (role == .ventas), "\(role)")
             guard role == .almacen else { continue }

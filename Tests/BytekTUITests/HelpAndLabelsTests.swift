@@ -8,20 +8,24 @@ import Testing
 @MainActor
 @Suite struct HelpAndLabelsTests {
     @Test(arguments: [Role.admin, .almacen, .ventas, .finanzas])
-    func helpListsOnlyTheModuleKeysOfTheRole(role: Role) throws {
+    func helpListsOnlyTheGroupKeysOfTheRole(role: Role) throws {
         let h = try ScreenHarness(role: role, login: role.rawValue)
         h.app.draw()
-        let n = h.app.modules.count
+        let n = h.app.groups.count
         #expect(n >= 1 && n < 9)
         h.keys(.char("?"))
-        let help = h.screen
-        #expect(help.contains("1…\(n) F2…F\(n + 1)"), "\(help)")
+        let help = h.screen.replacingOccurrences(of: "│", with: "").split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(help.contains(n > 1 ? "1…\(n) F2…F\(n + 1)" : "1 F2"), "\(help)")
         #expect(!help.contains("1…9") && !help.contains("F10"))
-        for (i, entry) in h.app.modules.enumerated() {
-            let name = h.app.moduleTitle(entry.module)
-            #expect(help.contains("\(i + 1) \(name)") || help.contains("\(i + 1)\n") , "\(i + 1) \(name)")
+        for (i, g) in h.app.groups.enumerated() {
+            let modules = g.modules.map(h.app.moduleTitle).joined(separator: ", ")
+            #expect(help.contains("\(i + 1) \(h.app.groupTitle(g.group)) (\(modules))"), "\(help)")
         }
-        // The keys past the last module do nothing; the last one works.
+        for m in AppModule.allCases where !h.app.groups.contains(where: { $0.modules.contains(m) }) {
+            #expect(!help.contains(h.app.moduleTitle(m) + ","), "\(m) is not the role's")
+        }
+        // The keys past the last group do nothing; the last one works.
         h.keys(.escape)
         let before = h.app.current
         h.keys(.char(Character(String(n + 1))))
@@ -29,7 +33,7 @@ import Testing
         h.keys(.f(n + 2))
         #expect(h.app.current == before)
         h.keys(.char(Character(String(n))))
-        #expect(h.app.current == h.app.modules[n - 1].module)
+        #expect(h.app.current == h.app.groups[n - 1].modules[0])
     }
 
     @Test func longStatusMessagesLoseWholeWords() throws {

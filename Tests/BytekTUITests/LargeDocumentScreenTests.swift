@@ -11,7 +11,7 @@ import Testing
     @Test func thousandLineFacturaInTheListAndInFullScreen() throws {
         let h = try ScreenHarness()
         try Self.addFactura(h, lines: 1_000)
-        h.keys(.char("5"))
+        h.go(.billing)
         #expect(h.screen.contains("1. Visita técnica 1 "))
         #expect(!h.screen.contains("Visita técnica 1000"))
         // Keystrokes with the document selected do not re-read or re-lay it out.
@@ -37,7 +37,7 @@ import Testing
         try h.edocs.issue(doc) { d in
             PreparedEDocument(signedXML: Array("<Invoice/>".utf8), zip: Data([0x50, 0x4b]), digestValue: "hash", fileName: d.fileName)
         }
-        h.keys(.char("5"))
+        h.go(.billing)
         #expect(h.screen.contains("Crédito en 2 cuota(s)"), "\(h.screen)")
         #expect(h.screen.contains("cód. 037, 12% = S/") && h.screen.contains("141.60, cta."))
         #expect(h.screen.contains("2. 18/01/2027 S/ 519.20"))
@@ -47,7 +47,7 @@ import Testing
     @Test func paneListsTheFirstLinesAndSaysHowManyMore() throws {
         let h = try ScreenHarness(width: 120, height: 260)
         try Self.addFactura(h, lines: 250)
-        h.keys(.char("5"))
+        h.go(.billing)
         #expect(h.screen.contains("100. Visita técnica 100 "))
         #expect(!h.screen.contains("101. Visita técnica 101 "))
         #expect(h.screen.contains("… y 150 líneas más"))

@@ -28,21 +28,21 @@ import Testing
     @Test(arguments: sizes)
     func catalog(size: (Int, Int)) throws {
         let h = try seeded(width: size.0, height: size.1)
-        h.keys(.char("2"))
+        h.go(.catalog)
         assertGolden(h.app.lastFrame, "catalog-list-\(size.0)x\(size.1)")
     }
 
     @Test(arguments: sizes)
     func audit(size: (Int, Int)) throws {
         let h = try seeded(width: size.0, height: size.1)
-        h.keys(.char("6"))
+        h.go(.audit)
         assertGolden(h.app.lastFrame, "audit-\(size.0)x\(size.1)")
     }
 
     @Test(arguments: sizes)
     func jobs(size: (Int, Int)) throws {
         let h = try seeded(width: size.0, height: size.1)
-        h.keys(.char("7"))
+        h.go(.jobs)
         #expect(h.screen.contains("disco lleno"))
         assertGolden(h.app.lastFrame, "jobs-\(size.0)x\(size.1)")
     }

@@ -11,13 +11,13 @@ import Testing
     @Test func headerTypingSurvivesAKilledTerminal() throws {
         let h = try ScreenHarness()
         try h.addCustomers(ScreenHarness.sampleCustomers)
-        h.keys(.char("4"), .char("n"), .char("h"))
+        h.go(.quotes); h.keys(.char("n"), .char("h"))
         h.keys(.tab, .tab, .tab, .tab, .tab)  // delivery time
         h.type("20 días hábiles")
         h.keys(.tab, .right, .tab)  // payment: hitos, then the percentages
         h.type("30/30")
         let again = try ScreenHarness(sharing: h)
-        again.keys(.char("4"), .char("n"))
+        again.go(.quotes); again.keys(.char("n"))
         #expect(again.screen.contains("Hay un borrador sin guardar"))
         again.keys(.char("s"))
         let builder = try #require(again.builder)
@@ -33,11 +33,11 @@ import Testing
         let h = try ScreenHarness()
         try h.addCustomers(ScreenHarness.sampleCustomers)
         let q = try h.addQuote()
-        h.keys(.char("4"), .enter, .char("d"))
+        h.go(.quotes); h.keys(.enter, .char("d"))
         h.keys(.right, .tab)  // percent, then its value
         h.type("7.5")
         let again = try ScreenHarness(sharing: h)
-        again.keys(.char("4"), .enter)
+        again.go(.quotes); again.keys(.enter)
         #expect(again.screen.contains("Hay un borrador sin guardar"))
         again.keys(.char("s"))
         #expect(again.builder?.quote.id == q.id)
@@ -56,7 +56,7 @@ import Testing
         let deal = try DealRepository(db: h.store.db, user: "admin", now: { ScreenHarness.fixedNow }).create(
             Deal(title: "Red WiFi sede Puno", customerId: customerId, unit: .infrastructure, stageId: stage, owner: "admin",
                  estimatedValue: Money(8_000, .pen), stageEnteredAt: ScreenHarness.fixedNow))
-        h.keys(.char("4"), .char("n"), .char("O"))
+        h.go(.quotes); h.keys(.char("n"), .char("O"))
         h.type("wifi puno")
         #expect(h.screen.contains("Red WiFi sede Puno"))
         h.keys(.enter)
@@ -77,7 +77,7 @@ import Testing
             ruc: "20100047218", legalName: "BYTEK SOLUCIONES TECNOLÓGICAS S.A.C.", address: "Av. Arequipa 123, Lima"))
         let id = try #require(try h.acceptedQuote().id)
         // `c` asks before it records anything.
-        h.keys(.char("4"), .enter, .char("c"))
+        h.go(.quotes); h.keys(.enter, .char("c"))
         #expect(h.screen.contains("¿Generar el contrato"))
         h.keys(.escape)
         #expect(try ContractRepository(db: h.store.db, user: "admin").list().isEmpty)
@@ -97,7 +97,7 @@ import Testing
         let q = try h.addQuote()
         let id = try #require(q.id)
         _ = try h.quotes.send(id, on: try #require(LocalDate(year: 2026, month: 10, day: 1)))  // valid until 16/10
-        h.keys(.char("4"))
+        h.go(.quotes)
         #expect(try h.quotes.get(id)?.state == .expired)
         #expect(h.screen.contains("vencida"))
         // A read-only role does not write: a second overdue quote stays as it is for finanzas.
@@ -105,7 +105,7 @@ import Testing
         let otherId = try #require(other.id)
         _ = try h.quotes.send(otherId, on: try #require(LocalDate(year: 2026, month: 10, day: 2)))
         let finanzas = try ScreenHarness(role: .finanzas, login: "fin", sharing: h)
-        finanzas.keys(.char("4"))
+        finanzas.go(.quotes)
         #expect(try h.quotes.get(otherId)?.state == .sent)
     }
 }

@@ -13,7 +13,7 @@ import Testing
         let a = try h.addQuote()
         _ = try h.addQuote(terms: .cash)
         _ = try h.quotes.send(try #require(a.id), on: ScreenHarness.today)
-        h.keys(.char("4"))
+        h.go(.quotes)
         #expect(h.screen.contains("COT-2026-00001"))
         #expect(h.screen.contains("enviada"))
         #expect(h.screen.contains("borrador"))
@@ -26,7 +26,7 @@ import Testing
         let a = try h.addQuote()
         _ = try h.quotes.send(try #require(a.id), on: ScreenHarness.today)
         _ = try h.addQuote(terms: .cash)
-        h.keys(.char("4"))
+        h.go(.quotes)
         #expect(h.screen.contains("2 filas"))
         h.keys(.char("f"))  // borrador
         #expect(h.screen.contains("1 fila"))

@@ -20,7 +20,7 @@ import Testing
     @Test func aBigColumnLoadsMoreCardsAsTheSelectionReachesItsEnd() throws {
         let h = try ScreenHarness()
         try SalesBenchmark.fill(h.store)
-        h.keys(.char("3"), .char("u"))
+        h.go(.sales); h.keys(.char("u"))
         let board = try #require(h.app.stacks[.sales]?.first as? DealBoardScreen)
         // 5,000 deals over U2's 6 open stages: 834 in the first; the column reads only its first page.
         #expect(board.summaries.first?.count == 834)

@@ -55,7 +55,7 @@ struct SalesFixture {
     func digitalBoardAtSize(size: (Int, Int)) throws {
         let h = try ScreenHarness(width: size.0, height: size.1)
         try SalesFixture(h: h).seedDigital()
-        h.keys(.char("3"))
+        h.go(.sales)
         #expect(h.screen.contains("Ventas · U1 Digital"))
         #expect(h.screen.contains(size.0 >= 100 ? "Panadería Ñuñoa" : "Panadería Ñ…"))
         #expect(h.screen.contains("S/ 12,500.00"))
@@ -67,7 +67,7 @@ struct SalesFixture {
     @Test func staleBadgeIsInTheWarningRole() throws {
         let h = try ScreenHarness()
         try SalesFixture(h: h).seedDigital()
-        h.keys(.char("3"))  // the stale card is second, not selected, so its badge keeps its role
+        h.go(.sales)  // the stale card is second, not selected, so its badge keeps its role
         let frame = h.app.lastFrame
         let row = try #require(frame.text.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.contains("⚠5d") })
@@ -77,7 +77,7 @@ struct SalesFixture {
     @Test func columnSumConvertsDollarsAtTheDefaultRate() throws {
         let h = try ScreenHarness()
         try SalesFixture(h: h).seedDigital()
-        h.keys(.char("3"))
+        h.go(.sales)
         // Nuevo: S/ 12,500.00 + US$ 3,000.00 × 3.75 = S/ 23,750.00, marked "≈" and with the rate noted.
         #expect(h.screen.contains("≈S/ 23,750.00"))
         #expect(h.screen.contains("TC 3.75 por defecto"))
@@ -87,7 +87,7 @@ struct SalesFixture {
         let h = try ScreenHarness()
         let f = SalesFixture(h: h)
         let deal = try f.deal("ERP a medida", lead: "Minera Quispe", unit: .software, stage: "Prospecto", cents: 8_500_000)
-        h.keys(.char("3"), .char("u"))
+        h.go(.sales); h.keys(.char("u"))
         #expect(h.screen.contains("Ventas · U2 Software"))
         let expected = ["Reunión de descubrimiento", "Análisis", "Cotización", "Negociación", "Contrato", "Ganado"]
         for name in expected {
@@ -106,7 +106,7 @@ struct SalesFixture {
         let h = try ScreenHarness()
         let f = SalesFixture(h: h)
         let deal = try f.deal("Landing", lead: "Ferretería Inca", unit: .digital, stage: "Ganado", cents: 150_000)
-        h.keys(.char("3"), .right, .right, .right)
+        h.go(.sales); h.keys(.right, .right, .right)
         h.keys(.char(">"))
         #expect(h.screen.contains("¿Por qué se perdió?"))
         h.keys(.enter)
@@ -128,7 +128,7 @@ struct SalesFixture {
         let h = try ScreenHarness(role: .finanzas, login: "fina")
         let f = SalesFixture(h: h)
         let deal = try f.deal("Landing", lead: "Ferretería Inca", unit: .digital, stage: "Nuevo", cents: 150_000)
-        h.keys(.char("3"))
+        h.go(.sales)
         #expect(h.screen.contains("Ferretería Inca"))
         h.keys(.char(">"))
         #expect(h.screen.contains("Su rol (finanzas) no tiene permiso para modificar en Ventas."))
@@ -141,7 +141,7 @@ struct SalesFixture {
 
     @Test func newDealForANewLeadChecksItsRuc() throws {
         let h = try ScreenHarness()
-        h.keys(.char("3"), .char("n"))
+        h.go(.sales); h.keys(.char("n"))
         #expect(h.screen.contains("Nueva oportunidad"))
         h.type("Cableado estructurado")
         h.keys(.tab, .tab, .tab)
@@ -174,7 +174,7 @@ struct SalesFixture {
         let f = SalesFixture(h: h)
         try f.deal("Mío", lead: "Cliente A", unit: .digital, stage: "Nuevo", cents: 100_000)
         try f.deal("De otro", lead: "Cliente B", unit: .digital, stage: "Nuevo", cents: 100_000, owner: "rosa")
-        h.keys(.char("3"))
+        h.go(.sales)
         #expect(h.screen.contains("Cliente B"))
         h.keys(.char("f"))
         #expect(h.screen.contains("Vendedor: admin"))
@@ -194,7 +194,7 @@ struct SalesFixture {
         try f.deal("Landing", lead: "Ferretería Inca", unit: .digital, stage: "Contactado", cents: 150_000)
         try f.pipelines.retireStage(try f.stage(.digital, "Propuesta enviada"))
         try f.pipelines.retireStage(try f.stage(.digital, "Contactado"))
-        h.keys(.char("3"))
+        h.go(.sales)
         #expect(!h.screen.contains("Propuesta enviada"))
         #expect(h.screen.contains("Contactado (retirada)"))
         #expect(h.screen.contains("Ferretería Inca"))
@@ -202,7 +202,7 @@ struct SalesFixture {
 
     @Test func helpListsEveryBoardKey() throws {
         let h = try ScreenHarness()
-        h.keys(.char("3"), .char("?"))
+        h.go(.sales); h.keys(.char("?"))
         for text in ["Mover la oportunidad", "Cambiar de unidad", "Filtrar por vendedor", "Mis pendientes",
                      "Pronóstico ponderado", "Ver las oportunidades como lista"] {
             #expect(h.screen.contains(text))
@@ -213,7 +213,7 @@ struct SalesFixture {
         let h = try ScreenHarness()
         let f = SalesFixture(h: h)
         let deal = try f.deal("Landing", lead: "Ferretería Inca", unit: .digital, stage: "Nuevo", cents: 150_000)
-        h.keys(.char("3"), .enter)
+        h.go(.sales); h.keys(.enter)
         #expect(h.screen.contains("Oportunidad: Landing"))
         #expect(h.screen.contains("Ferretería Inca"))
         #expect(h.screen.contains("U1 · Nuevo"))
@@ -228,7 +228,7 @@ struct SalesFixture {
     @Test func dealForAnExistingCustomerIsFoundByRuc() throws {
         let h = try ScreenHarness()
         try h.addCustomers(ScreenHarness.sampleCustomers)
-        h.keys(.char("3"), .char("u"), .char("n"))
+        h.go(.sales); h.keys(.char("u"), .char("n"))
         h.type("Red WiFi sede Puno")
         h.keys(.tab, .right, .tab)  // party: existing customer
         h.type("Inversiones")

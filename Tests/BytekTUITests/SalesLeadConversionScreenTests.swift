@@ -11,7 +11,7 @@ import Testing
         let f = SalesFixture(h: h)
         let deal = try f.deal("Cableado", lead: "Colegio San Martín", unit: .digital, stage: "Nuevo", cents: 450_000)
         let dealId = try #require(deal.id)
-        h.keys(.char("3"), .char("C"))
+        h.go(.sales); h.keys(.char("C"))
         #expect(h.screen.contains("Convertir en cliente: Colegio San Martín"))
         h.keys(.tab)  // document type RUC (from the lead's default), then its number
         h.type("20100047219")
@@ -36,7 +36,7 @@ import Testing
         let h = try ScreenHarness()
         let f = SalesFixture(h: h)
         let deal = try f.deal("Web personal", lead: "Rosa Quispe", unit: .digital, stage: "Nuevo", cents: 90_000)
-        h.keys(.char("3"), .char("l"), .char("C"))
+        h.go(.sales); h.keys(.char("l"), .char("C"))
         #expect(h.screen.contains("Convertir en cliente: Rosa Quispe"))
         h.keys(.right)  // DNI
         h.keys(.tab)
@@ -59,7 +59,7 @@ import Testing
         let h = try ScreenHarness(role: .finanzas)
         let f = SalesFixture(h: h)
         try f.deal("Cableado", lead: "Colegio San Martín", unit: .digital, stage: "Nuevo", cents: 450_000)
-        h.keys(.char("3"), .char("C"))
+        h.go(.sales); h.keys(.char("C"))
         #expect(!h.screen.contains("Convertir en cliente"))
         #expect(try h.store.db.scalar("SELECT count(*) FROM customer").intValue == 0)
     }
@@ -76,7 +76,7 @@ import Testing
             try f.deal("Web \(i)", lead: "Prospecto \(i)", unit: .digital, stage: "Nuevo", cents: 100_000,
                        owner: i < 30 ? "admin" : "rosa")
         }
-        h.keys(.char("3"))
+        h.go(.sales)
         #expect(h.screen.contains("Nuevo (45)"))
         #expect(h.screen.contains("S/ 45,000.00"))
         h.keys(.char("f"))  // admin only: 30 deals, all loaded

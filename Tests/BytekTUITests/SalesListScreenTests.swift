@@ -17,7 +17,7 @@ import Testing
         let (h, f) = try seeded()
         try f.deal("Servidor NAS", lead: "Estudio Contable Ríos", unit: .infrastructure, stage: "Prospecto",
                    cents: 2_300_000, close: LocalDate(year: 2026, month: 12, day: 1))
-        h.keys(.char("3"), .char("l"))
+        h.go(.sales); h.keys(.char("l"))
         #expect(h.screen.contains("Oportunidades"))
         #expect(h.screen.contains("Panadería Ñuñoa"))
         #expect(!h.screen.contains("Estudio Contable Ríos"))  // the board's unit (U1) carries over
@@ -47,7 +47,7 @@ import Testing
         try repo.addActivity(Activity(dealId: 3, kind: .meeting, subject: "Reunión futura", dueDate: today.adding(days: 3), owner: "admin"))
         try repo.addActivity(Activity(dealId: 3, kind: .task, subject: "De otra persona", dueDate: today, owner: "rosa"))
         try repo.addActivity(Activity(dealId: 4, kind: .email, subject: "Ya hecha", dueDate: today, owner: "admin", done: true))
-        h.keys(.char("3"), .char("m"))
+        h.go(.sales); h.keys(.char("m"))
         #expect(h.screen.contains("Mis pendientes"))
         #expect(h.screen.contains("Llamar para confirmar"))
         #expect(h.screen.contains("VENCIDA"))
@@ -69,7 +69,7 @@ import Testing
 
     @Test func activityIsAddedFromTheBoardAndMarkedDone() throws {
         let (h, _) = try seeded()
-        h.keys(.char("3"), .char("a"))
+        h.go(.sales); h.keys(.char("a"))
         #expect(h.screen.contains("Actividades"))
         h.keys(.char("n"))
         #expect(h.screen.contains("Nueva actividad"))
@@ -93,7 +93,7 @@ import Testing
         try f.deal("B", lead: "L2", unit: .digital, stage: "Propuesta enviada", cents: 500_000, close: dec)
         try f.deal("C", lead: "L3", unit: .software, stage: "Prospecto", cents: 2_000_000,
                    close: LocalDate(year: 2027, month: 1, day: 5))
-        h.keys(.char("3"), .char("p"))
+        h.go(.sales); h.keys(.char("p"))
         #expect(h.screen.contains("Pronóstico ponderado"))
         #expect(h.screen.contains("dic 2026"))
         #expect(h.screen.contains("S/ 4,000.00"))

@@ -15,7 +15,7 @@ import Testing
         let f = SalesFixture(h: h)
         let deal = try f.deal("Landing", lead: "Ferretería Inca", unit: .digital, stage: "Contactado", cents: 150_000)
         let dealId = try #require(deal.id)
-        h.keys(.char("3"), .char("E"))
+        h.go(.sales); h.keys(.char("E"))
         #expect(h.screen.contains("Etapas del embudo · U1 Digital"))
         #expect(h.screen.contains("Propuesta enviada"))
         // Rename "Contactado" (row 2): its deal stays in it.
@@ -57,7 +57,7 @@ import Testing
 
     @Test func onlyAnAdminChangesStages() throws {
         let h = try ScreenHarness(role: .ventas, login: "rosa")
-        h.keys(.char("3"), .char("E"))
+        h.go(.sales); h.keys(.char("E"))
         #expect(h.screen.contains("Etapas del embudo"))
         h.keys(.char("n"))
         #expect(h.screen.contains("Solo un administrador cambia las etapas del embudo."))

@@ -53,6 +53,13 @@ final class ScreenHarness {
     func keys(_ keys: Key...) { send(keys.map { .key($0) }) }
     func type(_ text: String) { send(text.map { .key(.char($0)) }) }
 
+    /// Opens `module` the way a user does: its group's number key, then `]` until its tab is the current one.
+    func go(_ module: AppModule) {
+        guard let i = app.groups.firstIndex(where: { $0.modules.contains(module) }) else { return }
+        keys(.char(Character(String(i + 1))))
+        for _ in app.groups[i].modules where app.current != module { keys(.char("]")) }
+    }
+
     var screen: String { app.lastFrame.text }
 
     func resize(_ w: Int, _ h: Int) { terminal.enqueue([.resize(width: w, height: h)]); _ = terminal.nextEvent(timeoutMs: 0); app.draw() }

@@ -78,7 +78,7 @@ import Testing
                      unitCost: Money(Decimal(string: "88888888.88")!, .pen)),
             .service("Soporte", quantity: 2, rate: Money(120, .pen)),
         ], terms: .cash)
-        h.keys(.char("4"), .enter)
+        h.go(.quotes); h.keys(.enter)
         let line = try #require(h.screen.split(separator: "\n").first { $0.contains("Servidores") }.map(String.init), "\(h.screen)")
         #expect(line.contains("99,999,999.99") || line.contains("99999999.99"), "\(line)")
         #expect(line.contains("99,999,999,990.00") || line.contains("99999999990.00"), "\(line)")
@@ -89,7 +89,7 @@ import Testing
     @Test func billingListShowsTheWholeTotal() throws {
         let h = try ScreenHarness()
         _ = try h.addFactura("Centro de datos", price: Decimal(string: "1234567890.12")!)
-        h.keys(.char("5"))
+        h.go(.billing)
         #expect(h.screen.contains("S/ 1,456,790,110.34"), "\(h.screen)")
     }
 }

@@ -55,7 +55,7 @@ public enum TUIBenchmark {
         figures.append(filter)
 
         // The audit log: keystrokes, then scroll all of it and read the resident memory.
-        app.handle(.key(.char("6")))
+        app.switchModule(.audit)  // Administración › Auditoría
         app.draw()
         samples = time(app, keys: (0..<keystrokes).map { pattern[$0 % pattern.count] })
         figures.append(percentiles("tecla en auditoría", samples, budgetMs: 2))

@@ -85,6 +85,12 @@ public struct ErrorText: Sendable {
             return s.format("err.catalog.duplicateSKU", sku)
         case CatalogRepositoryError.invalid(let errors):
             return s.format("form.fixErrors", String(errors.count))
+        case UserRepositoryError.refused(.disableSelf(let login)):
+            return s.format("users.err.disableSelf", login)
+        case UserRepositoryError.refused(.lastAdmin(let login)):
+            return s.format("users.err.lastAdmin", login)
+        case UserRepositoryError.duplicateLogin(let login):
+            return s.format("users.err.duplicate", login)
         case let e as DatabaseError where e.isBusy:
             return s["err.db.busy"]
         case let e as DatabaseError:

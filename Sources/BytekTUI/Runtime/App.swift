@@ -6,8 +6,9 @@ import Foundation
 /// and screen commands into navigation, and draws a frame after each event.
 ///
 /// Keys the app itself handles when the focused screen ignores them (or does not capture text):
-/// 1…N / F2…F(N+1) switch among the N modules of the user's role, `:` or Ctrl-P opens the palette, `?` or F1 the help, `q` quits
-/// from a module's first screen, Ctrl-C/Ctrl-Q quit after confirming.
+/// 1…N / F2…F(N+1) pick among the N module groups the user's role sees (Comercial, Finanzas…; the group's
+/// last used module opens), `[` `]` move among the group's modules, `:` or Ctrl-P opens the palette, `?` or F1
+/// the help, `q` quits from a module's first screen, Ctrl-C/Ctrl-Q quit after confirming.
 @MainActor
 public final class App {
     public static let minWidth = 80
@@ -20,7 +21,11 @@ public final class App {
     public private(set) var current: AppModule
     var overlays: [any Screen] = []
     public private(set) var running = true
-    var tabHitAreas: [(AppModule, Rect)] = []
+    /// The groups of the top bar this role sees, each with its modules in tab order.
+    let groups: [(group: ModuleGroup, modules: [AppModule])]
+    /// The module last used in each group: picking the group again opens it.
+    var lastInGroup: [ModuleGroup: AppModule] = [:]
+    var tabHitAreas: [(TopBarTarget, Rect)] = []
     /// Returns the store's `PRAGMA data_version`; a change means another process committed.
     let dataVersion: () -> Int64
     var lastDataVersion: Int64
@@ -35,7 +40,11 @@ public final class App {
     public init(terminal: Terminal, context: AppContext, modules: [ModuleEntry], dataVersion: @escaping () -> Int64 = { 0 }) {
         self.terminal = terminal
         self.context = context
-        self.modules = modules.filter { context.can(.read, $0.module) }
+        let readable = modules.filter { context.can(.read, $0.module) }
+        groups = ModuleGroup.visible(for: context.session.role, among: Set(readable.map(\.module)))
+        // Modules in top-bar order (group by group); a module in no group keeps the end.
+        let order = groups.flatMap(\.modules)
+        self.modules = readable.sorted { (order.firstIndex(of: $0.module) ?? .max) < (order.firstIndex(of: $1.module) ?? .max) }
         self.dataVersion = dataVersion
         self.lastDataVersion = dataVersion()
         current = self.modules.first?.module ?? .customers
@@ -110,12 +119,14 @@ public final class App {
             openPalette()
         case .f(1):
             openHelp()
-        case .f(let n) where n >= 2 && n - 2 < modules.count:
-            switchModule(modules[n - 2].module)
+        case .f(let n) where n >= 2 && n - 2 < groups.count:
+            switchGroup(n - 2)
         case .ctrl("c"), .ctrl("q"):
             confirmQuit()
         case .char(let c) where !capturing:
-            if let d = c.wholeNumberValue, d >= 1, d <= modules.count { switchModule(modules[d - 1].module) }
+            if let d = c.wholeNumberValue, d >= 1, d <= groups.count { switchGroup(d - 1) }
+            else if c == "[" { moveTab(-1) }
+            else if c == "]" { moveTab(1) }
             else if c == ":" { openPalette() }
             else if c == "?" { openHelp() }
             else if c == "q" { quitFromScreen() }
@@ -127,7 +138,26 @@ public final class App {
     func switchModule(_ module: AppModule) {
         guard modules.contains(where: { $0.module == module }) else { return }
         current = module
+        if let g = ModuleGroup.of(module) { lastInGroup[g] = module }
         topScreen?.reload(context: context)
+    }
+
+    /// Picks the `index`-th group shown: its last used module, else its first.
+    func switchGroup(_ index: Int) {
+        guard groups.indices.contains(index) else { return }
+        let (group, members) = groups[index]
+        switchModule(lastInGroup[group].flatMap { members.contains($0) ? $0 : nil } ?? members[0])
+    }
+
+    /// The current group and its modules (`[` `]` move among them).
+    var currentGroup: (group: ModuleGroup, modules: [AppModule])? {
+        groups.first { $0.modules.contains(current) }
+    }
+
+    /// `]` the next module of the current group, `[` the previous one (wrapping around).
+    func moveTab(_ step: Int) {
+        guard let members = currentGroup?.modules, let i = members.firstIndex(of: current) else { return }
+        switchModule(members[(i + step + members.count) % members.count])
     }
 
     func quitFromScreen() {
@@ -158,7 +188,11 @@ public final class App {
 
     func clickTopBar(_ m: MouseEvent) {
         guard m.button == .left else { return }
-        if let hit = tabHitAreas.first(where: { $0.1.contains(x: m.x, y: m.y) }) { switchModule(hit.0) }
+        guard let hit = tabHitAreas.first(where: { $0.1.contains(x: m.x, y: m.y) }) else { return }
+        switch hit.0 {
+        case .group(let i): switchGroup(i)
+        case .module(let module): switchModule(module)
+        }
     }
 
     func openHelp() {
@@ -171,7 +205,7 @@ public final class App {
     func openPalette() {
         var actions: [PaletteAction] = modules.map { entry in
             let m = entry.module
-            return PaletteAction(title: "Ir a " + moduleTitle(m), detail: "") { ctx in ctx.switchTo(m) }
+            return PaletteAction(title: "Ir a " + moduleTitle(m), detail: ModuleGroup.of(m).map(groupTitle) ?? "") { ctx in ctx.switchTo(m) }
         }
         for entry in modules {
             if stacks[entry.module] == nil { stacks[entry.module] = [entry.makeRoot(context)] }
@@ -206,6 +240,7 @@ public final class App {
         let s = context.strings
         return [
             moduleKeysBinding,
+            KeyBinding([.char("["), .char("]")], s["app.switchTab"], help: s["app.switchTabHelp"]),
             KeyBinding([.char(":"), .ctrl("p")], s["key.palette"]),
             KeyBinding([.char("?"), .f(1)], s["key.help"]),
             KeyBinding([.escape], s["app.back"]),
@@ -213,19 +248,22 @@ public final class App {
         ]
     }
 
-    /// The number and F keys of the modules this user has, and no others: "1…7 F2…F8" for an
-    /// admin, "1…3 F2…F4" for a role with three modules, with each number's module in the help.
+    /// The number and F keys of the groups this user has, and no others: "1…3 F2…F4" for an admin,
+    /// "1…2 F2…F3" for a role with two groups, with each number's group and its modules in the help.
     var moduleKeysBinding: KeyBinding {
         let s = context.strings
-        let n = modules.count
+        let n = groups.count
         let keys: [Key] = (1...max(1, n)).map { .char(Character(String($0))) } + (2...max(2, n + 1)).map { .f($0) }
         let fKeys = n > 1 ? "F2…F\(n + 1)" : "F2"
-        let list = modules.enumerated().map { "\($0.offset + 1) \(moduleTitle($0.element.module))" }.joined(separator: ", ")
+        let list = groups.enumerated().map { i, g in
+            "\(i + 1) \(groupTitle(g.group)) (\(g.modules.map(moduleTitle).joined(separator: ", ")))"
+        }.joined(separator: "; ")
         return KeyBinding(keys, s["app.switchModule"], help: s.format("app.switchModuleHelp", list, fKeys),
                           keyText: (n > 1 ? "1…\(n) " : "1 ") + fKeys)
     }
 
     func moduleTitle(_ m: AppModule) -> String { context.strings["module." + m.rawValue] }
+    func groupTitle(_ g: ModuleGroup) -> String { context.strings["group." + g.rawValue] }
 
     // MARK: commands
 
@@ -280,37 +318,6 @@ public final class App {
         }
         drawStatusBar(&canvas)
         return canvas.buffer
-    }
-
-    func drawTopBar(_ canvas: inout Canvas) {
-        let w = canvas.size.width
-        canvas.fill(Rect(x: 0, y: 0, width: w, height: 1), style: Style(.tab))
-        // Full names when they fit; else the brand goes, then the other tabs shorten to 3 letters.
-        let full = modules.enumerated().map { " \($0.offset + 1) \(moduleTitle($0.element.module)) " }
-        let short = modules.enumerated().map { i, entry in
-            entry.module == current ? full[i] : " \(i + 1) \(String(moduleTitle(entry.module).prefix(3))) "
-        }
-        let brand = " BYTEK "
-        let width = { (labels: [String]) in labels.reduce(0) { $0 + SafeText.width($1) } }
-        var labels = full
-        var x = 0
-        if SafeText.width(brand) + 1 + width(full) <= w {
-            x = canvas.text(brand, x: 0, y: 0, style: Style(.tabActive, bold: true)) + 1
-        } else if width(full) > w {
-            labels = short
-        }
-        tabHitAreas = []
-        for (i, entry) in modules.enumerated() {
-            let style = entry.module == current ? Style(.tabActive, bold: true) : Style(.tab)
-            let start = x
-            x = canvas.text(labels[i], x: x, y: 0, style: style)
-            tabHitAreas.append((entry.module, Rect(x: start, y: 0, width: x - start, height: 1)))
-        }
-        if let stack = stacks[current], stack.count > 1 {
-            let crumb = " › " + stack.dropFirst().map(\.title).joined(separator: " › ")
-            let room = max(0, w - x - 2)
-            canvas.text(SafeText.truncateAtWord(crumb, to: room), x: x + 1, y: 0, style: Style(.tab), maxWidth: room)
-        }
     }
 
     func drawStatusBar(_ canvas: inout Canvas) {

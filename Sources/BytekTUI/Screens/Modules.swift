@@ -22,6 +22,10 @@ enum Modules {
                 let users = ((try? UserRepository(db: store.db, user: ctx.session.login).list()) ?? []).map(\.login)
                 return AuditScreen(log: AuditLog(db: store.db, user: ctx.session.login), users: users, strings: ctx.strings)
             },
+            ModuleEntry(.users) { ctx in
+                UsersScreen(repository: UserRepository(db: store.db, user: ctx.session.login, now: ctx.now),
+                            drafts: DraftRepository(db: store.db), strings: ctx.strings)
+            },
             ModuleEntry(.jobs) { ctx in
                 JobsScreen(queue: JobQueue(db: store.db), schedules: ScheduleStore(db: store.db), strings: ctx.strings)
             },

@@ -5,7 +5,7 @@
 "$BYTEK" --db "$DB" demo --no-invoices >/dev/null || fail "demo"
 
 start --user ventas tui
-keys 3
+keys 1 "]"  # Comercial, then its second tab: Ventas
 expect_screen "Ventas · U1" "no se abrió el tablero de ventas"
 keys u
 expect_screen "Ventas · U2 Software" "no cambió a la unidad U2"

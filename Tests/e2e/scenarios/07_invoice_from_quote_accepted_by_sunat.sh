@@ -29,7 +29,7 @@ WORKER=$!
 trap 'kill "$WORKER" "$EMULATOR" 2>/dev/null' EXIT
 
 start --user finanzas tui
-keys 5
+keys 2  # Finanzas: Facturación
 expect_screen "Facturación" "no se abrió Facturación"
 keys e
 expect_screen "Cotización aceptada a facturar" "no se abrió la lista de cotizaciones aceptadas"
