@@ -24,7 +24,7 @@ public enum AuditEntity {
     public static let all: [String] = [
         customer, catalogItem, SalesAuditEntity.lead, SalesAuditEntity.deal, SalesAuditEntity.dealActivity,
         SalesAuditEntity.pipelineStage, SalesAuditEntity.quote, SalesAuditEntity.subscription, SalesAuditEntity.contract,
-        eDocument, eBatch, company, user,
+        eDocument, eBatch, company, user, SSHKeyRepository.entity,
     ]
 }
 

@@ -38,7 +38,8 @@ extension ScreenHarness {
         try h.addCustomers(ScreenHarness.sampleCustomers)
         try h.addQuoteCatalog()
         let quote = try h.addQuote()
-        h.keys(.char("4"), .enter)
+        h.go(.quotes)
+        h.keys(.enter)
         h.keys(.char("a"))
         h.type("nas")
         h.keys(.enter, .tab, .tab, .ctrl("u"))
@@ -116,7 +117,8 @@ extension ScreenHarness {
         let h = try ScreenHarness()
         try h.addCustomers(ScreenHarness.sampleCustomers)
         let quote = try h.addQuote(terms: .cash)
-        h.keys(.char("4"), .enter, .char("h"))
+        h.go(.quotes)
+        h.keys(.enter, .char("h"))
         h.keys(.tab, .tab)  // unit, currency → the exchange rate
         h.type("3.7512")
         h.keys(.ctrl("s"))
@@ -164,7 +166,8 @@ extension ScreenHarness {
         let h = try ScreenHarness()
         try h.addCustomers(ScreenHarness.sampleCustomers)
         try h.addQuote(terms: .cash)
-        h.keys(.char("4"), .enter, .char("h"))
+        h.go(.quotes)
+        h.keys(.enter, .char("h"))
         h.keys(.tab, .tab, .tab, .tab)  // unit, currency, rate, prices with IGV → validity
         h.retypeAndSave("9223372036854775807")  // Int.max days: the due date once trapped
         #expect(h.screen.contains("La validez va de 1 a 3650 días."), "\(h.screen)")

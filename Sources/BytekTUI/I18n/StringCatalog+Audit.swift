@@ -18,6 +18,7 @@ extension StringCatalog {
         "audit.entity.customer": ("Cliente", "Customer"),
         "audit.entity.catalog_item": ("Ítem", "Item"),
         "audit.entity.user": ("Usuario", "User"),
+        "audit.entity.ssh_key": ("Clave SSH", "SSH key"),
         "audit.entity.company": ("Empresa", "Company"),
         "audit.entity.lead": ("Prospecto", "Lead"),
         "audit.entity.deal": ("Oportunidad", "Deal"),
