@@ -6,8 +6,10 @@
 "$BYTEK" --db "$DB" user add admin --name "Administradora" --role admin >/dev/null || fail "user add"
 
 start --user admin tui
-keys 4
-expect_screen "Cotizaciones" "no se abrió Cotizaciones"
+keys 1
+keys ]
+keys ]
+expect_screen "Cotizaciones   /" "no se abrió Cotizaciones"
 keys n
 keys A
 expect_screen "Descripción" "no se abrió el formulario de la línea"

@@ -47,7 +47,10 @@ tui() {
 }
 tui finanzas
 expect_screen "BYTEK" "la clave de finanzas no abrió la interfaz por SSH" 15
+expect_screen "2 Finanzas" "finanzas no ve el grupo Finanzas"
+keys 2
 expect_screen "Facturación" "finanzas no ve Facturación"
+keys 3
 expect_screen "Auditoría" "finanzas no ve Auditoría"
 expect_screen "finanzas" "la interfaz no dice que el usuario es finanzas"
 keys q
@@ -55,6 +58,9 @@ expect_screen "__EXIT_0__" "la sesión SSH no terminó limpia al salir"
 tui almacen bytek
 expect_screen "Catálogo" "la clave de almacén no abrió la interfaz por SSH" 15
 expect_screen "almac" "la interfaz no dice que el usuario es almacén"
+expect_no_screen "Finanzas" "almacén ve el grupo Finanzas"
+expect_no_screen "Administración" "almacén ve el grupo Administración"
+keys 2
 expect_no_screen "Facturación" "almacén ve Facturación"
 expect_no_screen "Auditoría" "almacén ve Auditoría"
 keys q
