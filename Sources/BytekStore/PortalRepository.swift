@@ -184,6 +184,12 @@ public struct PortalRepository: Sendable {
         try db.queryOne("SELECT name FROM app_user WHERE login = ? AND active = 1", [.text(login)])?.string("name")
     }
 
+    /// The login of an active user with the technician role; nil otherwise.
+    public func activeTechnician(login: String) throws -> String? {
+        try db.queryOne("SELECT login FROM app_user WHERE login = ? AND active = 1 AND role = 'tecnico'",
+                        [.text(login)])?.string("login")
+    }
+
     // MARK: sessions
 
     public func createSession(tokenHash: String, account: Int64, customer: Int64?, csrf: String, validFor: TimeInterval) throws {

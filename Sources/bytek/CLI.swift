@@ -75,6 +75,8 @@ enum CLI {
         case "contract": return try ContractCommand.run(&args, context)
         case "deal": return try DealCommand.run(&args, context)
         case "company": return try CompanyCommand.run(&args, context)
+        case "serve": return try ServeCommand.run(&args, context)
+        case "portal": return try PortalCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }
