@@ -63,6 +63,18 @@ struct WebUnitTests {
         #expect(!hasher.verify("", against: h))
     }
 
+    @Test("at most two Argon2id hashes run at once, however many logins arrive together")
+    func twoHashesAtOnce() throws {
+        let hasher = PasswordHasher()
+        let stored = try hasher.hash("una-clave-cualquiera")
+        let done = DispatchSemaphore(value: 0)
+        for _ in 1...6 {  // real threads, not the 2-wide pool of concurrentPerform on a 2-core machine
+            Thread.detachNewThread { _ = hasher.verify("otra", against: stored); done.signal() }
+        }
+        for _ in 1...6 { done.wait() }
+        #expect(hasher.peak == PasswordHasher.concurrentHashes)
+    }
+
     @Test("days in Spanish, weekday included")
     func spanishDate() {
         #expect(SpanishDate.long(LocalDate(year: 2026, month: 12, day: 3)!) == "jueves 3 de diciembre de 2026")
