@@ -46,6 +46,10 @@ public final class HTTPServer: @unchecked Sendable {
     public func stop(grace: TimeInterval = 10) {
         guard let d = daemon else { return }
         let listener = MHD_quiesce_daemon(d)
+        // libmicrohttpd no longer accepts, but the kernel would still complete handshakes into the backlog:
+        // shut the listening socket so new connections are refused (closed only after the stop, as the
+        // library asks when it runs threads).
+        if listener >= 0 { shutdown(listener, Int32(SHUT_RDWR)) }
         let deadline = Date().addingTimeInterval(grace)
         while inFlight.count > 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         MHD_stop_daemon(d)
