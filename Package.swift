@@ -51,7 +51,8 @@ let package = Package(
         .testTarget(name: "BytekWebTests", dependencies: ["BytekModel", "BytekStore", "BytekWeb"]),
         .testTarget(name: "BytekWorkerTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker"]),
         // Runs the built `bytek` binary: CLI behaviour, CSV import/export, worker crash recovery, backups.
-        .testTarget(name: "BytekCLITests", dependencies: ["BytekModel", "BytekStore"]),
+        .testTarget(name: "BytekCLITests", dependencies: ["BytekModel", "BytekStore"],
+                    exclude: ["portal_browser.py"]),
         .testTarget(
             name: "BytekTUITests", dependencies: ["BytekModel", "BytekStore", "BytekSUNAT", "BytekTUI"],
             resources: [.copy("Golden")]),

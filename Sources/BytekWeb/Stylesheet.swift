@@ -13,6 +13,7 @@ enum Stylesheet {
     h2{font-size:1.15rem;margin:0 0 .5rem}
     label{display:block;font-weight:600;margin:.75rem 0 .25rem}
     input[type=text],input[type=email],input[type=password]{width:100%;font-size:1rem;padding:.65rem;border:1px solid #5b6472;border-radius:.35rem;background:#fff;color:#1a1a1a}
+    button,input{font-family:inherit}
     button,.boton{display:inline-block;font-size:1rem;padding:.65rem 1.1rem;margin-top:1rem;border:0;border-radius:.35rem;background:#0b3d91;color:#fff;cursor:pointer;text-decoration:none;min-height:2.75rem}
     header button{margin:0;background:#fff;color:#0b3d91}
     a{color:#0b3d91}

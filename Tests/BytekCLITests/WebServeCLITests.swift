@@ -318,6 +318,32 @@ struct WebServeCLITests {
         _ = web.stop()
     }
 
+    @Test("in a real browser (chromium headless): link → password → login → home → switch → logout; screenshots at 360 and 1280 px")
+    func browser() throws {
+        let web = try WebFixture()
+        let token = try web.invite("ana@andina.pe")
+        let shots = ProcessInfo.processInfo.environment["BYTEK_SCREENSHOTS"] ?? web.cli.file("capturas")
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("portal_browser.py").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        p.arguments = [script, web.base, token, "/c/\(web.gamma)", "/c/\(web.andina)", shots]
+        p.environment = ["PATH": "/usr/bin:/bin", "HOME": web.cli.folder, "LANG": "C.UTF-8"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out  // the script's traceback, if any, shows in the failure
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains("ok: logged out, back at the login form"), "\(text)")
+        for name in ["login-360", "home-360", "home-1280"] {
+            let size = (try? FileManager.default.attributesOfItem(atPath: shots + "/\(name).png")[.size] as? Int) ?? 0
+            #expect(size > 5000, "\(name).png")
+        }
+        _ = web.stop()
+    }
+
     private func hmac(file: String, key: String) throws -> String {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")

@@ -21,6 +21,8 @@ final class WebFixture {
     let base: String
     let andina: Int64
     let beta: Int64
+    /// A customer neither Ana nor Bruno is a contact of.
+    let gamma: Int64
 
     init(serveArguments: [String] = [], environment: [String: String] = [:]) throws {
         cli = try CLIFixture()
@@ -34,6 +36,9 @@ final class WebFixture {
             docType: .ruc, docNumber: validRUC("2060123456"), legalName: "Beta Ingeniería S.A.",
             contacts: [Contact(name: "Ana Núñez", role: "Contadora externa", email: "ANA@andina.pe"),
                        Contact(name: "Bruno Ríos", role: "Jefe de TI", email: "bruno@beta.pe")])).id)
+        gamma = try #require(try repo.create(Customer(
+            docType: .ruc, docNumber: validRUC("2055555555"), legalName: "Gamma Minera S.A.",
+            contacts: [Contact(name: "Gina", email: "gina@gamma.pe")])).id)
         server = try cli.start(["serve", "--listen", "127.0.0.1:0"] + serveArguments,
                                extra: ["BYTEK_LOGIN_DELAY_MS": "1000"].merging(environment) { $1 })
         let deadline = Date().addingTimeInterval(30)
