@@ -278,14 +278,7 @@ struct WebServeCLITests {
         s.sendall(b"fghij")
         print(s.recv(4096).split(b"\\r\\n")[0].decode())
         """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        p.arguments = ["-c", script, port, String(web.server.pid)]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        let text = try runTool("/usr/bin/python3", ["-c", script, port, String(web.server.pid)]).output
         #expect(text == "nueva conexión rechazada\nHTTP/1.1 401 Unauthorized\n")
         let end = web.server.wait(timeout: 20)
         #expect(end.status == 0)
@@ -306,14 +299,7 @@ struct WebServeCLITests {
         data = s.recv(100)
         print(len(data), round(time.time() - t))
         """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        p.arguments = ["-c", script, port]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        let text = try runTool("/usr/bin/python3", ["-c", script, port]).output
         #expect(text == "0 1\n" || text == "0 2\n", "closed (EOF) after about a second: \(text)")
         _ = web.stop()
     }
@@ -325,17 +311,11 @@ struct WebServeCLITests {
         let shots = ProcessInfo.processInfo.environment["BYTEK_SCREENSHOTS"] ?? web.cli.file("capturas")
         try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("portal_browser.py").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        p.arguments = [script, web.base, token, "/c/\(web.gamma)", "/c/\(web.andina)", shots]
-        p.environment = ["PATH": "/usr/bin:/bin", "HOME": web.cli.folder, "LANG": "C.UTF-8"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out  // the script's traceback, if any, shows in the failure
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(text)")
+        let (status, text) = try runTool(
+            "/usr/bin/python3", [script, web.base, token, "/c/\(web.gamma)", "/c/\(web.andina)", shots],
+            environment: ["PATH": "/usr/bin:/bin", "HOME": web.cli.folder, "LANG": "C.UTF-8"],
+            withErrors: true)  // the script's traceback, if any, shows in the failure
+        #expect(status == 0, "\(text)")
         #expect(text.contains("ok: logged out, back at the login form"), "\(text)")
         for name in ["login-360", "home-360", "home-1280"] {
             let size = (try? FileManager.default.attributesOfItem(atPath: shots + "/\(name).png")[.size] as? Int) ?? 0
@@ -345,14 +325,6 @@ struct WebServeCLITests {
     }
 
     private func hmac(file: String, key: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        p.arguments = ["dgst", "-sha256", "-hmac", key, "-r", file]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return String(text.prefix { $0 != " " })
+        String(try runTool("/usr/bin/openssl", ["dgst", "-sha256", "-hmac", key, "-r", file]).output.prefix { $0 != " " })
     }
 }

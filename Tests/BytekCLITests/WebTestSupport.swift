@@ -84,16 +84,7 @@ final class WebFixture {
         if let method { args += ["-X", method] }
         for h in headers { args += ["-H", h] }
         args.append(base + path)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let bytes = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Self.parse(String(decoding: bytes, as: UTF8.self))
+        return Self.parse(try runTool("/usr/bin/curl", args).output)
     }
 
     static func parse(_ raw: String) -> HTTPResult {
@@ -139,4 +130,20 @@ final class WebFixture {
         kill(server.pid, SIGTERM)
         return server.wait(timeout: 20)
     }
+}
+
+/// Runs a program to its end; its standard output (and standard error when `withErrors`) as text.
+func runTool(_ path: String, _ arguments: [String], environment: [String: String]? = nil,
+             withErrors: Bool = false) throws -> (status: Int32, output: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = arguments
+    if let environment { p.environment = environment }
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = withErrors ? out : FileHandle.nullDevice
+    try p.run()
+    let bytes = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: bytes, as: UTF8.self))
 }

@@ -9,7 +9,7 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 base, token, other_path, own_path, shots = sys.argv[1:6]
@@ -40,10 +40,18 @@ try:
         return driver.find_element(By.TAG_NAME, "body").text
 
     def and_wait(element):
-        """Clicks and waits until the next page replaced this one."""
-        old = driver.find_element(By.TAG_NAME, "html")
+        """Clicks and waits until the next page, fully loaded, replaced this one (marked in its window)."""
+        driver.execute_script("window.paginaAnterior = 1")
         element.click()
-        WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+
+        def new_page(d):
+            try:
+                return d.execute_script(
+                    "return window.paginaAnterior === undefined && document.readyState === 'complete'")
+            except WebDriverException:  # between two documents
+                return False
+
+        WebDriverWait(driver, 15).until(new_page)
 
     def submit(form_action):
         and_wait(driver.find_element(By.CSS_SELECTOR, 'form[action="%s"] button[type=submit]' % form_action))
