@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // XML-DSig signing in C over xmlsec: its public header has no libxml2 includes, so Swift files
         // that import Foundation never meet libxml2's ICU types (PLATFORM-NOTES.md §3).
         .target(name: "CSunatSign", dependencies: ["CXMLSec"]),
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "BytekDemo", dependencies: ["BytekModel", "BytekStore", "BytekSUNAT"]),
         // The web door (`bytek serve`): HTTP over libmicrohttpd, portal accounts (Argon2id via libsodium),
         // sessions, CSRF, server-rendered pages and signed hooks.
-        .target(name: "BytekWeb", dependencies: ["BytekModel", "BytekStore", "CMicroHTTPD", "CSodium"]),
+        .target(name: "BytekWeb", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "CMicroHTTPD", "CSodium", "CCurl"]),
         // The `bytek` command.
         .executableTarget(
             name: "bytek",

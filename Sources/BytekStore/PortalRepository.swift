@@ -75,9 +75,10 @@ public struct PortalRepository: Sendable {
     }
 
     /// Creates (or reuses) the contact account for `email` and links it to `customers`, with an invitation
-    /// whose token hash is `tokenHash`, in one transaction with its audit entry. Returns the account id.
+    /// whose token hash is `tokenHash` (none when nil: the e-mail job makes the link when it sends it), in one
+    /// transaction with its audit entry. Returns the account id.
     @discardableResult
-    public func inviteContact(email: String, customers: [Int64], tokenHash: String, validFor: TimeInterval) throws -> Int64 {
+    public func inviteContact(email: String, customers: [Int64], tokenHash: String?, validFor: TimeInterval) throws -> Int64 {
         let login = email.lowercased()
         return try db.write {
             let id = try ensureAccount(kind: .contacto, login: login, userLogin: nil)
@@ -85,7 +86,7 @@ public struct PortalRepository: Sendable {
                 try db.execute("INSERT OR IGNORE INTO portal_account_customer(account_id, customer_id) VALUES (?, ?)",
                                [.int(id), .int(c)])
             }
-            try addInvite(account: id, tokenHash: tokenHash, purpose: "invitacion", validFor: validFor)
+            if let tokenHash { try addLink(account: id, tokenHash: tokenHash, purpose: .invitacion, validFor: validFor) }
             try AuditLog(db: db, user: actor, now: now).append(
                 entity: "portal_account", entityId: id, action: .update,
                 summary: "Invitación al portal para \(login) (\(customers.count) cliente(s))")
@@ -98,7 +99,7 @@ public struct PortalRepository: Sendable {
     public func inviteTechnician(userLogin: String, tokenHash: String, validFor: TimeInterval) throws -> Int64 {
         try db.write {
             let id = try ensureAccount(kind: .tecnico, login: userLogin.lowercased(), userLogin: userLogin)
-            try addInvite(account: id, tokenHash: tokenHash, purpose: "invitacion", validFor: validFor)
+            try addLink(account: id, tokenHash: tokenHash, purpose: .invitacion, validFor: validFor)
             try AuditLog(db: db, user: actor, now: now).append(
                 entity: "portal_account", entityId: id, action: .update,
                 summary: "Invitación al portal de técnicos para \(userLogin)")
@@ -106,9 +107,11 @@ public struct PortalRepository: Sendable {
         }
     }
 
-    /// A password-reset link for an existing, enabled account.
-    public func addReset(account: Int64, tokenHash: String, validFor: TimeInterval) throws {
-        try db.write { try addInvite(account: account, tokenHash: tokenHash, purpose: "restablecer", validFor: validFor) }
+    public enum LinkPurpose: String, Sendable { case invitacion, restablecer }
+
+    /// Forgets a link that could not be delivered.
+    public func deleteLink(tokenHash: String) throws {
+        try db.execute("DELETE FROM portal_invite WHERE token_hash = ? AND used_at IS NULL", [.text(tokenHash)])
     }
 
     private func ensureAccount(kind: PortalAccount.Kind, login: String, userLogin: String?) throws -> Int64 {
@@ -124,10 +127,11 @@ public struct PortalRepository: Sendable {
         return db.lastInsertRowID
     }
 
-    private func addInvite(account: Int64, tokenHash: String, purpose: String, validFor: TimeInterval) throws {
+    /// Stores a one-time link (its hash) for an account.
+    public func addLink(account: Int64, tokenHash: String, purpose: LinkPurpose, validFor: TimeInterval) throws {
         try db.execute("""
             INSERT INTO portal_invite(token_hash, account_id, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
-            """, [.text(tokenHash), .int(account), .text(purpose), .text(stamp),
+            """, [.text(tokenHash), .int(account), .text(purpose.rawValue), .text(stamp),
                   .text(ISOTimestamp.format(now().addingTimeInterval(validFor)))])
     }
 

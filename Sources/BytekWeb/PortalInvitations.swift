@@ -5,7 +5,8 @@ import Foundation
 /// stored, and the link is built on the public URL. Used by `bytek portal invite` (and later the TUI).
 public enum PortalInvitations {
     public struct Invited: Sendable {
-        public let link: String
+        /// The link to hand over; nil when it goes by e-mail (the worker job makes it when it sends).
+        public let link: String?
         public let customers: [PortalCustomer]
     }
 
@@ -25,13 +26,23 @@ public enum PortalInvitations {
 
     public static func link(publicURL: String, token: String) -> String { publicURL + "/clave?t=" + token }
 
-    /// Invites the person with this e-mail for every active customer that has them as a contact.
-    public static func inviteContact(email: String, db: Database, actor: String, publicURL: String) throws -> Invited {
+    /// Invites the person with this e-mail for every active customer that has them as a contact; `byMail`
+    /// queues the e-mail instead of returning the link.
+    public static func inviteContact(email: String, db: Database, actor: String, publicURL: String,
+                                     byMail: Bool = false) throws -> Invited {
         let address = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard address.contains("@"), !address.contains(" ") else { throw Problem.notAnEmail(email) }
         let repo = PortalRepository(db: db, user: actor)
         let customers = try repo.customersWithContact(email: address)
         guard !customers.isEmpty else { throw Problem.noCustomerWithContact(address) }
+        if byMail {
+            try db.write {
+                let id = try repo.inviteContact(email: address, customers: customers.map(\.id), tokenHash: nil,
+                                                validFor: PortalService.inviteLifetime)
+                try PortalLinkJob.enqueue(db: db, account: id, purpose: .invitacion, publicURL: publicURL)
+            }
+            return Invited(link: nil, customers: customers)
+        }
         let token = Sodium.token()
         try repo.inviteContact(email: address, customers: customers.map(\.id), tokenHash: Sodium.sha256Hex(token),
                                validFor: PortalService.inviteLifetime)

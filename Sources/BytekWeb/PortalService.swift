@@ -118,6 +118,18 @@ public final class PortalService: Sendable {
 
     // MARK: one-time links
 
+    /// "Forgot password": queues a reset e-mail when the address is an enabled contact account; nothing
+    /// otherwise. The caller answers the same either way.
+    public func forgot(email: String, publicURL: String) throws {
+        let address = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard !address.isEmpty, address.utf8.count <= 254 else { return }
+        try pool.with { db in
+            guard let account = try repository(db).account(login: address), account.kind == .contacto, !account.disabled
+            else { return }
+            try PortalLinkJob.enqueue(db: db, account: account.id, purpose: .restablecer, publicURL: publicURL)
+        }
+    }
+
     /// The account a link opens; nil when the link is unknown, used or expired.
     public func invitation(token: String?) throws -> PortalAccount? {
         guard let token, !token.isEmpty, token.utf8.count <= 100 else { return nil }

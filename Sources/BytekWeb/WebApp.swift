@@ -9,6 +9,19 @@ public final class WebApp: RequestHandler {
     let pool: DatabasePool
     let hooks: HookRouter
     let cookies: CookieJar
+    private let publicAddress: PublicAddress
+
+    /// The public URL, settable once the real port is known (`--listen …:0` without `--public-url`).
+    final class PublicAddress: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: String
+        init(_ value: String) { self.value = value }
+        var url: String { lock.lock(); defer { lock.unlock() }; return value }
+        func set(_ url: String) { lock.lock(); value = url; lock.unlock() }
+    }
+
+    public var publicURL: String { publicAddress.url }
+    public func setPublicURL(_ url: String) { publicAddress.set(url) }
 
     public init(config: WebConfig, databasePath: String) throws {
         self.config = config
@@ -18,6 +31,7 @@ public final class WebApp: RequestHandler {
                                    sessionLifetime: config.sessionLifetime)
         hooks = HookRouter(secrets: config.hookSecrets)
         cookies = CookieJar(secure: config.secureCookies)
+        publicAddress = PublicAddress(config.publicURL)
     }
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
@@ -46,7 +60,7 @@ public final class WebApp: RequestHandler {
         case ("GET", "clave") where s.count == 1: return try setPasswordPage(r)
         case ("POST", "clave") where s.count == 1: return try setPassword(r)
         case ("GET", "olvide") where s.count == 1: return visitorPage(r) { PortalPages.forgot(csrf: $0) }
-        case ("POST", "olvide") where s.count == 1: return forgot(r)
+        case ("POST", "olvide") where s.count == 1: return try forgot(r)
         default: return notFound()
         }
     }
@@ -174,10 +188,10 @@ public final class WebApp: RequestHandler {
         return resp
     }
 
-    /// The same answer whether the address has an account or not. Sending the link by e-mail is a later
-    /// step (SMTP worker job); until then no link is created here.
-    private func forgot(_ r: HTTPRequest) -> HTTPResponse {
+    /// The same answer whether the address has an account or not; the worker e-mails the link.
+    private func forgot(_ r: HTTPRequest) throws -> HTTPResponse {
         guard visitorCSRFValid(r) else { return forbidden() }
+        try portal.forgot(email: r.form["correo"] ?? "", publicURL: publicURL)
         return .html(PortalPages.forgot(csrf: r.cookies[CookieJar.csrf] ?? "", sent: true))
     }
 }

@@ -22,7 +22,7 @@ enum CommandHelp {
         "deal": "bytek deal list [--unit U1|U2|U3] [--stage ETAPA] [--owner USUARIO] [--csv [ARCHIVO]]",
         "company": "bytek company show | company set --ruc RUC --name RAZÓN_SOCIAL --address DIRECCIÓN [OPCIONES]",
         "serve": "bytek serve [--listen DIRECCIÓN:PUERTO] [--public-url URL] [--trusted-proxy IP]... [--threads N] [--max-connections N] [--timeout SEGUNDOS] [--max-body BYTES]",
-        "portal": "bytek portal invite CORREO | portal invite-tecnico USUARIO [--public-url URL]",
+        "portal": "bytek portal invite CORREO [--correo] | portal invite-tecnico USUARIO [--public-url URL]",
         "help": "bytek help [COMANDO]",
     ]
 
@@ -98,7 +98,10 @@ enum CommandHelp {
           bytek portal invite-tecnico USUARIO  Invita a un usuario con rol técnico.
 
         Imprime un enlace de un solo uso que vence en 72 horas, para crear la contraseña (mínimo 10
-        caracteres). --public-url (o $BYTEK_PUBLIC_URL) da la dirección del portal para el enlace.
+        caracteres). Con --correo no lo imprime: «bytek worker» lo envía por correo (SMTP con
+        $BYTEK_SMTP_URL, $BYTEK_SMTP_USER, $BYTEK_SMTP_PASSWORD, $BYTEK_SMTP_FROM; STARTTLS obligatorio
+        salvo $BYTEK_SMTP_STARTTLS=no), con reintentos. --public-url (o $BYTEK_PUBLIC_URL) da la dirección
+        del portal para el enlace. «¿Olvidó su contraseña?» en el portal envía un enlace nuevo igual.
         """,
         "tui": """
         Abre la interfaz de terminal sobre la base de datos, como el usuario indicado.

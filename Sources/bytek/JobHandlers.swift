@@ -1,5 +1,6 @@
 import BytekStore
 import BytekSUNAT
+import BytekWeb
 import BytekWorker
 import Foundation
 
@@ -21,6 +22,8 @@ enum JobHandlers {
         } catch {
             worker.log("no se pudo programar el resumen diario o el vencimiento de cotizaciones: \(worker.describeError(error))")
         }
+        let smtp = SMTPSettings(environment: environment)
+        worker.register(PortalLinkJob.kind) { context in try PortalLinkJob.run(context, smtp: smtp) }
         if environment["BYTEK_TEST_JOBS"] == "1" { TestJobs.register(on: worker) }
     }
 }

@@ -50,6 +50,7 @@ enum ServeCommand {
         let port = try server.start()
         let shownHost = config.host.contains(":") ? "[\(config.host)]" : config.host
         let listening = "http://\(shownHost):\(port)"
+        if !publicGiven { app.setPublicURL(listening) }
         Console.out("bytek serve: escuchando en \(listening) (dirección pública: \(publicGiven ? config.publicURL : listening)); "
             + "SIGTERM o Ctrl-C lo detienen.")
         let sig = StopSignal.wait()
