@@ -80,6 +80,8 @@ enum CLI {
         case "ssh-keys": return try SSHKeysCommand.run(&args, context)
         case "ssh-session": return try SSHSessionCommand.run(&args, context)
         case "secrets": return try SecretsCommand.run(&args, context)
+        case "serve": return try ServeCommand.run(&args, context)
+        case "portal": return try PortalCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

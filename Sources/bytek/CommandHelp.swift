@@ -24,10 +24,12 @@ enum CommandHelp {
         "ssh-keys": "bytek ssh-keys add USUARIO ARCHIVO.pub | list | remove ID | sync | file [RUTA] [--authorized-keys RUTA]",
         "ssh-session": "bytek --db RUTA ssh-session USUARIO   (solo en authorized_keys)",
         "secrets": "bytek secrets check | secrets migrate",
+        "serve": "bytek serve [--listen DIRECCIÓN:PUERTO] [--public-url URL] [--trusted-proxy IP]... [--threads N] [--max-connections N] [--timeout SEGUNDOS] [--max-body BYTES]",
+        "portal": "bytek portal invite CORREO [--correo] | portal invite-tecnico USUARIO [--public-url URL]",
         "help": "bytek help [COMANDO]",
     ]
 
-    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets"]
+    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets", "serve", "portal"]
 
     static let general = """
     bytek \(BytekModelInfo.version) — BYTEK Core: clientes, catálogo, ventas y más, en la terminal.
@@ -54,6 +56,8 @@ enum CommandHelp {
       ssh-keys add|list|remove|sync        Claves SSH del personal: cada clave entra como su usuario (admin).
       ssh-session USUARIO                  El comando forzado de esas claves en authorized_keys.
       secrets check|migrate                Revisa los secretos (clave SOL, certificado, SMTP); les pasa «sunat-credenciales».
+      serve [--listen 127.0.0.1:8080]      El portal web: contactos de clientes, técnicos y avisos (hooks).
+      portal invite CORREO                 Enlace de un solo uso (72 h) para que un contacto cree su contraseña.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -74,6 +78,40 @@ enum CommandHelp {
     static let defaultPathHint = "~/.local/share/bytek/bytek.sqlite"
 
     static let detail: [String: String] = [
+        "serve": """
+        Sirve el portal web sobre la base de datos: los contactos de los clientes y los técnicos ingresan con
+        su correo (o usuario) y contraseña; /health responde si la base está accesible; /hooks/EMISOR recibe
+        avisos firmados (HMAC-SHA256 del cuerpo con el secreto $BYTEK_HOOK_SECRET_EMISOR, en la cabecera
+        X-Bytek-Signature: sha256=HEX). Escribe una línea por solicitud en la salida de errores, sin
+        consultas, cookies ni contraseñas. SIGTERM o Ctrl-C lo detienen después de las solicitudes en curso.
+
+        Opciones:
+          --listen DIRECCIÓN:PUERTO   Dónde escuchar (127.0.0.1:8080 por omisión; puerto 0 = uno libre).
+          --public-url URL            La dirección que usa la gente (https://… detrás de un proxy con TLS):
+                                      con https las cookies llevan Secure; los enlaces se arman con ella.
+          --trusted-proxy IP          Un proxy (nginx, Caddy) cuyas cabeceras X-Forwarded-For y
+                                      X-Forwarded-Proto se creen; se puede repetir. Sin él se ignoran.
+          --threads N                 Hilos que atienden solicitudes (4).
+          --max-connections N         Conexiones simultáneas (256).
+          --timeout SEGUNDOS          Una conexión inactiva se cierra (15).
+          --max-body BYTES            Tamaño máximo de una solicitud (65536); más grande: 413.
+
+        $BYTEK_LOGIN_DELAY_MS cambia la espera base tras 3 intentos fallidos (1000 ms, se duplica con cada
+        fallo; por cuenta y por dirección). Requiere un usuario con acceso a Tareas (admin u operaciones).
+        """,
+        "portal": """
+        Cuentas del portal web. Requiere el rol admin.
+
+          bytek portal invite CORREO           Invita al contacto con ese correo, para cada cliente activo que
+                                               lo tenga como contacto (un correo puede ser contacto de varios).
+          bytek portal invite-tecnico USUARIO  Invita a un usuario con rol técnico.
+
+        Imprime un enlace de un solo uso que vence en 72 horas, para crear la contraseña (mínimo 10
+        caracteres). Con --correo no lo imprime: «bytek worker» lo envía por correo (SMTP con
+        $BYTEK_SMTP_URL, $BYTEK_SMTP_USER, $BYTEK_SMTP_PASSWORD, $BYTEK_SMTP_FROM; STARTTLS obligatorio
+        salvo $BYTEK_SMTP_STARTTLS=no), con reintentos. --public-url (o $BYTEK_PUBLIC_URL) da la dirección
+        del portal para el enlace. «¿Olvidó su contraseña?» en el portal envía un enlace nuevo igual.
+        """,
         "tui": """
         Abre la interfaz de terminal sobre la base de datos, como el usuario indicado.
         Es lo que hace «bytek» sin comando. Necesita una terminal de al menos 80×24.

@@ -1,5 +1,6 @@
 import BytekStore
 import BytekSUNAT
+import BytekWeb
 import BytekWorker
 import Foundation
 
@@ -28,6 +29,8 @@ enum JobHandlers {
         } catch {
             worker.log("no se pudo programar el resumen diario, el vencimiento de cotizaciones o el simulacro de restauración: \(worker.describeError(error))")
         }
+        let smtp = SMTPSettings(environment: environment)
+        worker.register(PortalLinkJob.kind) { context in try PortalLinkJob.run(context, smtp: smtp) }
         if environment["BYTEK_TEST_JOBS"] == "1" { TestJobs.register(on: worker) }
     }
 }

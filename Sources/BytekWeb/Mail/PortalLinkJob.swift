@@ -1,0 +1,54 @@
+import BytekStore
+import BytekWorker
+import Foundation
+
+/// The worker job that e-mails a one-time link (invitation or reset). The token is made here, when the
+/// message goes out, so it never rests in the job queue; a failed send forgets its link and is retried.
+public enum PortalLinkJob {
+    public static let kind = "portal.enlace"
+
+    /// The job's payload: account, purpose and the public URL the link is built on.
+    public static func payload(account: Int64, purpose: PortalRepository.LinkPurpose, publicURL: String) throws -> String {
+        let object: [String: Any] = ["cuenta": account, "proposito": purpose.rawValue, "url": publicURL]
+        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    /// Queues the e-mail (at most one per account and purpose every 10 minutes).
+    @discardableResult
+    public static func enqueue(db: Database, account: Int64, purpose: PortalRepository.LinkPurpose, publicURL: String,
+                               now: Date = Date()) throws -> Job {
+        let bucket = Int64(now.timeIntervalSince1970) / 600
+        return try JobQueue(db: db).enqueue(kind: kind, payload: try payload(account: account, purpose: purpose, publicURL: publicURL),
+                                            idempotencyKey: "\(kind):\(account):\(purpose.rawValue):\(bucket)")
+    }
+
+    public static func run(_ context: JobContext, smtp: SMTPSettings?) throws -> String? {
+        let object = context.payloadObject
+        guard let account = (object["cuenta"] as? NSNumber)?.int64Value,
+              let purpose = (object["proposito"] as? String).flatMap(PortalRepository.LinkPurpose.init(rawValue:)),
+              let publicURL = (object["url"] as? String).flatMap(WebConfig.parsePublicURL) else {
+            return "omitido: datos del trabajo incompletos"
+        }
+        let repo = PortalRepository(db: context.db, user: "worker")
+        guard let found = try repo.account(id: account), !found.disabled, found.kind == .contacto else {
+            return "omitido: la cuenta no existe, está deshabilitada o no tiene correo"
+        }
+        guard let smtp else { throw SMTPMissing() }
+        let token = Sodium.token()
+        let hash = Sodium.sha256Hex(token)
+        try repo.addLink(account: account, tokenHash: hash, purpose: purpose, validFor: PortalService.inviteLifetime)
+        let link = PortalInvitations.link(publicURL: publicURL, token: token)
+        do {
+            try SMTPClient.send(PortalMail.message(purpose: purpose, to: found.login, link: link, from: smtp.from),
+                                to: found.login, settings: smtp)
+        } catch {
+            try? repo.deleteLink(tokenHash: hash)
+            throw error
+        }
+        return "enviado a \(found.login)"
+    }
+
+    public struct SMTPMissing: Error, CustomStringConvertible {
+        public var description: String { "falta configurar el correo saliente (BYTEK_SMTP_URL y los demás datos SMTP)" }
+    }
+}

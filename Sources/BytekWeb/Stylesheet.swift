@@ -1,0 +1,33 @@
+/// The one CSS file (/static/app.css): one column on a 360-px phone, a centred card on a desktop,
+/// high contrast, a visible focus ring, large touch targets.
+enum Stylesheet {
+    static let css = """
+    *{box-sizing:border-box}
+    html{font-size:100%}
+    body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",sans-serif;line-height:1.5;color:#1a1a1a;background:#f3f4f6}
+    header{background:#0b3d91;color:#fff;padding:.75rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;justify-content:space-between}
+    header .marca{font-weight:700;font-size:1.15rem;color:#fff;text-decoration:none}
+    main{max-width:40rem;margin:0 auto;padding:1rem}
+    .tarjeta{background:#fff;border:1px solid #c9ced6;border-radius:.5rem;padding:1rem 1.25rem;margin:0 0 1rem}
+    h1{font-size:1.4rem;margin:.25rem 0 1rem}
+    h2{font-size:1.15rem;margin:0 0 .5rem}
+    label{display:block;font-weight:600;margin:.75rem 0 .25rem}
+    input[type=text],input[type=email],input[type=password]{width:100%;font-size:1rem;padding:.65rem;border:1px solid #5b6472;border-radius:.35rem;background:#fff;color:#1a1a1a}
+    button,input{font-family:inherit}
+    button,.boton{display:inline-block;font-size:1rem;padding:.65rem 1.1rem;margin-top:1rem;border:0;border-radius:.35rem;background:#0b3d91;color:#fff;cursor:pointer;text-decoration:none;min-height:2.75rem}
+    header button{margin:0;background:#fff;color:#0b3d91}
+    a{color:#0b3d91}
+    :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+    .aviso{border-left:4px solid #0b3d91;background:#e8eefb;padding:.75rem 1rem;margin:0 0 1rem}
+    .error{border-left:4px solid #b42318;background:#fdecea;color:#7a1a12;padding:.75rem 1rem;margin:0 0 1rem}
+    dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}
+    dt{font-weight:600}
+    dd{margin:0;overflow-wrap:anywhere}
+    ul.clientes{list-style:none;padding:0;margin:0}
+    ul.clientes li{margin:.4rem 0}
+    nav.cambiar{margin:0 0 1rem}
+    nav.cambiar a[aria-current]{font-weight:700;text-decoration:none;color:#1a1a1a}
+    .muted{color:#4b5563}
+    @media (min-width:48rem){main{padding:2rem 1rem}h1{font-size:1.7rem}}
+    """
+}
