@@ -16,6 +16,8 @@ public enum AuditEntity {
     public static let eDocument = "e_document"
     /// A resumen diario or a comunicación de baja sent to SUNAT.
     public static let eBatch = "e_batch"
+    /// A customer contact's or technician's access to the web portal.
+    public static let portalAccount = "portal_account"
 
     /// Every entity name written to the audit log, in the order the Auditoría filter offers them.
     /// A repository that audits a new kind of record adds its name here (and the screen's string
@@ -24,7 +26,7 @@ public enum AuditEntity {
     public static let all: [String] = [
         customer, catalogItem, SalesAuditEntity.lead, SalesAuditEntity.deal, SalesAuditEntity.dealActivity,
         SalesAuditEntity.pipelineStage, SalesAuditEntity.quote, SalesAuditEntity.subscription, SalesAuditEntity.contract,
-        eDocument, eBatch, company, user, SSHKeyRepository.entity,
+        eDocument, eBatch, company, user, SSHKeyRepository.entity, portalAccount,
     ]
 }
 

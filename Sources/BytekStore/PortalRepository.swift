@@ -88,7 +88,7 @@ public struct PortalRepository: Sendable {
             }
             if let tokenHash { try addLink(account: id, tokenHash: tokenHash, purpose: .invitacion, validFor: validFor) }
             try AuditLog(db: db, user: actor, now: now).append(
-                entity: "portal_account", entityId: id, action: .update,
+                entity: AuditEntity.portalAccount, entityId: id, action: .update,
                 summary: "Invitación al portal para \(login) (\(customers.count) cliente(s))")
             return id
         }
@@ -101,7 +101,7 @@ public struct PortalRepository: Sendable {
             let id = try ensureAccount(kind: .tecnico, login: userLogin.lowercased(), userLogin: userLogin)
             try addLink(account: id, tokenHash: tokenHash, purpose: .invitacion, validFor: validFor)
             try AuditLog(db: db, user: actor, now: now).append(
-                entity: "portal_account", entityId: id, action: .update,
+                entity: AuditEntity.portalAccount, entityId: id, action: .update,
                 summary: "Invitación al portal de técnicos para \(userLogin)")
             return id
         }
@@ -154,7 +154,7 @@ public struct PortalRepository: Sendable {
                            [.text(stamp), .int(account.id)])
             try db.execute("DELETE FROM portal_session WHERE account_id = ?", [.int(account.id)])
             try AuditLog(db: db, user: account.login, now: now).append(
-                entity: "portal_account", entityId: account.id, action: .update, summary: "Contraseña del portal establecida")
+                entity: AuditEntity.portalAccount, entityId: account.id, action: .update, summary: "Contraseña del portal establecida")
             return true
         }
     }
