@@ -34,7 +34,7 @@ let package = Package(
         // Generic background worker: claims jobs with a lease, runs handlers, schedules.
         .target(name: "BytekWorker", dependencies: ["BytekModel", "BytekStore"]),
         // The terminal application: runtime, widgets, screens.
-        .target(name: "BytekTUI", dependencies: ["BytekModel", "BytekStore", "BytekDocuments", "BytekSUNAT", "CNcurses"]),
+        .target(name: "BytekTUI", dependencies: ["BytekModel", "BytekStore", "BytekDocuments", "BytekSUNAT", "BytekWeb", "CNcurses"]),
         // PDF documents (quotes, contracts, printed invoices) drawn with cairo + pango.
         .target(name: "BytekDocuments", dependencies: ["BytekModel", "CPangoCairo", "CQREncode"]),
         // SUNAT e-invoicing: UBL 2.1 writer, signer, ZIP packager, SOAP client, CDR reader.
@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "BytekCLITests", dependencies: ["BytekModel", "BytekStore"],
                     exclude: ["portal_browser.py"]),
         .testTarget(
-            name: "BytekTUITests", dependencies: ["BytekModel", "BytekStore", "BytekSUNAT", "BytekTUI"],
+            name: "BytekTUITests", dependencies: ["BytekModel", "BytekStore", "BytekSUNAT", "BytekTUI", "BytekWeb"],
             resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]

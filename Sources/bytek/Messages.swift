@@ -20,13 +20,10 @@ enum Messages {
         case let e as BatchDocumentError: return e.message
         case let e as QuoteInvoicingError: return e.message
         case let e as EInvoicingSettingsError: return e.message
-        case let e as SSHPublicKeyError: return "clave pública: " + e.message
-        case let e as AuthorizedKeysError: return e.message
         case let e as SSHKeyError:
-            switch e {
-            case .duplicate(let fingerprint, let login): return "esa clave (\(fingerprint)) ya está registrada para «\(login)»"
-            case .notFound(let id): return "no existe la clave SSH \(id) (vea «bytek ssh-keys list»)"
-            }
+            if case .notFound = e { return (SSHKeyAccess.message(e) ?? "") + " (vea «bytek ssh-keys list»)" }
+            return SSHKeyAccess.message(e) ?? "\(e)"
+        case let e where SSHKeyAccess.message(e) != nil: return SSHKeyAccess.message(e)!
         case let e as SecretsError: return e.message
         case let e as ScheduleRule.ParseError: return "regla de programación no válida (\(e))"
         case let e as DatabaseError:

@@ -30,10 +30,7 @@ enum SSHKeysCommand {
         case "sync":
             try args.finish()
             let s = try setup(fileOption, context)
-            let count: Int = try s.store.db.write {
-                try s.file.sync(s.repo, binary: AuthorizedKeysFile.currentBinary(), database: s.database)
-                return try s.repo.list().count
-            }
+            let count = try s.access.sync()
             Console.out("Bloque de bytek reescrito en \(s.file.path): \(count) clave(s).")
             return 0
         case "file":
@@ -47,29 +44,22 @@ enum SSHKeysCommand {
 
     private struct Setup {
         let store: Store
-        let admin: User
-        let file: AuthorizedKeysFile
-        let database: String
-        var repo: SSHKeyRepository { SSHKeyRepository(db: store.db, user: admin.login) }
+        let access: SSHKeyAccess
+        var file: AuthorizedKeysFile { access.file }
+        var repo: SSHKeyRepository { access.repo }
     }
 
     private static func setup(_ fileOption: String?, _ context: CommandContext) throws -> Setup {
         let store = try context.openStore()
         let admin = try context.requireAdmin(store)
-        let path = try AuthorizedKeysFile.path(option: fileOption, environment: context.environment,
-                                               settings: SettingsRepository(db: store.db))
-        return Setup(store: store, admin: admin, file: AuthorizedKeysFile(path: path),
-                     database: AuthorizedKeysFile.absolute(context.dbPath))
+        return Setup(store: store, access: try SSHKeyAccess.forStore(store.db, actor: admin.login, database: context.dbPath,
+                                                                      option: fileOption, environment: context.environment))
     }
 
     private static func add(login: String, keyFile: String, fileOption: String?, _ context: CommandContext) throws -> Int32 {
         let s = try setup(fileOption, context)
         let key = try SSHPublicKey.parseFile(try readKeyFile(keyFile))
-        let record: SSHKeyRecord = try s.store.db.write {
-            let record = try s.repo.add(key, login: login)
-            try s.file.sync(s.repo, binary: AuthorizedKeysFile.currentBinary(), database: s.database, adding: key)
-            return record
-        }
+        let record = try s.access.add(key, login: login)
         Console.out("Clave \(record.id) agregada para «\(record.login)»: \(record.type) \(record.fingerprint)"
             + (record.comment.isEmpty ? "" : " (\(record.comment))") + "\nArchivo: \(s.file.path)")
         return 0
@@ -111,12 +101,7 @@ enum SSHKeysCommand {
     }
 
     private static func remove(_ id: Int64, fileOption: String?, _ context: CommandContext) throws -> Int32 {
-        let s = try setup(fileOption, context)
-        let record: SSHKeyRecord = try s.store.db.write {
-            let record = try s.repo.remove(id)
-            try s.file.sync(s.repo, binary: AuthorizedKeysFile.currentBinary(), database: s.database)
-            return record
-        }
+        let record = try setup(fileOption, context).access.remove(id)
         Console.out("Clave \(record.id) de «\(record.login)» quitada (\(record.fingerprint)).")
         return 0
     }

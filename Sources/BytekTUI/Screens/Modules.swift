@@ -24,7 +24,10 @@ enum Modules {
             },
             ModuleEntry(.users) { ctx in
                 UsersScreen(repository: UserRepository(db: store.db, user: ctx.session.login, now: ctx.now),
-                            drafts: DraftRepository(db: store.db), strings: ctx.strings)
+                            drafts: DraftRepository(db: store.db), strings: ctx.strings) {
+                    try SSHKeyAccess.forStore(store.db, actor: ctx.session.login, database: store.path,
+                                              environment: ctx.environment)
+                }
             },
             ModuleEntry(.jobs) { ctx in
                 JobsScreen(queue: JobQueue(db: store.db), schedules: ScheduleStore(db: store.db), strings: ctx.strings)

@@ -72,6 +72,7 @@ final class CustomerListScreen: Screen, RecordOpening {
             KeyBinding([.enter, .char("e")], strings["key.edit"], help: strings["customers.help.edit"]),
             KeyBinding([.char("a")], strings["key.archive"], help: strings["customers.help.archive"]),
             KeyBinding([.char("o"), .char("O")], strings["key.sort"], help: strings["customers.help.sort"]),
+            KeyBinding([.char("P")], strings["portal.invite"], help: strings["customers.help.portal"], hint: false),
             KeyBinding([.char("t")], strings["customers.archivedToggle"], help: strings["customers.help.archivedToggle"], hint: false),
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], strings["key.move"], help: strings["table.help.move"], hint: false),
         ]
@@ -92,6 +93,10 @@ final class CustomerListScreen: Screen, RecordOpening {
         case .char("e"), .enter:
             if let id = pane.table.selectedID { openForm(id, context) }
         case .char("a"): toggleArchive(context)
+        case .char("P"):
+            guard let id = pane.table.selectedID else { break }
+            guard let customer = try? repository.get(id) else { context.error(strings["store.readFailed"]); break }
+            PortalDoor.inviteContact(of: customer, db: repository.db, context: context)
         case .char("o"): cycleSort()
         case .char("O"): applyQuery { $0.ascending.toggle() }
         case .char("t"):

@@ -14,10 +14,17 @@ final class UsersScreen: Screen {
     private var listings: [UserListing] = []
     private let strings: Strings
     private let formats: Formats
+    /// The SSH key access (database + authorized_keys) for the `k` screen; throws when the file's path
+    /// cannot be worked out.
+    private let keyAccess: () throws -> SSHKeyAccess
+    /// Technicians' portal accounts by login (shown in the detail).
+    private var portalAccounts: [String: PortalAccount] = [:]
 
-    init(repository: UserRepository, drafts: DraftRepository, strings: Strings) {
+    init(repository: UserRepository, drafts: DraftRepository, strings: Strings,
+         keyAccess: @escaping () throws -> SSHKeyAccess) {
         self.repository = repository
         self.drafts = drafts
+        self.keyAccess = keyAccess
         self.strings = strings
         formats = Formats(language: strings.language)
         let table = Table(columns: UsersScreen.columns(strings), source: source, emptyMessage: strings["users.empty"])
@@ -39,6 +46,7 @@ final class UsersScreen: Screen {
     /// Reads the users again and keeps those matching the filter (login, name or role; accents optional).
     func refresh() {
         listings = (try? repository.listing()) ?? []
+        portalAccounts = (try? PortalRepository(db: repository.db, user: repository.actor).staffAccounts()) ?? [:]
         let words = TextFold.fold(pane.filterText).split(separator: " ")
         source.rows = listings.filter { l in
             let text = TextFold.fold([l.user.login, l.user.name, l.user.role.displayName].joined(separator: " "))
@@ -61,6 +69,8 @@ final class UsersScreen: Screen {
             KeyBinding([.char("n")], strings["key.new"], help: strings["users.help.new"]),
             KeyBinding([.enter, .char("e")], strings["key.edit"], help: strings["users.help.edit"]),
             KeyBinding([.char("a")], strings["users.toggle"], help: strings["users.help.toggle"]),
+            KeyBinding([.char("k")], strings["users.sshKeys"], help: strings["users.help.sshKeys"]),
+            KeyBinding([.char("r")], strings["users.portalReset"], help: strings["users.help.portalReset"]),
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], strings["key.move"], help: strings["table.help.move"], hint: false),
         ]
     }
@@ -84,6 +94,11 @@ final class UsersScreen: Screen {
         case .char("n"): openForm(nil, context)
         case .char("e"), .enter: if let l = selected { openForm(l.user, context) }
         case .char("a"): toggleActive(context)
+        case .char("k"): openKeys(context)
+        case .char("r"):
+            if let l = selected {
+                PortalDoor.resetTechnician(l.user, db: repository.db, context: context) { [weak self] in self?.refresh() }
+            }
         default: return pane.handle(event) ? .handled : .ignored
         }
         return .handled
@@ -93,6 +108,15 @@ final class UsersScreen: Screen {
         guard context.require(.write, .users) else { return }
         FormScreen.open(UserEditor(user: user, repository: repository, strings: strings),
                         drafts: drafts, strings: strings, context: context)
+    }
+
+    func openKeys(_ context: AppContext) {
+        guard context.require(.write, .users), let l = selected else { return }
+        do {
+            context.push(SSHKeysScreen(login: l.user.login, access: try keyAccess(), strings: strings))
+        } catch {
+            context.error(strings.format("users.keys.err", SSHKeyAccess.message(error) ?? StoreErrorText.describe(error, strings)))
+        }
     }
 
     func toggleActive(_ context: AppContext) {
@@ -117,6 +141,12 @@ final class UsersScreen: Screen {
         pane.render(&canvas, in: rect, strings: strings) { [self] c, r in renderDetail(&c, r) }
     }
 
+    private func portalText(_ user: User) -> String {
+        guard let account = portalAccounts[user.login] else { return strings["users.portal.none"] }
+        guard account.passwordHash != nil else { return strings["users.portal.invited"] }
+        return strings["users.portal.yes"] + (account.lastLoginAt.map { " · " + strings["users.portal.last"] + " " + String($0.prefix(10)) } ?? "")
+    }
+
     private func renderDetail(_ canvas: inout Canvas, _ rect: Rect) {
         guard let l = selected else { return }
         let s = strings
@@ -130,6 +160,7 @@ final class UsersScreen: Screen {
                 (s["users.col.role"], l.user.role.displayName),
                 (s["users.col.status"], s[l.user.active ? "word.active" : "users.disabled"]),
                 (s["users.col.lastLogin"], l.lastLoginAt.map(formats.dateTime) ?? s["users.never"]),
+                (s["users.col.portal"], portalText(l.user)),
             ],
             sections: [(s["users.modules"], modules)]).render(&canvas, in: rect)
     }

@@ -4,12 +4,14 @@ import Foundation
 
 /// The service account's authorized_keys file: read whole, written atomically (a temp file beside it,
 /// mode 0600, fsync, rename), so sshd never reads half a file and a failure leaves the old one.
-struct AuthorizedKeysFile {
-    let path: String
+public struct AuthorizedKeysFile: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
 
     /// Where the file is: `--authorized-keys`, else $BYTEK_AUTHORIZED_KEYS, else the database setting
     /// `ssh.authorized_keys`, else ~/.ssh/authorized_keys.
-    static func path(option: String?, environment: [String: String], settings: SettingsRepository) throws -> String {
+    public static func path(option: String?, environment: [String: String], settings: SettingsRepository) throws -> String {
         if let option, !option.isEmpty { return absolute(option) }
         if let env = environment["BYTEK_AUTHORIZED_KEYS"], !env.isEmpty { return absolute(env) }
         if let saved = try settings.value(settingKey), !saved.isEmpty { return saved }
@@ -17,22 +19,22 @@ struct AuthorizedKeysFile {
         return home + "/.ssh/authorized_keys"
     }
 
-    static let settingKey = "ssh.authorized_keys"
+    public static let settingKey = "ssh.authorized_keys"
 
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/"))
             .standardized.path
     }
 
     /// The text of the file; empty when it does not exist yet.
-    func read() throws -> String {
+    public func read() throws -> String {
         guard FileManager.default.fileExists(atPath: path) else { return "" }
         return try String(contentsOfFile: path, encoding: .utf8)
     }
 
     /// Replaces the file with `content`. A missing folder is created 0700; a `.ssh` folder that others
     /// may read or write is closed to 0700 (sshd's StrictModes refuses group- or world-writable ones).
-    func write(_ content: String) throws {
+    public func write(_ content: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let fm = FileManager.default
         if !fm.fileExists(atPath: folder) {
@@ -45,7 +47,7 @@ struct AuthorizedKeysFile {
         }
         let temp = folder + "/.authorized_keys.bytek-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else { throw CLIError.failure("no se pudo escribir \(temp): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw AuthorizedKeysFileError(path: temp, reason: String(cString: strerror(errno))) }
         var ok = true
         let bytes = Array(content.utf8)
         bytes.withUnsafeBytes { buffer in
@@ -61,13 +63,13 @@ struct AuthorizedKeysFile {
         guard ok, rename(temp, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temp)
-            throw CLIError.failure("no se pudo escribir \(path): \(reason)")
+            throw AuthorizedKeysFileError(path: path, reason: reason)
         }
     }
 
     /// Rewrites this database's block from the keys in `repo`, each forcing `bytek ssh-session LOGIN`.
     /// `adding`, when given, must not already sit outside the block.
-    func sync(_ repo: SSHKeyRepository, binary: String, database: String, adding: SSHPublicKey? = nil) throws {
+    public func sync(_ repo: SSHKeyRepository, binary: String, database: String, adding: SSHPublicKey? = nil) throws {
         let content = try read()
         if let adding, let line = AuthorizedKeysBlock.lineOutsideBlock(holding: adding, in: content, database: database) {
             throw AuthorizedKeysError.keyOutsideBlock(line: line)
@@ -82,9 +84,16 @@ struct AuthorizedKeysFile {
 
     /// The absolute path of the running `bytek`: argv[0] made absolute when it names a file, else
     /// /proc/self/exe. A symlink such as /usr/local/bin/bytek is kept, so upgrades keep working.
-    static func currentBinary() -> String {
+    public static func currentBinary() -> String {
         if let arg0 = CommandLine.arguments.first, arg0.contains("/") { return absolute(arg0) }
         if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return exe }
         return "bytek"
     }
+}
+
+/// The authorized_keys file (or its temporary twin) could not be written.
+public struct AuthorizedKeysFileError: Error, Equatable, Sendable {
+    public let path: String
+    public let reason: String
+    public var message: String { "no se pudo escribir \(path): \(reason)" }
 }
