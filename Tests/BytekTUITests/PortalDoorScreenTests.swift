@@ -51,7 +51,8 @@ import Testing
 
         h.keys(.char("P"))
         #expect(h.screen.contains("ya tiene cuenta de portal"), "\(h.screen)")
-        h.keys(.escape)
+        h.keys(.escape, .char("?"))
+        #expect(h.screen.contains("Invitar al portal a un contacto con correo"), "help lists P: \(h.screen)")
     }
 
     @Test func aRoleThatCannotWriteCustomersCannotInvite() throws {
@@ -74,6 +75,7 @@ import Testing
         h.keys(.char("G"), .char("r"))
         #expect(h.screen.contains("vventas no es un usuario activo con rol técnico"), "\(h.screen)")
 
+        #expect(!h.screen.contains("sin cuenta"), "no portal line for a non-technician")
         h.keys(.up)
         #expect(h.screen.contains("Portal") && h.screen.contains("sin cuenta"), "\(h.screen)")
         h.keys(.char("r"))
@@ -94,6 +96,9 @@ import Testing
         #expect(h.screen.contains("2 sesión(es) cerradas"), "\(h.screen)")
         h.keys(.escape)
         #expect(try portal.sessionCount(account: account.id) == 0)
+        h.keys(.char("?"))
+        #expect(h.screen.contains("Portal de técnicos: invitar o restablecer"), "help lists r: \(h.screen)")
+        h.keys(.escape)
         let links = try h.store.db.scalar("SELECT count(*) FROM portal_invite WHERE account_id = ?", [.int(account.id)]).intValue
         #expect(links == 2)
         let audit = try AuditLog(db: h.store.db, user: "x").history(entity: AuditEntity.portalAccount, entityId: account.id)

@@ -67,7 +67,7 @@ extension StringCatalog {
         "users.portal.invited": ("invitado (sin clave aún)", "invited (no password yet)"),
         "users.portal.last": ("último ingreso", "last login"),
         "portal.invite": ("Portal", "Portal"),
-        "customers.help.portal": ("Invitar al portal a un contacto (con correo) del cliente: el trabajador envía el enlace",
+        "customers.help.portal": ("Invitar al portal a un contacto con correo; el enlace sale por correo",
                                   "Invite a contact (with e-mail) of the customer to the portal: the worker sends the link"),
         "portal.err.noEmail": ("{0} no tiene contactos con correo: agregue uno con e (Editar) antes de invitar.",
                                "{0} has no contact with an e-mail: add one with e (Edit) before inviting."),

@@ -160,8 +160,8 @@ final class UsersScreen: Screen {
                 (s["users.col.role"], l.user.role.displayName),
                 (s["users.col.status"], s[l.user.active ? "word.active" : "users.disabled"]),
                 (s["users.col.lastLogin"], l.lastLoginAt.map(formats.dateTime) ?? s["users.never"]),
-                (s["users.col.portal"], portalText(l.user)),
-            ],
+            ] + (l.user.role == .tecnico || portalAccounts[l.user.login] != nil
+                 ? [(s["users.col.portal"], portalText(l.user))] : []),
             sections: [(s["users.modules"], modules)]).render(&canvas, in: rect)
     }
 }
