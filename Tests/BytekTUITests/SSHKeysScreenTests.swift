@@ -66,6 +66,18 @@ import Testing
         #expect(h.screen.contains("Jorge Torres Ñahui"))
     }
 
+    @Test func aDisabledUserGetsNoNewKey() throws {
+        let (h, file) = try harness()
+        try UserRepository(db: h.store.db, user: "admin").disable("jtorres")
+        h.go(.users)
+        h.keys(.down, .char("k"), .char("n"))
+        h.type(Self.ed25519)
+        h.keys(.enter)
+        #expect(h.screen.contains("jtorres está deshabilitado: habilítelo"), "\(h.screen)")
+        #expect(try SSHKeyRepository(db: h.store.db, user: "admin").list().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: file))
+    }
+
     @Test func helpListsTheKeysOfBothScreens() throws {
         let (h, _) = try harness()
         h.go(.users)

@@ -48,6 +48,8 @@ extension StringCatalog {
         "sshkeys.col.comment": ("Comentario", "Comment"),
         "sshkeys.col.added": ("Agregada (por)", "Added (by)"),
         "sshkeys.empty": ("Sin claves SSH: pulse n y pegue la línea de su archivo .pub.", "No SSH keys: press n and paste the line of the .pub file."),
+        "sshkeys.err.inactive": ("{0} está deshabilitado: habilítelo (a en Usuarios) antes de agregarle una clave.",
+                                 "{0} is disabled: enable it (a in Users) before adding a key."),
         "sshkeys.remove": ("Quitar", "Remove"),
         "sshkeys.help.add": ("Agregar una clave: pegar la línea de la clave pública (ssh-ed25519 AAAA… comentario)",
                              "Add a key: paste the public key line (ssh-ed25519 AAAA… comment)"),

@@ -71,6 +71,8 @@ final class SSHKeysScreen: Screen {
             do {
                 let record = try self.access.add(try SSHPublicKey.parseFile(line), login: self.login)
                 context.ok(s.format("sshkeys.added", record.fingerprint, self.login))
+            } catch UserRepositoryError.inactive(let login) {
+                context.error(s.format("sshkeys.err.inactive", login))
             } catch {
                 context.error(SSHKeyAccess.message(error) ?? StoreErrorText.describe(error, s))
             }
