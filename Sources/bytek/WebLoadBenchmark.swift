@@ -42,7 +42,8 @@ enum WebLoadBenchmark {
         config.accessLog = false
         config.limits = ServerLimits(threads: threads, connectionLimit: max(256, connections + 16))
         let app = try WebApp(config: config, databasePath: path)
-        let server = HTTPServer(host: "127.0.0.1", port: 0, limits: config.limits, handler: app, trustedProxies: [])
+        let server = HTTPServer(host: "127.0.0.1", port: 0, limits: config.limits, handler: app, trustedProxies: [],
+                                accessLog: config.accessLog)
         let port = try server.start()
         defer { server.stop(grace: 5) }
         let url = "http://127.0.0.1:\(port)/c/\(customerId)"
