@@ -1,7 +1,7 @@
 /// The outgoing mail server, from the secrets (`smtp_host`, `smtp_port`, `smtp_starttls`, `smtp_user`,
-/// `smtp_password`): what the e-mail sender uses and `bytek secrets check` validates.
+/// `smtp_password`, and the sender `smtp_from`): what the e-mail sender uses and `bytek secrets check` validates.
 public struct SMTPCredentials: Sendable, Equatable {
-    public static let keys = ["smtp_host", "smtp_port", "smtp_starttls", "smtp_user", "smtp_password"]
+    public static let keys = ["smtp_host", "smtp_port", "smtp_starttls", "smtp_user", "smtp_password", "smtp_from"]
 
     public var host: String
     public var port: Int
@@ -9,6 +9,8 @@ public struct SMTPCredentials: Sendable, Equatable {
     public var startTLS: Bool
     public var user: String?
     public var password: String?
+    /// The sender ("BYTEK <portal@bytek.pe>"), nil when `smtp_from` is unset.
+    public var from: String?
 
     /// Why the SMTP entries cannot be used; `message` names the key (never its value).
     public enum Problem: Error, Sendable, Equatable {
@@ -18,6 +20,8 @@ public struct SMTPCredentials: Sendable, Equatable {
         case invalidStartTLS
         /// A user without a password or the other way round.
         case incompleteLogin(missing: String)
+        case invalidFrom
+
 
         public var message: String {
             switch self {
@@ -26,6 +30,7 @@ public struct SMTPCredentials: Sendable, Equatable {
             case .invalidPort(let text): return "smtp_port: «\(text.prefix(20))» no es un puerto (1 a 65535)"
             case .invalidStartTLS: return "smtp_starttls: escriba «si» o «no»"
             case .incompleteLogin(let missing): return "smtp_user y smtp_password van juntos: falta \(missing)"
+            case .invalidFrom: return "smtp_from: escriba una dirección de correo (por ejemplo «BYTEK <portal@bytek.pe>»)"
             }
         }
     }
@@ -45,6 +50,9 @@ public struct SMTPCredentials: Sendable, Equatable {
         }
         let user = secrets.value("smtp_user"), password = secrets.value("smtp_password")
         if (user == nil) != (password == nil) { throw .incompleteLogin(missing: user == nil ? "smtp_user" : "smtp_password") }
+        let from = secrets.value("smtp_from")
+        if let from, !from.contains("@") || from.contains("\n") || from.contains("\r") { throw .invalidFrom }
+        self.from = from
         self.host = host; self.port = port; self.startTLS = startTLS; self.user = user; self.password = password
     }
 }

@@ -1,3 +1,4 @@
+import BytekStore
 import Foundation
 
 /// How `bytek serve` was started: where it listens, the public address people use, which peers are
@@ -37,11 +38,12 @@ public struct WebConfig: Sendable {
         return t
     }
 
-    /// The hook secrets from the environment: `BYTEK_HOOK_SECRET_<SENDER>` for each known sender.
-    public static func hookSecrets(environment: [String: String], senders: [String]) -> [String: [UInt8]] {
+    /// The hook secrets: `hook_secret_<sender>` in the secrets file, `BYTEK_HOOK_SECRET_<SENDER>` over it.
+    public static func hookSecrets(environment: [String: String], secrets: Secrets? = nil, senders: [String]) -> [String: [UInt8]] {
         var out: [String: [UInt8]] = [:]
         for s in senders {
             if let v = environment["BYTEK_HOOK_SECRET_" + s.uppercased()], !v.isEmpty { out[s] = Array(v.utf8) }
+            else if let v = secrets?.value("hook_secret_" + s.lowercased()) { out[s] = Array(v.utf8) }
         }
         return out
     }

@@ -6,7 +6,8 @@ import Foundation
 
 /// `bytek bench`: performance figures on a large database of its own (200,000 customers and
 /// 1,000,000 audit entries by default), kept between runs in `--data FILE` when given.
-/// No user is needed: it works on its own data.
+/// No user is needed: it works on its own data. When `wrk` is installed it also loads the web door
+/// (200 connections for 20 s); `--web-only [--seconds N] [--connections N]` runs just that (CI's smoke).
 @MainActor
 enum BenchCommand {
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
@@ -14,7 +15,14 @@ enum BenchCommand {
         let audit = try args.option("--audit").map { try count($0, "--audit") } ?? 1_000_000
         let keep = try args.option("--data")
         let rules = try args.option("--rules")
+        let webOnly = args.flag("--web-only")
+        let seconds = try args.option("--seconds").map { try count($0, "--seconds") } ?? 20
+        let connections = try args.option("--connections").map { try count($0, "--connections") } ?? 200
         try args.finish()
+        guard (1...600).contains(seconds), (1...2000).contains(connections) else {
+            throw CLIError.usage("--seconds va de 1 a 600 y --connections de 1 a 2000", command: "bench")
+        }
+        if webOnly { return try webLoad(context: context, seconds: seconds, connections: connections, required: true) ? 0 : 1 }
 
         let path = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("bytek-bench-\(getpid()).sqlite").path
         defer { if keep == nil { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } } }
@@ -45,7 +53,24 @@ enum BenchCommand {
             Console.out(line(f.name, f.value, f.budget, f.withinBudget))
             for d in f.details { Console.out("    " + d) }
         }
-        return figures.allSatisfy(\.withinBudget) && documents.allSatisfy(\.ok) && large.allSatisfy(\.withinBudget) ? 0 : 1
+        let web = try webLoad(context: context, seconds: seconds, connections: connections, required: false)
+        return figures.allSatisfy(\.withinBudget) && documents.allSatisfy(\.ok) && large.allSatisfy(\.withinBudget) && web ? 0 : 1
+    }
+
+    /// The web door under `wrk`; without wrk: a line saying so (a failure when `required`).
+    static func webLoad(context: CommandContext, seconds: Int, connections: Int, required: Bool) throws -> Bool {
+        guard let wrk = WebLoadBenchmark.wrkPath(environment: context.environment) else {
+            let text = "carga web: wrk no está instalado (apt-get install wrk); se omite"
+            if required { throw CLIError.failure(text) }
+            Console.out("– " + text)
+            return true
+        }
+        let r = try WebLoadBenchmark.run(wrk: wrk, connections: connections, seconds: seconds, threads: 4)
+        Console.out(line("portal web: \(connections) conexiones \(seconds) s (wrk, sesión iniciada)",
+                         String(format: "%.0f sol/s · p99 %.2f ms · %d errores", r.requestsPerSecond, r.p99Ms, r.errors),
+                         "p99 ≤ 50 ms, 0 errores", r.withinBudget))
+        Console.out("    \(r.requests) solicitudes")
+        return r.withinBudget
     }
 
     static func line(_ name: String, _ value: String, _ budget: String, _ ok: Bool) -> String {

@@ -28,6 +28,10 @@ enum DemoCommand {
         }
         Console.out("Usuarios: " + DemoSeeder.users.map(\.login).joined(separator: ", ")
             + ". Ábrala con: bytek --db \(context.dbPath) --user admin")
+        if let login = try DemoPortal.create(db: store.db) {
+            Console.out("Portal: \(DemoPortal.address) — usuario \(login) contraseña \(DemoPortal.password) "
+                + "(con bytek --db \(context.dbPath) serve)")
+        }
         return 0
     }
 }

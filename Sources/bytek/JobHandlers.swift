@@ -29,8 +29,9 @@ enum JobHandlers {
         } catch {
             worker.log("no se pudo programar el resumen diario, el vencimiento de cotizaciones o el simulacro de restauración: \(worker.describeError(error))")
         }
-        let smtp = SMTPSettings(environment: environment)
-        worker.register(PortalLinkJob.kind) { context in try PortalLinkJob.run(context, smtp: smtp) }
+        worker.register(PortalLinkJob.kind) { context in
+            try PortalLinkJob.run(context, smtp: { try SMTPSettings.load(environment: environment) })
+        }
         if environment["BYTEK_TEST_JOBS"] == "1" { TestJobs.register(on: worker) }
     }
 }

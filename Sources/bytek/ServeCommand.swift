@@ -38,7 +38,9 @@ enum ServeCommand {
         if let ms = context.environment["BYTEK_LOGIN_DELAY_MS"], let n = Int(ms), n >= 0 {
             config.loginBaseDelay = TimeInterval(n) / 1000
         }
-        config.hookSecrets = WebConfig.hookSecrets(environment: context.environment,
+        // Read once at start: a changed hook secret takes a restart of serve.
+        let secrets = try Secrets.load(environment: context.environment)
+        config.hookSecrets = WebConfig.hookSecrets(environment: context.environment, secrets: secrets,
                                                    senders: Array(HookRouter.senders.keys))
 
         let store = try context.openStore()

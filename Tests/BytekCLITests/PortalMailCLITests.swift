@@ -71,12 +71,22 @@ struct PortalMailCLITests {
         return String(body[r].dropFirst("/clave?t=".count))
     }
 
-    @Test("invite --correo: the worker e-mails the link (made at sending, never queued); forgot password e-mails a reset; a failed send leaves no link")
+    @Test("invite --correo: the worker e-mails the link (made at sending, never queued) with the secrets file's SMTP; forgot password e-mails a reset; a failed send leaves no link; hook secret from the file; no secret in the DB or the access log")
     func invitationAndResetByMail() throws {
-        let web = try WebFixture()
+        let hookSecret = "gancho-secreto-del-archivo-42"
+        let web = try WebFixture(secrets: [("hook_secret_prueba", hookSecret), ("izipay_key", "izp_live_9f8e7d6c5b")])
         let smtp = try LocalSMTP(folder: web.cli.folder)
-        let mailEnv = ["BYTEK_SMTP_URL": "smtp://127.0.0.1:\(smtp.port)", "BYTEK_SMTP_STARTTLS": "no",
-                       "BYTEK_SMTP_FROM": "BYTEK <portal@bytek.pe>"]
+        // The SMTP server is configured in the secrets file only (the worker reads it for each message).
+        try SecretsFile.upsert([("smtp_host", "127.0.0.1"), ("smtp_port", "\(smtp.port)"), ("smtp_starttls", "no"),
+                                ("smtp_from", "BYTEK <portal@bytek.pe>")], at: web.cli.file(Secrets.fileName))
+        let mailEnv: [String: String] = [:]
+
+        // The hook secret came from the file too.
+        let hookBody = web.cli.file("hook.json")
+        try #"{"evento":"prueba"}"#.write(toFile: hookBody, atomically: true, encoding: .utf8)
+        let signature = String(try runTool("/usr/bin/openssl", ["dgst", "-sha256", "-hmac", hookSecret, "-r", hookBody]).output.prefix { $0 != " " })
+        #expect(try web.request("/hooks/prueba", data: hookBody, headers: ["X-Bytek-Signature: sha256=\(signature)"]).status == 200)
+        #expect(try web.request("/hooks/prueba", data: hookBody).status == 401)
 
         let invite = try web.cli.run("portal", "invite", "ana@andina.pe", "--correo", "--public-url", web.base)
         #expect(invite.status == 0 && invite.stdout.contains("saldrá por correo") && !invite.stdout.contains("/clave?t="))
@@ -85,7 +95,7 @@ struct PortalMailCLITests {
         let payload = try #require(try db.scalar("SELECT payload FROM job WHERE kind = 'portal.enlace'").stringValue)
         #expect(!payload.contains("clave") && payload.contains(#""proposito":"invitacion""#))
 
-        // SMTP down: the job fails (to be retried) and leaves no usable link behind.
+        // SMTP down (BYTEK_SMTP_URL wins over the file): the job fails (to be retried) and leaves no usable link behind.
         let down = try web.cli.run("worker", "--once", extra: ["BYTEK_SMTP_URL": "smtp://127.0.0.1:9", "BYTEK_SMTP_STARTTLS": "no"])
         #expect(down.status == 0)
         #expect(try db.scalar("SELECT count(*) FROM portal_invite").intValue == 0)
@@ -118,5 +128,15 @@ struct PortalMailCLITests {
         #expect(try web.request("/c/\(web.andina)", jar: "a").status == 303, "the old session ended")
         #expect(try web.login("ana@andina.pe", "segunda-clave-larga", jar: "a").status == 303)
         _ = web.stop()
+
+        // No secret (nor a password typed in a form) reached the database or the access log.
+        let dbBytes = try Data(contentsOf: URL(fileURLWithPath: web.cli.dbPath))
+            + ((try? Data(contentsOf: URL(fileURLWithPath: web.cli.dbPath + "-wal"))) ?? Data())
+        let log = web.accessLog
+        #expect(log.contains("/hooks/prueba"), "the access log was written: \(log)")
+        for secret in [hookSecret, "izp_live_9f8e7d6c5b", "segunda-clave-larga", token, resetToken] {
+            #expect(dbBytes.range(of: Data(secret.utf8)) == nil, "«\(secret)» is in the database")
+            #expect(!log.contains(secret), "«\(secret)» is in the access log")
+        }
     }
 }

@@ -238,10 +238,10 @@ struct WebServeCLITests {
         _ = web.stop()
     }
 
-    @Test("hooks: the signature is checked before the handler (401 without or with a wrong one, 200 when right)")
+    @Test("hooks: the signature is checked before the handler (401 without or with a wrong one, 200 when right); BYTEK_HOOK_SECRET_<SENDER> wins over the secrets file")
     func hooksSignature() throws {
         let secret = "secreto-de-prueba-123"
-        let web = try WebFixture(environment: ["BYTEK_HOOK_SECRET_PRUEBA": secret])
+        let web = try WebFixture(environment: ["BYTEK_HOOK_SECRET_PRUEBA": secret], secrets: [("hook_secret_prueba", "otro")])
         let body = web.cli.file("hook.json")
         try #"{"evento":"pago","monto":"150.00"}"#.write(toFile: body, atomically: true, encoding: .utf8)
         let sig = try hmac(file: body, key: secret)

@@ -24,9 +24,11 @@ final class WebFixture {
     /// A customer neither Ana nor Bruno is a contact of.
     let gamma: Int64
 
-    init(serveArguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// `secrets` go into the secrets file (`bytek-secretos` beside the database, 0600) before serve starts.
+    init(serveArguments: [String] = [], environment: [String: String] = [:], secrets: [(String, String)] = []) throws {
         cli = try CLIFixture()
         try cli.withAdmin()
+        if !secrets.isEmpty { try SecretsFile.upsert(secrets, at: cli.file(Secrets.fileName)) }
         let db = try Database(path: cli.dbPath)
         let repo = CustomerRepository(db: db, user: "admin")
         andina = try #require(try repo.create(Customer(
@@ -41,21 +43,19 @@ final class WebFixture {
             contacts: [Contact(name: "Gina", email: "gina@gamma.pe")])).id)
         server = try cli.start(["serve", "--listen", "127.0.0.1:0"] + serveArguments,
                                extra: ["BYTEK_LOGIN_DELAY_MS": "1000"].merging(environment) { $1 })
+        base = try Self.address(of: server)
+    }
+
+    /// The `http://127.0.0.1:PORT` a started `bytek serve` printed (it listens by then).
+    static func address(of server: RunningBytek) throws -> String {
         let deadline = Date().addingTimeInterval(30)
-        var found: String?
-        while found == nil && Date() < deadline && server.process.isRunning {
+        while Date() < deadline && server.process.isRunning {
             let out = (try? String(contentsOfFile: server.outPath, encoding: .utf8)) ?? ""
-            if let range = out.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
-                found = String(out[range])
-            } else {
-                Thread.sleep(forTimeInterval: 0.05)
-            }
+            if let range = out.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) { return String(out[range]) }
+            Thread.sleep(forTimeInterval: 0.05)
         }
-        guard let found else {
-            let err = (try? String(contentsOfFile: server.errPath, encoding: .utf8)) ?? ""
-            throw FixtureError(description: "bytek serve did not start: \(err)")
-        }
-        base = found
+        let err = (try? String(contentsOfFile: server.errPath, encoding: .utf8)) ?? ""
+        throw FixtureError(description: "bytek serve did not start: \(err)")
     }
 
     struct FixtureError: Error, CustomStringConvertible { let description: String }

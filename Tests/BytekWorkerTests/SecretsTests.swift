@@ -69,5 +69,11 @@ import Testing
         #expect(throws: SMTPCredentials.Problem.incompleteLogin(missing: "smtp_password")) {
             try SMTPCredentials(secrets: secrets(["SMTP_HOST": "h", "SMTP_PORT": "587", "SMTP_USER": "u"]))
         }
+        #expect(ok.from == nil)
+        let from = try SMTPCredentials(secrets: secrets(["SMTP_HOST": "h", "SMTP_PORT": "25", "SMTP_FROM": "BYTEK <portal@bytek.pe>"]))
+        #expect(from.from == "BYTEK <portal@bytek.pe>")
+        #expect(throws: SMTPCredentials.Problem.invalidFrom) {
+            try SMTPCredentials(secrets: secrets(["SMTP_HOST": "h", "SMTP_PORT": "25", "SMTP_FROM": "sin arroba"]))
+        }
     }
 }

@@ -22,7 +22,8 @@ public enum PortalLinkJob {
                                             idempotencyKey: "\(kind):\(account):\(purpose.rawValue):\(bucket)")
     }
 
-    public static func run(_ context: JobContext, smtp: SMTPSettings?) throws -> String? {
+    /// `smtp` is asked only when there is a message to send (it reads the secrets file).
+    public static func run(_ context: JobContext, smtp: () throws -> SMTPSettings?) throws -> String? {
         let object = context.payloadObject
         guard let account = (object["cuenta"] as? NSNumber)?.int64Value,
               let purpose = (object["proposito"] as? String).flatMap(PortalRepository.LinkPurpose.init(rawValue:)),
@@ -33,7 +34,7 @@ public enum PortalLinkJob {
         guard let found = try repo.account(id: account), !found.disabled, found.kind == .contacto else {
             return "omitido: la cuenta no existe, está deshabilitada o no tiene correo"
         }
-        guard let smtp else { throw SMTPMissing() }
+        guard let smtp = try smtp() else { throw SMTPMissing() }
         let token = Sodium.token()
         let hash = Sodium.sha256Hex(token)
         try repo.addLink(account: account, tokenHash: hash, purpose: purpose, validFor: PortalService.inviteLifetime)
@@ -49,6 +50,6 @@ public enum PortalLinkJob {
     }
 
     public struct SMTPMissing: Error, CustomStringConvertible {
-        public var description: String { "falta configurar el correo saliente (BYTEK_SMTP_URL y los demás datos SMTP)" }
+        public var description: String { "falta configurar el correo saliente: smtp_host, smtp_port y los demás datos SMTP en el archivo de secretos (o BYTEK_SMTP_URL)" }
     }
 }
