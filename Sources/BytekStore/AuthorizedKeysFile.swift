@@ -1,5 +1,4 @@
 import BytekModel
-import BytekStore
 import Foundation
 
 /// The service account's authorized_keys file: read whole, written atomically (a temp file beside it,
