@@ -33,8 +33,11 @@ let package = Package(
         .target(name: "BytekStore", dependencies: ["BytekModel", "CSQLite", "CZip"]),
         // Generic background worker: claims jobs with a lease, runs handlers, schedules.
         .target(name: "BytekWorker", dependencies: ["BytekModel", "BytekStore"]),
+        // The operations layer: every business action, for an Actor (who, by which door, with which role),
+        // checked for permission and scope, written with its audit entry. Every front calls it.
+        .target(name: "BytekServices", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekSUNAT", "BytekDocuments"]),
         // The terminal application: runtime, widgets, screens.
-        .target(name: "BytekTUI", dependencies: ["BytekModel", "BytekStore", "BytekDocuments", "BytekSUNAT", "BytekWeb", "CNcurses"]),
+        .target(name: "BytekTUI", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekDocuments", "BytekSUNAT", "BytekWeb", "CNcurses"]),
         // PDF documents (quotes, contracts, printed invoices) drawn with cairo + pango.
         .target(name: "BytekDocuments", dependencies: ["BytekModel", "CPangoCairo", "CQREncode"]),
         // SUNAT e-invoicing: UBL 2.1 writer, signer, ZIP packager, SOAP client, CDR reader.
@@ -43,16 +46,17 @@ let package = Package(
         .target(name: "BytekDemo", dependencies: ["BytekModel", "BytekStore", "BytekSUNAT"]),
         // The web door (`bytek serve`): HTTP over libmicrohttpd, portal accounts (Argon2id via libsodium),
         // sessions, CSRF, server-rendered pages and signed hooks.
-        .target(name: "BytekWeb", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "CMicroHTTPD", "CSodium", "CCurl"]),
+        .target(name: "BytekWeb", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekWorker", "CMicroHTTPD", "CSodium", "CCurl"]),
         // The `bytek` command.
         .executableTarget(
             name: "bytek",
-            dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekTUI", "BytekDemo", "BytekDocuments", "BytekSUNAT", "BytekWeb"]),
+            dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekWorker", "BytekTUI", "BytekDemo", "BytekDocuments", "BytekSUNAT", "BytekWeb"]),
 
         .testTarget(name: "BytekModelTests", dependencies: ["BytekModel"]),
         .testTarget(name: "BytekStoreTests", dependencies: ["BytekModel", "BytekStore"]),
         .testTarget(name: "BytekDocumentsTests", dependencies: ["BytekModel", "BytekDocuments"]),
         .testTarget(name: "BytekSUNATTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekSUNAT"]),
+        .testTarget(name: "BytekServicesTests", dependencies: ["BytekModel", "BytekStore", "BytekServices"]),
         .testTarget(name: "BytekWebTests", dependencies: ["BytekModel", "BytekStore", "BytekWeb"]),
         .testTarget(name: "BytekWorkerTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker"]),
         // Runs the built `bytek` binary: CLI behaviour, CSV import/export, worker crash recovery, backups.

@@ -1,3 +1,4 @@
+import BytekModel
 import Foundation
 
 /// What was done to a record (the `action` column of the audit log).
@@ -42,6 +43,8 @@ public struct AuditEntry: Sendable, Hashable {
     public var summary: String
     public var before: String?
     public var after: String?
+    /// The door the change came through; nil for entries written before doors were recorded.
+    public var door: Door? = nil
 }
 
 /// Filters for browsing the audit log; nil or empty means "any".

@@ -1,3 +1,4 @@
+import BytekModel
 import Foundation
 
 /// The append-only log of every change of business data.
@@ -8,10 +9,12 @@ public struct AuditLog: Sendable {
     public let db: Database
     /// The login of the user acting.
     public let user: String
+    /// The door the user came through (tui, cli, web, ssh, worker); nil when not known.
+    public let door: Door?
     public let now: @Sendable () -> Date
 
-    public init(db: Database, user: String, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.db = db; self.user = user; self.now = now
+    public init(db: Database, user: String, door: Door? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.db = db; self.user = user; self.door = door; self.now = now
     }
 
     /// Appends one entry. `before`/`after` are encoded as JSON objects with sorted keys (so equal
@@ -24,12 +27,12 @@ public struct AuditLog: Sendable {
         let afterJSON = try after.map(AuditLog.json)
         try db.execute(
             """
-            INSERT INTO audit_log(at, user_login, entity, entity_id, action, summary, before_json, after_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit_log(at, user_login, entity, entity_id, action, summary, before_json, after_json, door)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [.text(ISOTimestamp.format(at ?? now())), .text(user), .text(entity), entityId.map { .int($0) } ?? .null,
              .text(action.rawValue), .text(summary), beforeJSON.map { .text($0) } ?? .null,
-             afterJSON.map { .text($0) } ?? .null])
+             afterJSON.map { .text($0) } ?? .null, door.map { .text($0.rawValue) } ?? .null])
         return db.lastInsertRowID
     }
 
@@ -44,7 +47,7 @@ public struct AuditLog: Sendable {
 
     // MARK: reading
 
-    static let columns = ["id", "at", "user_login", "entity", "entity_id", "action", "summary", "before_json", "after_json"]
+    static let columns = ["id", "at", "user_login", "entity", "entity_id", "action", "summary", "before_json", "after_json", "door"]
     static let selectColumns = columns.joined(separator: ", ")
 
     /// The entries that match `filter`, newest first, as a keyset pager (one index seek per page
@@ -94,6 +97,7 @@ public struct AuditLog: Sendable {
             id: row.int("id"), at: ISOTimestamp.parse(row.string("at")) ?? Date(timeIntervalSince1970: 0),
             user: row.string("user_login"), entity: row.string("entity"), entityId: row["entity_id"].intValue,
             action: AuditAction(rawValue: row.string("action")) ?? .update, summary: row.string("summary"),
-            before: row.optionalString("before_json"), after: row.optionalString("after_json"))
+            before: row.optionalString("before_json"), after: row.optionalString("after_json"),
+            door: row.optionalString("door").flatMap(Door.init(rawValue:)))
     }
 }

@@ -7,13 +7,15 @@ public struct CatalogRepository: Sendable {
     public let db: Database
     /// The login of the user acting (for the audit log).
     public let user: String
+    /// The door the actor came through, recorded in the audit log (nil: not known).
+    public var door: Door? = nil
     public let now: @Sendable () -> Date
 
     public init(db: Database, user: String, now: @escaping @Sendable () -> Date = { Date() }) {
         self.db = db; self.user = user; self.now = now
     }
 
-    private var audit: AuditLog { AuditLog(db: db, user: user, now: now) }
+    private var audit: AuditLog { AuditLog(db: db, user: user, door: door, now: now) }
 
     // MARK: writing
 

@@ -8,6 +8,8 @@ public struct CompanyProfileRepository: Sendable {
     public let db: Database
     /// The login of the user acting (for the audit log).
     public let user: String
+    /// The door the actor came through, recorded in the audit log (nil: not known).
+    public var door: Door? = nil
     public let now: @Sendable () -> Date
 
     public init(db: Database, user: String, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -51,7 +53,7 @@ public struct CompanyProfileRepository: Sendable {
                     "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                     [.text("company." + field.key), .text(after[keyPath: field.path])])
             }
-            try AuditLog(db: db, user: user, now: now).append(
+            try AuditLog(db: db, user: user, door: door, now: now).append(
                 entity: CompanyProfileRepository.auditEntity, entityId: nil, action: before.isEmpty ? .create : .update,
                 summary: "\(after.ruc) \(after.legalName)", before: before.isEmpty ? nil : before, after: after)
             return after

@@ -16,6 +16,8 @@ public struct ContractRepository: Sendable {
     public let db: Database
     /// The login of the user acting (for the audit log and `created_by`).
     public let user: String
+    /// The door the actor came through, recorded in the audit log (nil: not known).
+    public var door: Door? = nil
     public let now: @Sendable () -> Date
 
     public init(db: Database, user: String, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -51,7 +53,7 @@ public struct ContractRepository: Sendable {
                  .text(c.templateHash), .int(c.total.minorUnits), .text(c.total.currency.rawValue),
                  .text(c.date.description), .text(user), .text(ISOTimestamp.format(stamp))])
             c.id = db.lastInsertRowID
-            try AuditLog(db: db, user: user, now: now).append(
+            try AuditLog(db: db, user: user, door: door, now: now).append(
                 entity: SalesAuditEntity.contract, entityId: c.id, action: .create,
                 summary: "\(c.number) de \(c.quoteNumber) v\(c.quoteVersion)", after: c, at: stamp)
             return (c, true)

@@ -7,6 +7,8 @@ public struct CustomerRepository: Sendable {
     public let db: Database
     /// The login of the user acting (for the audit log).
     public let user: String
+    /// The door the actor came through, recorded in the audit log (nil: not known).
+    public var door: Door? = nil
     public let now: @Sendable () -> Date
 
     /// A search with more matches than this is listed newest first (or by document number)
@@ -17,7 +19,7 @@ public struct CustomerRepository: Sendable {
         self.db = db; self.user = user; self.now = now
     }
 
-    private var audit: AuditLog { AuditLog(db: db, user: user, now: now) }
+    private var audit: AuditLog { AuditLog(db: db, user: user, door: door, now: now) }
 
     // MARK: writing
 

@@ -6,13 +6,15 @@ public struct DealRepository: Sendable {
     public let db: Database
     /// The login of the user acting (for the audit log).
     public let user: String
+    /// The door the actor came through, recorded in the audit log (nil: not known).
+    public var door: Door? = nil
     public let now: @Sendable () -> Date
 
     public init(db: Database, user: String, now: @escaping @Sendable () -> Date = { Date() }) {
         self.db = db; self.user = user; self.now = now
     }
 
-    var audit: AuditLog { AuditLog(db: db, user: user, now: now) }
+    var audit: AuditLog { AuditLog(db: db, user: user, door: door, now: now) }
     private var pipelines: PipelineRepository { PipelineRepository(db: db, user: user, now: now) }
 
     // MARK: deals

@@ -28,6 +28,8 @@ public struct EBatchRepository: Sendable {
 
     public let db: Database
     public let user: String
+    /// The door the actor came through, recorded in the audit log (nil: not known).
+    public var door: Door? = nil
     public let clock: MillisecondClock
 
     public init(db: Database, user: String = "sistema", clock: @escaping MillisecondClock = JobQueue.systemClock) {
@@ -109,7 +111,7 @@ public struct EBatchRepository: Sendable {
             }
             try queue.enqueue(kind: Self.sendJobKind, payload: "{\"batch\":\(id)}", maxAttempts: 20,
                               idempotencyKey: Self.sendJobKey(prepared.identifier))
-            try AuditLog(db: db, user: user).append(
+            try AuditLog(db: db, user: user, door: door).append(
                 entity: "e_batch", entityId: id, action: .create,
                 summary: "\(prepared.kind.displayName) \(prepared.identifier) con \(lines.count) comprobante(s)")
             guard let record = try batch(id: id) else {
@@ -203,7 +205,7 @@ public struct EBatchRepository: Sendable {
                 WHERE status IN ('aceptado','observado')
                   AND id IN (SELECT document_id FROM e_batch_document WHERE batch_id = ? AND line_status = '3')
                 """, [.text(t), .text(t), .int(id)])
-            try AuditLog(db: db, user: user).append(
+            try AuditLog(db: db, user: user, door: door).append(
                 entity: "e_batch", entityId: id, action: .update,
                 summary: "\(b.kind.displayName) \(b.identifier) aceptado por SUNAT (\(responseCode))")
             return true
@@ -236,7 +238,7 @@ public struct EBatchRepository: Sendable {
                 WHERE status IN ('aceptado','observado')
                   AND id IN (SELECT document_id FROM e_batch_document WHERE batch_id = ? AND line_status = '3')
                 """, [.text("SUNAT rechazó la baja (\(b.identifier)): \(responseCode) \(description)"), .text(t), .int(id)])
-            try AuditLog(db: db, user: user).append(
+            try AuditLog(db: db, user: user, door: door).append(
                 entity: "e_batch", entityId: id, action: .update,
                 summary: "\(b.kind.displayName) \(b.identifier) rechazado por SUNAT (\(responseCode)): \(description)")
             return true

@@ -14,6 +14,8 @@ public struct EDocumentRepository: Sendable {
 
     public let db: Database
     public let user: String
+    /// The door the actor came through, recorded in the audit log (nil: not known).
+    public var door: Door? = nil
     public let now: @Sendable () -> Date
 
     public init(db: Database, user: String = "sistema", now: @escaping @Sendable () -> Date = { Date() }) {
@@ -89,7 +91,7 @@ public struct EDocumentRepository: Sendable {
                     maxAttempts: 20,
                     idempotencyKey: Self.sendJobKey(series: doc.series.code, number: doc.number))
             }
-            try AuditLog(db: db, user: user).append(
+            try AuditLog(db: db, user: user, door: door, now: now).append(
                 entity: "e_document", entityId: id, action: .create,
                 summary: "\(doc.kind.displayName) \(doc.id) emitida por \(amounts.total.currency.rawValue) \(amounts.total.amount)")
             guard let record = try record(id: id) else {
@@ -243,7 +245,7 @@ public struct EDocumentRepository: Sendable {
                 """, [.text(text), .text(stamp), .text(user), .text(stamp), .int(id)])
             let family: DocumentFamily = r.series.hasPrefix("F") ? .factura : .boleta
             try JobQueue(db: db).enqueue(kind: family == .factura ? EBatchRepository.voidJobKind : EBatchRepository.summaryJobKind, maxAttempts: 20)
-            try AuditLog(db: db, user: user).append(
+            try AuditLog(db: db, user: user, door: door, now: now).append(
                 entity: "e_document", entityId: id, action: .update,
                 summary: "Baja solicitada de \(r.kind.displayName) \(r.documentID): \(text)")
         }

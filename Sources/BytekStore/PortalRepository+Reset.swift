@@ -18,7 +18,7 @@ extension PortalRepository {
         try db.write {
             let count = try sessionCount(account: account)
             try db.execute("DELETE FROM portal_session WHERE account_id = ?", [.int(account)])
-            try AuditLog(db: db, user: actor, now: now).append(
+            try AuditLog(db: db, user: actor, door: door, now: now).append(
                 entity: AuditEntity.portalAccount, entityId: account, action: .update,
                 summary: "Acceso al portal restablecido: \(count) sesión(es) cerradas")
             return count

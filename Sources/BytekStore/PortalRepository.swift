@@ -35,6 +35,8 @@ public struct PortalSession: Sendable, Equatable {
 public struct PortalRepository: Sendable {
     public let db: Database
     public let actor: String
+    /// The door the actor came through, recorded in the audit log (nil: not known).
+    public var door: Door? = nil
     public let now: @Sendable () -> Date
 
     public init(db: Database, user actor: String, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -87,7 +89,7 @@ public struct PortalRepository: Sendable {
                                [.int(id), .int(c)])
             }
             if let tokenHash { try addLink(account: id, tokenHash: tokenHash, purpose: .invitacion, validFor: validFor) }
-            try AuditLog(db: db, user: actor, now: now).append(
+            try AuditLog(db: db, user: actor, door: door, now: now).append(
                 entity: AuditEntity.portalAccount, entityId: id, action: .update,
                 summary: "Invitación al portal para \(login) (\(customers.count) cliente(s))")
             return id
@@ -100,7 +102,7 @@ public struct PortalRepository: Sendable {
         try db.write {
             let id = try ensureAccount(kind: .tecnico, login: userLogin.lowercased(), userLogin: userLogin)
             try addLink(account: id, tokenHash: tokenHash, purpose: .invitacion, validFor: validFor)
-            try AuditLog(db: db, user: actor, now: now).append(
+            try AuditLog(db: db, user: actor, door: door, now: now).append(
                 entity: AuditEntity.portalAccount, entityId: id, action: .update,
                 summary: "Invitación al portal de técnicos para \(userLogin)")
             return id
@@ -153,7 +155,7 @@ public struct PortalRepository: Sendable {
             try db.execute("UPDATE portal_invite SET used_at = ? WHERE account_id = ? AND used_at IS NULL",
                            [.text(stamp), .int(account.id)])
             try db.execute("DELETE FROM portal_session WHERE account_id = ?", [.int(account.id)])
-            try AuditLog(db: db, user: account.login, now: now).append(
+            try AuditLog(db: db, user: account.login, door: door, now: now).append(
                 entity: AuditEntity.portalAccount, entityId: account.id, action: .update, summary: "Contraseña del portal establecida")
             return true
         }

@@ -29,6 +29,8 @@ public struct SSHKeyRepository: Sendable {
     public let db: Database
     /// The login of the user acting (for the audit log).
     public let actor: String
+    /// The door the actor came through, recorded in the audit log (nil: not known).
+    public var door: Door? = nil
     public let now: @Sendable () -> Date
     public static let entity = "ssh_key"
 
@@ -58,7 +60,7 @@ public struct SSHKeyRepository: Sendable {
             let id = db.lastInsertRowID
             let record = SSHKeyRecord(id: id, login: user.login, userActive: true, type: key.type, base64: key.base64,
                                       fingerprint: key.fingerprint, comment: key.comment, addedAt: stamp, addedBy: actor)
-            try AuditLog(db: db, user: actor, now: now).append(
+            try AuditLog(db: db, user: actor, door: door, now: now).append(
                 entity: SSHKeyRepository.entity, entityId: id, action: .create,
                 summary: "\(user.login) \(key.type) \(key.fingerprint)", after: record, at: stamp)
             return record
@@ -86,7 +88,7 @@ public struct SSHKeyRepository: Sendable {
         try db.write {
             guard let record = try list().first(where: { $0.id == id }) else { throw SSHKeyError.notFound(id) }
             try db.execute("DELETE FROM ssh_key WHERE id = ?", [.int(id)])
-            try AuditLog(db: db, user: actor, now: now).append(
+            try AuditLog(db: db, user: actor, door: door, now: now).append(
                 entity: SSHKeyRepository.entity, entityId: id, action: .delete,
                 summary: "\(record.login) \(record.type) \(record.fingerprint)", before: record)
             return record
@@ -105,7 +107,7 @@ public struct SSHKeyRepository: Sendable {
             try db.execute("UPDATE app_user SET last_login_at = ?, last_login_door = ? WHERE id = ?",
                            [.text(ISOTimestamp.format(stamp)), .text(door), .int(id)])
             let what = command.map { ": \($0)" } ?? ""
-            try AuditLog(db: db, user: login, now: now).append(
+            try AuditLog(db: db, user: login, door: Door(rawValue: door), now: now).append(
                 entity: AuditEntity.user, entityId: id, action: .login,
                 summary: "ingreso por \(door) desde \(address.isEmpty ? "?" : address)\(what)",
                 after: LoginFacts(door: door, from: address, command: command), at: stamp)

@@ -26,13 +26,15 @@ public struct UserRepository: Sendable {
     public let db: Database
     /// The login of the user acting (for the audit log).
     public let actor: String
+    /// The door the actor came through, recorded in the audit log (nil: not known).
+    public var door: Door? = nil
     public let now: @Sendable () -> Date
 
     public init(db: Database, user actor: String, now: @escaping @Sendable () -> Date = { Date() }) {
         self.db = db; self.actor = actor; self.now = now
     }
 
-    private var audit: AuditLog { AuditLog(db: db, user: actor, now: now) }
+    private var audit: AuditLog { AuditLog(db: db, user: actor, door: door, now: now) }
 
     /// Adds a user (login normalized to lower case). Refuses an invalid or taken login.
     @discardableResult

@@ -1,0 +1,13 @@
+import BytekModel
+
+extension Operation {
+    static let customerList = Operation("cliente.listar", .customers, .read)
+    /// A contact may open its own customer's record (the portal's "sus datos").
+    static let customerView = Operation("cliente.ver", .customers, .read, contacts: true)
+    static let customerCreate = Operation("cliente.crear", .customers, .write)
+    static let customerEdit = Operation("cliente.editar", .customers, .write)
+    static let customerArchive = Operation("cliente.archivar", .customers, .write)
+
+    /// The operations on customers, in the order the matrix prints them.
+    public static let customerOperations = [customerList, customerView, customerCreate, customerEdit, customerArchive]
+}

@@ -1,0 +1,23 @@
+import BytekModel
+import BytekStore
+@testable import BytekServices
+
+enum CustomerMatrix: MatrixArea {
+    static let seed: MatrixSeed = { _, _ in }
+
+    static let cases: [MatrixCase] = [
+        MatrixCase(.customerList) { s, _, _ in _ = try s.customers.pager().first(10) },
+        MatrixCase(.customerView) { s, w, t in
+            guard try s.customers.get(MatrixCase.customer(w, t)) != nil else { throw ServiceError.notFound }
+        },
+        MatrixCase(.customerCreate) { s, _, _ in
+            try s.customers.create(Customer(docType: .dni, docNumber: "45781236", legalName: "Rosa Quispe Mamani"))
+        },
+        MatrixCase(.customerEdit) { s, w, t in
+            guard var c = try s.services(as: .admin).customers.get(MatrixCase.customer(w, t)) else { return }
+            c.phone = "987654321"
+            try s.customers.update(c)
+        },
+        MatrixCase(.customerArchive) { s, w, t in try s.customers.archive(MatrixCase.customer(w, t)) },
+    ]
+}
