@@ -25,14 +25,16 @@ public struct AuditLog: Sendable {
                        before: (any Encodable)? = nil, after: (any Encodable)? = nil, at: Date? = nil) throws -> Int64 {
         let beforeJSON = try before.map(AuditLog.json)
         let afterJSON = try after.map(AuditLog.json)
-        try db.execute(
-            """
-            INSERT INTO audit_log(at, user_login, entity, entity_id, action, summary, before_json, after_json, door)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [.text(ISOTimestamp.format(at ?? now())), .text(user), .text(entity), entityId.map { .int($0) } ?? .null,
-             .text(action.rawValue), .text(summary), beforeJSON.map { .text($0) } ?? .null,
-             afterJSON.map { .text($0) } ?? .null, door.map { .text($0.rawValue) } ?? .null])
+        var values: [SQLValue] = [
+            .text(ISOTimestamp.format(at ?? now())), .text(user), .text(entity), entityId.map { .int($0) } ?? .null,
+            .text(action.rawValue), .text(summary), beforeJSON.map { .text($0) } ?? .null,
+            afterJSON.map { .text($0) } ?? .null]
+        // The door column is named only when there is a door to write, so code running on a database
+        // that predates the column (the migration tests seed old versions) keeps working.
+        var columns = "at, user_login, entity, entity_id, action, summary, before_json, after_json"
+        if let door { columns += ", door"; values.append(.text(door.rawValue)) }
+        try db.execute("INSERT INTO audit_log(\(columns)) VALUES (\(Array(repeating: "?", count: values.count).joined(separator: ", ")))",
+                       values)
         return db.lastInsertRowID
     }
 

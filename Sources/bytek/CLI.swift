@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -98,6 +99,8 @@ struct GlobalOptions {
     /// forced session takes the database from its authorized_keys line and refuses a user.
     var dbOnCommandLine = false
     var userOnCommandLine = false
+    /// The door commands come through: `cli` at a local shell, `ssh` in a forced session.
+    var door: Door = .cli
     /// `--secrets RUTA`: the secrets file (else $BYTEK_SECRETS, else `bytek-secretos` beside the database).
     var secretsPath: String?
 
@@ -190,6 +193,12 @@ struct CommandContext {
         let users = UserRepository(db: store.db, user: login)
         if let module, access != .none { return try users.authorize(login, access, module) }
         return try users.requireActive(login)
+    }
+
+    /// The operations layer acting as `user` through this command's door (cli, or ssh in a forced session).
+    func services(_ store: Store, _ user: User) -> Services {
+        let env = environment
+        return Services(store: store, actor: .staff(user.login, role: user.role, door: options.door), environment: { env })
     }
 
     /// The active user acting on `store`, who must be an admin.

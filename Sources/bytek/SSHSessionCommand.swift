@@ -41,6 +41,7 @@ enum SSHSessionCommand {
         var options = context.options
         options.login = login
         options.loginGiven = true
+        options.door = .ssh
         let session = CommandContext(options: options, environment: sessionEnvironment(env, dbPath: context.dbPath))
         let store = try session.openStore()
         let user: User
@@ -64,7 +65,7 @@ enum SSHSessionCommand {
             throw CLIError.failure("se necesita una terminal para la interfaz: conéctese con «ssh -t» (o pida un comando permitido)")
         }
         try SSHKeyRepository(db: store.db, user: user.login).recordLogin(user.login, door: "ssh", from: from, command: nil)
-        return TUIMain.run(store: store, session: UserSession(login: user.login, name: user.name, role: user.role),
+        return TUIMain.run(store: store, session: UserSession(login: user.login, name: user.name, role: user.role, door: .ssh),
                            environment: session.environment)
     }
 

@@ -1,4 +1,6 @@
 import BytekModel
+import BytekServices
+import BytekStore
 import Foundation
 
 /// Who is using the program.
@@ -6,7 +8,14 @@ public struct UserSession: Sendable, Equatable {
     public var login: String
     public var name: String
     public var role: Role
-    public init(login: String, name: String, role: Role) { self.login = login; self.name = name; self.role = role }
+    /// `tui` at a local terminal, `ssh` in a forced SSH session (the audit log records which).
+    public var door: Door
+    public init(login: String, name: String, role: Role, door: Door = .tui) {
+        self.login = login; self.name = name; self.role = role; self.door = door
+    }
+
+    /// The actor the operations layer sees.
+    public var actor: Actor { .staff(login, role: role, door: door) }
 }
 
 /// A message in the status bar.
@@ -70,6 +79,12 @@ public final class AppContext {
     public func quit() { commands.append(.quit) }
     /// Switches to `module` and opens the record with `id` there (nil: a new one).
     public func openRecord(_ module: AppModule, _ id: Int64?) { commands.append(.openRecord(module, id)) }
+
+    /// The operations layer over `store`, acting as the session's user through its door.
+    public func services(_ store: Store) -> Services {
+        let env = environment
+        return Services(store: store, actor: session.actor, now: now, environment: { env })
+    }
 
     public func can(_ access: Access, _ module: AppModule) -> Bool {
         switch access {

@@ -5,6 +5,14 @@ import BytekStore
 enum CustomerMatrix: MatrixArea {
     static let seed: MatrixSeed = { _, _ in }
 
+    static let expected: [String: String] = [
+        "cliente.listar": ExpectedMatrix.staffAll,
+        "cliente.ver": ExpectedMatrix.staffAll + " contacto",
+        "cliente.crear": "admin ventas finanzas",
+        "cliente.editar": "admin ventas finanzas",
+        "cliente.archivar": "admin ventas finanzas",
+    ]
+
     static let cases: [MatrixCase] = [
         MatrixCase(.customerList) { s, _, _ in _ = try s.customers.pager().first(10) },
         MatrixCase(.customerView) { s, w, t in

@@ -7,13 +7,13 @@ import BytekModel
 enum ExpectedMatrix {
     static let staffAll = "admin ventas finanzas operaciones tecnico almacen soporte"
 
-    static let table: [String: String] = [
-        "cliente.listar": staffAll,
-        "cliente.ver": staffAll + " contacto",
-        "cliente.crear": "admin ventas finanzas",
-        "cliente.editar": "admin ventas finanzas",
-        "cliente.archivar": "admin ventas finanzas",
-    ]
+    /// Every area's rows (each area writes its own in its `expected`).
+    static let table: [String: String] = MatrixAreas.all.reduce(into: [:]) { table, area in
+        table.merge(area.expected) { first, _ in first }
+    }
+
+    /// Rows counted area by area, to catch one operation written in two areas.
+    static let rowCount = MatrixAreas.all.reduce(0) { $0 + $1.expected.count }
 
     /// The actors named in a row of the table.
     static func allowed(_ name: String) -> Set<String> {

@@ -26,8 +26,10 @@ struct MatrixCase: Sendable {
     }
 }
 
-/// Each area lists its cases and how it seeds the world.
+/// Each area lists its cases, how it seeds the world, and who may do each of its operations.
 protocol MatrixArea {
     static var seed: MatrixSeed { get }
     static var cases: [MatrixCase] { get }
+    /// Operation name → the actors allowed, written out by hand (see `ExpectedMatrix`).
+    static var expected: [String: String] { get }
 }

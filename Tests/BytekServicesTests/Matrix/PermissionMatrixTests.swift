@@ -21,6 +21,7 @@ struct PermissionMatrixTests {
         }
         #expect(Set(Operation.all.map(\.name)).count == Operation.all.count, "nombres de operación repetidos")
         #expect(ExpectedMatrix.table.count == Operation.all.count, "filas de más en ExpectedMatrix")
+        #expect(ExpectedMatrix.rowCount == ExpectedMatrix.table.count, "una operación en dos áreas")
     }
 
     @Test func declaredRulesMatchTheTable() {
