@@ -26,10 +26,11 @@ enum CommandHelp {
         "secrets": "bytek secrets check | secrets migrate",
         "serve": "bytek serve [--listen DIRECCIÓN:PUERTO] [--public-url URL] [--trusted-proxy IP]... [--threads N] [--max-connections N] [--timeout SEGUNDOS] [--max-body BYTES]",
         "portal": "bytek portal invite CORREO [--correo] | portal invite-tecnico USUARIO [--public-url URL]",
+        "permissions": "bytek permissions",
         "help": "bytek help [COMANDO]",
     ]
 
-    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets", "serve", "portal"]
+    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets", "serve", "portal", "permissions"]
 
     static let general = """
     bytek \(BytekModelInfo.version) — BYTEK Core: clientes, catálogo, ventas y más, en la terminal.
@@ -58,6 +59,7 @@ enum CommandHelp {
       secrets check|migrate                Revisa los secretos (clave SOL, certificado, SMTP); les pasa «sunat-credenciales».
       serve [--listen 127.0.0.1:8080]      El portal web: contactos de clientes, técnicos y avisos (hooks).
       portal invite CORREO                 Enlace de un solo uso (72 h) para que un contacto cree su contraseña.
+      permissions                          Quién puede hacer cada operación (rol × operación), como tabla Markdown.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -123,6 +125,12 @@ enum CommandHelp {
         autofirmado y usuario SOL de pruebas en el archivo de secretos «bytek-secretos», junto a la base de datos) y emite
         comprobantes de cada tipo que el emulador responde: aceptados, observados, rechazados, anulados, un
         resumen diario y pendientes. --no-invoices omite esa parte (sin python3 quedan pendientes).
+        """,
+        "permissions": """
+        Imprime la matriz de permisos: una fila por operación (cliente.crear, comprobante.emitir, …), una
+        columna por rol, y además «contacto» (el contacto de un cliente en el portal, solo sobre las filas de
+        su cliente) y «worker» (los trabajos en segundo plano). ✓ permitido, · no. Es la misma tabla del
+        README; la prueba de la matriz recorre cada celda haciendo la operación de verdad. No pide base de datos.
         """,
         "migrate": """
         Crea la base de datos si no existe y aplica las migraciones pendientes. Registra también la
