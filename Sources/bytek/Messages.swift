@@ -46,6 +46,7 @@ enum Messages {
         case .quotes: return "Cotizaciones"
         case .billing: return "Facturación"
         case .users: return "Usuarios"
+        case .exchangeRates: return "Tipo de cambio"
         }
     }
 
