@@ -9,18 +9,19 @@ import Testing
 @Suite struct UbigeoPickerTests {
     final class Picked: @unchecked Sendable { var names: [Ubigeo.Names?] = [] }
 
-    func open(_ h: ScreenHarness, initial: String? = nil) -> (UbigeoPicker, Picked) {
+    /// An app with the picker open over it.
+    func open(initial: String? = nil) throws -> (ScreenHarness, UbigeoPicker, Picked) {
+        let h = try ScreenHarness(width: 100, height: 30)
         let picked = Picked()
         let picker = UbigeoPicker(initialCode: initial, strings: h.app.context.strings) { picked.names.append($0) }
         h.app.context.present(picker)
         h.app.applyCommands()
         h.app.draw()
-        return (picker, picked)
+        return (h, picker, picked)
     }
 
     @Test func pickDepartmentProvinceDistrictByTyping() throws {
-        let h = try ScreenHarness(width: 100, height: 30)
-        let (picker, picked) = open(h)
+        let (h, picker, picked) = try open()
         #expect(h.screen.contains("Departamento") && h.screen.contains("010000  AMAZONAS"), "\(h.screen)")
         h.type("lima")
         #expect(picker.options.map(\.code) == ["150000"])
@@ -38,8 +39,7 @@ import Testing
     }
 
     @Test func accentsFoldAndBackspaceGoesBack() throws {
-        let h = try ScreenHarness(width: 100, height: 30)
-        let (picker, picked) = open(h)
+        let (h, picker, picked) = try open()
         h.type("ANCASH")
         h.keys(.enter)
         h.type("santa")
@@ -58,8 +58,7 @@ import Testing
     }
 
     @Test func typingTheCodePicksItAndAWrongCodeIsSaid() throws {
-        let h = try ScreenHarness(width: 100, height: 30)
-        let (_, picked) = open(h)
+        let (h, _, picked) = try open()
         h.type("150100")
         h.keys(.enter)
         #expect(h.screen.contains("El código 150100 no es un distrito del ubigeo."), "\(h.screen)")
@@ -71,8 +70,7 @@ import Testing
     }
 
     @Test func startsAtTheAddressesDistrict() throws {
-        let h = try ScreenHarness(width: 100, height: 30)
-        let (picker, picked) = open(h, initial: "040129")
+        let (h, picker, picked) = try open(initial: "040129")
         #expect(picker.stage == .district("040100"))
         #expect(h.screen.contains("AREQUIPA › AREQUIPA › Distrito"), "\(h.screen)")
         h.keys(.enter)
