@@ -20,9 +20,11 @@ import Testing
         h.go(.exchangeRates)
         #expect(h.screen.contains("Hoy (18/11/2026): venta 3.749 — del 15/11 (3 días antes)"), "\(h.screen)")
         #expect(h.screen.contains("15/11/2026") && h.screen.contains("3.741") && h.screen.contains("manual"))
+        assertGolden(h.app.lastFrame, "exchange-rates-140x30")
 
         h.keys(.char("n"))
         #expect(h.screen.contains("Tipo de cambio del día") && h.screen.contains("18/11/2026"), "\(h.screen)")
+        assertGolden(h.app.lastFrame, "exchange-rate-entry-140x30")
         h.type("3.7521")
         h.keys(.tab)
         h.type("3.759")

@@ -28,6 +28,7 @@ import Testing
         h.keys(.enter)
         #expect(picker.stage == .province("150000"))
         #expect(h.screen.contains("LIMA › Provincia") && h.screen.contains("150100  LIMA") && h.screen.contains("150200  BARRANCA"))
+        assertGolden(h.app.lastFrame, "ubigeo-picker-provinces-100x30")
         h.keys(.enter)
         #expect(picker.stage == .district("150100"))
         h.type("san isi")

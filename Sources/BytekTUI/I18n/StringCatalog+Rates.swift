@@ -23,6 +23,7 @@ extension StringCatalog {
         "rates.unchanged": ("El tipo de cambio del {0} ya tenía esos valores.", "The exchange rate of {0} already had those values."),
         "service.notFound": ("El registro no existe o no está a su alcance.", "The record does not exist or is out of your reach."),
         "ubigeo.title": ("Ubigeo", "Ubigeo"),
+        "ubigeo.pick": ("Elegir", "Pick"),
         "ubigeo.department": ("Departamento", "Department"),
         "ubigeo.province": ("Provincia", "Province"),
         "ubigeo.district": ("Distrito", "District"),

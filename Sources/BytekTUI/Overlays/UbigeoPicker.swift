@@ -31,7 +31,7 @@ public final class UbigeoPicker: Screen {
     public var title: String { strings["ubigeo.title"] }
     public var capturesText: Bool { true }
     public var bindings: [KeyBinding] {
-        [KeyBinding([.enter], strings["key.open"]), KeyBinding([.escape], strings["key.cancel"])]
+        [KeyBinding([.enter], strings["ubigeo.pick"]), KeyBinding([.escape], strings["key.cancel"])]
     }
 
     /// The places of the current level that match the filter (a filter of digits matches codes).
@@ -139,9 +139,10 @@ public final class UbigeoPicker: Screen {
                     maxWidth: box.width - 4)
         canvas.text("›", x: box.x + 2, y: box.y + 2, style: Style(.accent, bold: true))
         var field = filter
-        field.placeholder = strings["ubigeo.filter"]
         field.render(&canvas, in: Rect(x: box.x + 4, y: box.y + 2, width: box.width - 6, height: 1), focused: true)
-        filter.placeholder = ""
+        if filter.isEmpty {
+            canvas.text(strings["ubigeo.filter"], x: box.x + 5, y: box.y + 2, style: Style(.dim), maxWidth: box.width - 7)
+        }
         let list = options
         let rows = max(1, box.height - 6)
         if selected < scroll { scroll = selected }
