@@ -118,6 +118,7 @@ enum CommandHelp {
         Registrar e importar requieren el rol finanzas o admin; consultar, cualquier usuario activo.
         «bytek tipo-cambio» es el mismo comando.
         """,
+        "tipo-cambio": "Es el mismo comando que «bytek exchange-rate» (vea «bytek help exchange-rate»).",
         "portal": """
         Cuentas del portal web. Requiere el rol admin.
 
