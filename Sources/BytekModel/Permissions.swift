@@ -28,6 +28,9 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 /// The modules of BYTEK Core, in the order of the top bar.
 public enum AppModule: String, CaseIterable, Sendable {
     case customers, catalog, sales, quotes, billing, audit, jobs, users
+    /// Tipo de cambio (Finanzas): finanzas and admin enter rates; the roles that see Finanzas read the
+    /// screen (every role may still read a rate through the operations layer: `tipocambio.ver`).
+    case exchangeRates
 }
 
 public enum Access: Sendable, Equatable { case none, read, write }
@@ -56,6 +59,9 @@ public enum PermissionMatrix {
         case (.jobs, .operaciones): return .read
         case (.jobs, _): return .none
         case (.users, _): return .none
+        case (.exchangeRates, .finanzas): return .write
+        case (.exchangeRates, .ventas), (.exchangeRates, .operaciones): return .read
+        case (.exchangeRates, _): return .none
         }
     }
 

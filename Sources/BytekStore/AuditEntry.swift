@@ -28,6 +28,7 @@ public enum AuditEntity {
         customer, catalogItem, SalesAuditEntity.lead, SalesAuditEntity.deal, SalesAuditEntity.dealActivity,
         SalesAuditEntity.pipelineStage, SalesAuditEntity.quote, SalesAuditEntity.subscription, SalesAuditEntity.contract,
         eDocument, eBatch, company, user, SSHKeyRepository.entity, portalAccount,
+        ExchangeRateRepository.rateAuditEntity,
     ]
 }
 

@@ -84,6 +84,7 @@ enum CLI {
         case "serve": return try ServeCommand.run(&args, context)
         case "portal": return try PortalCommand.run(&args, context)
         case "permissions": return try PermissionsCommand.run(&args, context)
+        case "exchange-rate", "tipo-cambio": return try ExchangeRateCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

@@ -27,10 +27,12 @@ enum CommandHelp {
         "serve": "bytek serve [--listen DIRECCIÓN:PUERTO] [--public-url URL] [--trusted-proxy IP]... [--threads N] [--max-connections N] [--timeout SEGUNDOS] [--max-body BYTES]",
         "portal": "bytek portal invite CORREO [--correo] | portal invite-tecnico USUARIO [--public-url URL]",
         "permissions": "bytek permissions",
+        "exchange-rate": "bytek exchange-rate set FECHA COMPRA VENTA [--confirmar] | import ARCHIVO [--partial] | list [--desde FECHA] | show [FECHA]",
+        "tipo-cambio": "bytek tipo-cambio set FECHA COMPRA VENTA [--confirmar] | import ARCHIVO [--partial] | list [--desde FECHA] | show [FECHA]",
         "help": "bytek help [COMANDO]",
     ]
 
-    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets", "serve", "portal", "permissions"]
+    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets", "serve", "portal", "exchange-rate", "permissions"]
 
     static let general = """
     bytek \(BytekModelInfo.version) — BYTEK Core: clientes, catálogo, ventas y más, en la terminal.
@@ -60,6 +62,7 @@ enum CommandHelp {
       serve [--listen 127.0.0.1:8080]      El portal web: contactos de clientes, técnicos y avisos (hooks).
       portal invite CORREO                 Enlace de un solo uso (72 h) para que un contacto cree su contraseña.
       permissions                          Quién puede hacer cada operación (rol × operación), como tabla Markdown.
+      exchange-rate set|import|list|show   Tipo de cambio por día (compra y venta de SUNAT); alias «tipo-cambio».
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -101,6 +104,23 @@ enum CommandHelp {
         $BYTEK_LOGIN_DELAY_MS cambia la espera base tras 3 intentos fallidos (1000 ms, se duplica con cada
         fallo; por cuenta y por dirección). Requiere un usuario con acceso a Tareas (admin u operaciones).
         """,
+        "exchange-rate": """
+        El tipo de cambio (soles por dólar) de cada día: compra y venta con 3 decimales, como lo publica
+        SUNAT. La venta del día es el valor por omisión de los documentos en dólares; sin tipo de cambio del
+        día se usa el último de los 7 días anteriores (y se dice de qué día es); más antiguo no se usa.
+
+          bytek exchange-rate set FECHA COMPRA VENTA   Registra (o corrige) el de un día. FECHA: dd/mm/aaaa,
+                                                       aaaa-mm-dd u «hoy». Fuera de 2.5–6 pide --confirmar.
+          bytek exchange-rate import ARCHIVO           Importa el archivo de SUNAT (fecha|compra|venta) o un CSV
+                                                       con columnas fecha, compra, venta (con o sin encabezado).
+                                                       Todo o nada; --partial guarda las líneas correctas.
+          bytek exchange-rate list [--desde FECHA]     Los registrados, del más reciente al más antiguo.
+          bytek exchange-rate show [FECHA]             El que se usa para FECHA (hoy si se omite).
+
+        Registrar e importar requieren el rol finanzas o admin; consultar, cualquier usuario activo.
+        «bytek tipo-cambio» es el mismo comando.
+        """,
+        "tipo-cambio": "Es el mismo comando que «bytek exchange-rate» (vea «bytek help exchange-rate»).",
         "portal": """
         Cuentas del portal web. Requiere el rol admin.
 

@@ -18,6 +18,8 @@ enum DemoCommand {
         }
         Console.out("Base de demostración lista en \(context.dbPath): \(summary.users) usuario(s), "
             + "\(summary.customers) cliente(s), \(summary.catalogItems) ítem(s) del catálogo.")
+        let rates = try DemoExchangeRates.seed(store: store)
+        Console.out("Tipo de cambio: \(rates) día(s) importados (compra y venta de los últimos 30 días).")
         if withInvoices {
             let billing = try DemoBillingRun.run(store: store, context: context)
             let order: [EDocumentStatus] = [.aceptado, .observado, .rechazado, .anulado, .enviado, .pendiente, .error]

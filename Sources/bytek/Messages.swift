@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -10,6 +11,8 @@ enum Messages {
         case let e as CLIError:
             switch e { case .usage(let m, _), .failure(let m): return m }
         case let e as UserRepositoryError: return text(e)
+        case let e as ServiceError: return text(e)
+        case let e as ExchangeRateError: return e.message
         case let e as Migrator.Failure: return text(e)
         case let e as BackupError: return text(e)
         case let e as CSVError: return text(e)
@@ -46,6 +49,7 @@ enum Messages {
         case .quotes: return "Cotizaciones"
         case .billing: return "Facturación"
         case .users: return "Usuarios"
+        case .exchangeRates: return "Tipo de cambio"
         }
     }
 

@@ -43,6 +43,7 @@ enum StringCatalog {
         "module.quotes": ("Cotizaciones", "Quotes"),
         "module.billing": ("Facturación", "Billing"),
         "module.users": ("Usuarios", "Users"),
+        "module.exchangeRates": ("Tipo de cambio", "Exchange rates"),
         "module.projects": ("Proyectos", "Projects"),
         "module.stock": ("Almacén", "Stock"),
         "module.support": ("Soporte", "Support"),

@@ -29,6 +29,7 @@ enum Modules {
                                               environment: ctx.environment)
                 }
             },
+            ModuleEntry(.exchangeRates) { ctx in ExchangeRateScreen(services: ctx.services(store), strings: ctx.strings) },
             ModuleEntry(.jobs) { ctx in
                 JobsScreen(queue: JobQueue(db: store.db), schedules: ScheduleStore(db: store.db), strings: ctx.strings)
             },
