@@ -10,7 +10,7 @@ enum CommandHelp {
         "migrate": "bytek migrate",
         "worker": "bytek worker [--once] [--lease SEGUNDOS]",
         "user": "bytek user add USUARIO --name NOMBRE --role ROL | user list | user disable USUARIO | user enable USUARIO",
-        "import": "bytek import customers|catalog ARCHIVO [--partial]",
+        "import": "bytek import customers|catalog ARCHIVO [--partial] [--update]",
         "export": "bytek export customers|catalog|deals|quotes|contracts [ARCHIVO]",
         "backup": "bytek backup ARCHIVO | backup status | backup drill [ARCHIVO] | backup offsite set COMANDO… | offsite show | offsite clear",
         "restore": "bytek restore ARCHIVO",
@@ -159,6 +159,7 @@ enum CommandHelp {
         por punto y coma, como lo guarda Excel). La primera línea nombra las columnas:
 
           clientes: \(CSVCustomerMapping.columns.joined(separator: ", "))
+                    y por cada contacto N: \(CSVCustomerMapping.contactFields.map { "contactoN_" + $0 }.joined(separator: ", "))
                     (obligatorias: \(CSVCustomerMapping.required.joined(separator: ", ")))
           catálogo: \(CSVCatalogMapping.columns.joined(separator: ", "))
                     (obligatorias: \(CSVCatalogMapping.required.joined(separator: ", ")))
@@ -168,6 +169,10 @@ enum CommandHelp {
 
         Opciones:
           --partial    Guarda las líneas correctas e informa las erróneas (sale con 1 si hubo alguna).
+          --update     Un cliente (tipo_doc y numero_doc) o un SKU ya registrado se actualiza solo en las
+                       columnas presentes en el archivo (con contactoN_*: sus contactos); los nuevos se
+                       agregan. Cada línea actualizada dice qué cambió («línea 4: 20100047218 actualizado:
+                       teléfono, correo»). Sin --partial sigue siendo todo o nada.
 
         Una celda que empieza con «'» seguido de =, +, -, @, tabulador o retorno (como las escribe «bytek
         export») se lee sin ese apóstrofo. ARCHIVO «-» lee la entrada estándar. Requiere permiso de escritura
