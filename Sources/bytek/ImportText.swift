@@ -1,5 +1,6 @@
 import BytekModel
 import BytekServices
+import BytekStore
 
 /// The words of `bytek import`'s report: why a line was refused, what an update changed.
 enum ImportText {

@@ -86,6 +86,12 @@ public struct CatalogService: Sendable {
         return item.cost
     }
 
+    /// A list with no rows (what a front shows when the list was refused).
+    public var emptyPager: KeysetPager<CatalogItem> {
+        KeysetPager(db: services.db, from: "catalog_item", where: "0", columns: ["id"], order: [SortKey("id")],
+                    decode: { _ in throw ServiceError.notFound })
+    }
+
     /// The catalog list as a keyset pager, costs hidden from roles that may not see them.
     public func pager(_ query: CatalogQuery = CatalogQuery()) throws -> KeysetPager<CatalogItem> {
         try actor.authorize(.catalogList)
