@@ -37,7 +37,7 @@ public struct CatalogService: Sendable {
     }
 
     /// Saves changes, refusing (`forbidden`) a change to a field group the role may not edit. The
-    /// cost of an actor that may not see it stays as stored.
+    /// cost of an actor that may not see it (handed out as zero) stays as stored.
     @discardableResult
     public func update(_ item: CatalogItem) throws -> CatalogItem {
         guard CatalogFieldGroup.allCases.contains(where: { Operation.catalogEdit($0).allows(actor) }) else {
@@ -45,7 +45,8 @@ public struct CatalogService: Sendable {
         }
         guard let id = item.id, let stored = try repository.get(id) else { throw ServiceError.notFound }
         var i = item
-        if !seesCosts { i.cost = stored.cost }
+        // The zero cost it was handed is no change; any other cost is one it may not make.
+        if !seesCosts && i.cost.amount == 0 { i.cost = stored.cost }
         var normalized = i.normalized()
         normalized.price = normalized.price.rounded(); normalized.cost = normalized.cost.rounded()
         for group in CatalogFieldGroup.changed(from: stored, to: normalized) {
