@@ -66,6 +66,7 @@ final class CatalogListScreen: Screen, RecordOpening {
             KeyBinding([.char("a")], strings["catalog.toggleActive"], help: strings["catalog.help.active"]),
             KeyBinding([.char("o"), .char("O")], strings["key.sort"], help: strings["catalog.help.sort"], hint: false),
             KeyBinding([.char("t")], strings["catalog.showInactive"], help: strings["catalog.help.showInactive"], hint: false),
+            KeyBinding([.char("I")], strings["import.key"], help: strings["import.help.catalog"], hint: false),
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], strings["key.move"], help: strings["table.help.move"], hint: false),
         ]
     }
@@ -94,6 +95,10 @@ final class CatalogListScreen: Screen, RecordOpening {
                 q.kind = all[((all.firstIndex { $0 == q.kind } ?? 0) + 1) % all.count]
             }
         case .char("t"): apply { $0.activeOnly.toggle() }
+        case .char("I"):
+            CSVImportFlow.start(strings: strings, context: context, run: { [catalog] in try catalog.importCSV($0, options: $1) }) {
+                [weak self] in self?.reload(context: context)
+            }
         case .char("a"): toggleActive(context)
         case .char("o"):
             apply { q in

@@ -82,6 +82,7 @@ final class CustomerListScreen: Screen, RecordOpening {
             KeyBinding([.char("a")], strings["key.archive"], help: strings["customers.help.archive"]),
             KeyBinding([.char("o"), .char("O")], strings["key.sort"], help: strings["customers.help.sort"]),
             KeyBinding([.char("P")], strings["portal.invite"], help: strings["customers.help.portal"], hint: false),
+            KeyBinding([.char("I")], strings["import.key"], help: strings["import.help.customers"], hint: false),
             KeyBinding([.char("t")], strings["customers.archivedToggle"], help: strings["customers.help.archivedToggle"], hint: false),
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], strings["key.move"], help: strings["table.help.move"], hint: false),
         ]
@@ -106,6 +107,10 @@ final class CustomerListScreen: Screen, RecordOpening {
             guard let id = pane.table.selectedID else { break }
             guard let customer = try? customers.get(id) else { context.error(strings["store.readFailed"]); break }
             PortalDoor.inviteContact(of: customer, db: services.db, context: context)
+        case .char("I"):
+            CSVImportFlow.start(strings: strings, context: context, run: { [customers] in try customers.importCSV($0, options: $1) }) {
+                [weak self] in self?.reload(context: context)
+            }
         case .char("o"): cycleSort()
         case .char("O"): applyQuery { $0.ascending.toggle() }
         case .char("t"):
