@@ -79,8 +79,12 @@ enum CSVImportFlow {
     static func refusal(_ reason: ImportRefusal, _ s: Strings) -> String {
         switch reason {
         case .cells(let error):
-            return error.problems.map { p in p.column.isEmpty ? issue(p.issue, s) : p.column + ": " + issue(p.issue, s) }
-                .joined(separator: "; ")
+            return error.problems.map { p in
+                // Sentences end with a period; joined with "; " they read better without it.
+                var text = issue(p.issue, s)
+                if text.hasSuffix(".") { text.removeLast() }
+                return p.column.isEmpty ? text : p.column + ": " + text
+            }.joined(separator: "; ")
         case .repeated(let column, let key, let first): return s.format("import.repeated", column, key, String(first))
         case .store(let error): return ErrorText(s).describe(error)
         }
