@@ -35,12 +35,8 @@ extension CatalogService {
                     if new.active { try repository.activate(id) } else { try repository.deactivate(id) }
                 }
             },
-            audit: { created, updated in
-                try AuditLog(db: services.db, user: actor.auditName, door: actor.door, now: services.now).append(
-                    entity: AuditEntity.catalogItem, entityId: nil, action: .import,
-                    summary: ImportSummary.text(created: created, updated: updated, noun: "ítem(s)", source: options.source))
-            })
-        return try importer.run(table, map: map, db: services.db, options: options)
+            entity: AuditEntity.catalogItem, noun: "ítem(s)")
+        return try importer.run(table, map: map, services: services, options: options)
     }
 
     /// Every item (inactive too) in the columns `importCSV` reads; without the cost column for a role
@@ -57,12 +53,7 @@ extension CatalogService {
         let repository = self.repository
         return try services.db.read {
             var rows: [[String]] = []
-            let pager = repository.pager(CatalogQuery(activeOnly: false))
-            var page = try pager.first(500)
-            while let last = page.last {
-                rows += page.map { visible(CSVCatalogMapping.row($0.item)) }
-                page = try pager.after(last.cursor, 500)
-            }
+            try repository.pager(CatalogQuery(activeOnly: false)).walk { rows.append(visible(CSVCatalogMapping.row($0))) }
             return (visible(CSVCatalogMapping.columns), rows)
         }
     }

@@ -40,12 +40,8 @@ extension CustomerService {
                     if new.archived { try repository.archive(id) } else { try repository.restore(id) }
                 }
             },
-            audit: { created, updated in
-                try AuditLog(db: services.db, user: actor.auditName, door: actor.door, now: services.now).append(
-                    entity: AuditEntity.customer, entityId: nil, action: .import,
-                    summary: ImportSummary.text(created: created, updated: updated, noun: "cliente(s)", source: options.source))
-            })
-        return try importer.run(table, map: map, db: services.db, options: options)
+            entity: AuditEntity.customer, noun: "cliente(s)")
+        return try importer.run(table, map: map, services: services, options: options)
     }
 
     /// Every customer (archived too) with its contacts, in the columns `importCSV` reads: one snapshot,
@@ -57,15 +53,10 @@ extension CustomerService {
             let contacts = try repository.contactsByCustomer()
             let slots = min(contacts.values.map(\.count).max() ?? 0, CSVCustomerMapping.maxContacts)
             var rows: [[String]] = []
-            let pager = repository.pager(CustomerQuery(includeArchived: true))
-            var page = try pager.first(500)
-            while let last = page.last {
-                rows += page.map { p in
-                    var c = p.item
-                    c.contacts = p.item.id.flatMap { contacts[$0] } ?? []
-                    return CSVCustomerMapping.row(c, contacts: slots)
-                }
-                page = try pager.after(last.cursor, 500)
+            try repository.pager(CustomerQuery(includeArchived: true)).walk { customer in
+                var c = customer
+                c.contacts = customer.id.flatMap { contacts[$0] } ?? []
+                rows.append(CSVCustomerMapping.row(c, contacts: slots))
             }
             return (CSVCustomerMapping.header(contacts: slots), rows)
         }

@@ -17,12 +17,14 @@ struct CSVImport<Item> {
     let merge: (Item, CSVRecord, CSVColumnMap) throws -> (item: Item, changed: [String])
     let create: (Item) throws -> Void
     let update: (_ stored: Item, _ new: Item) throws -> Void
-    /// The file's audit entry, given the created and updated counts.
-    let audit: (Int, Int) throws -> Void
+    /// The audit entity of the file's entry ("customer") and the noun of its summary ("cliente(s)").
+    let entity: String
+    let noun: String
 
     private struct Cancel: Error {}
 
-    func run(_ table: CSVTable, map: CSVColumnMap, db: Database, options: ImportOptions) throws -> ImportReport {
+    func run(_ table: CSVTable, map: CSVColumnMap, services: Services, options: ImportOptions) throws -> ImportReport {
+        let db = services.db, actor = services.actor
         var report = ImportReport()
         do {
             try db.write {
@@ -31,7 +33,12 @@ struct CSVImport<Item> {
                     report.lines.append(ImportLine(line: record.line, outcome: try line(record, map, options, &seen, db)))
                 }
                 if !report.refused.isEmpty && !options.partial { throw Cancel() }
-                if report.created + report.updated > 0 { try audit(report.created, report.updated) }
+                if report.created + report.updated > 0 {
+                    try AuditLog(db: db, user: actor.auditName, door: actor.door, now: services.now).append(
+                        entity: entity, entityId: nil, action: .import,
+                        summary: ImportSummary.text(created: report.created, updated: report.updated, noun: noun,
+                                                    source: options.source))
+                }
                 if options.dryRun { throw Cancel() }
             }
             report.committed = true
