@@ -179,8 +179,9 @@ enum CommandHelp {
         en Clientes o, para el catálogo, en todos sus campos (admin o ventas: fija precios y costos).
         """,
         "export": """
-        Exporta todos los clientes (también los archivados) o todo el catálogo a CSV con las mismas columnas
-        que lee «bytek import», así que el archivo se puede volver a importar; «deals», «quotes» y
+        Exporta todos los clientes (también los archivados, con sus contactos en contactoN_*) o todo el
+        catálogo a CSV con las mismas columnas que lee «bytek import», así que el archivo se puede editar y
+        volver a importar con «bytek import … --update» sin perder nada; «deals», «quotes» y
         «contracts» exportan las oportunidades, las cotizaciones (cada versión) y los contratos registrados
         con las columnas de sus listas. El archivo lleva BOM UTF-8 y fines de línea CRLF, para que Excel
         muestre bien las tildes. Un texto que empieza con =, +, -, @, tabulador o retorno se escribe con un
