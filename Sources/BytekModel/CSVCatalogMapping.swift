@@ -6,9 +6,12 @@ public enum CSVCatalogMapping {
         "precio", "costo", "base_tarifa", "periodo", "categoria_igv", "series", "activo",
     ]
     public static let required = ["sku", "nombre", "unidad_negocio", "tipo", "precio"]
+    /// What identifies an item when a file updates the stored ones.
+    public static let key = ["sku"]
 
-    public static func columnMap(header: [String]) throws(CSVHeaderError) -> CSVColumnMap {
-        try CSVColumnMap(header: header, known: columns, required: required)
+    /// `updating`: only the SKU is required (an update changes the columns present).
+    public static func columnMap(header: [String], updating: Bool = false) throws(CSVHeaderError) -> CSVColumnMap {
+        try CSVColumnMap(header: header, known: columns, required: updating ? key : required)
     }
 
     public static func column(for field: CatalogField) -> String {

@@ -51,4 +51,6 @@ public enum CustomerListOrder: Sendable, Equatable {
 public struct CustomerListing {
     public let pager: KeysetPager<Customer>
     public let order: CustomerListOrder
+
+    public init(pager: KeysetPager<Customer>, order: CustomerListOrder) { self.pager = pager; self.order = order }
 }

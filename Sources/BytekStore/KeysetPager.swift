@@ -51,7 +51,7 @@ public struct KeysetPager<Item>: Sendable {
     /// A cheaper query for `count()` than counting the rows of `from`/`condition`, when the
     /// caller knows one (e.g. counting an FTS match). It must give the same number.
     public let countQuery: (sql: String, arguments: [SQLValue])?
-    private let decode: @Sendable (Row) throws -> Item
+    let decode: @Sendable (Row) throws -> Item
 
     public init(
         db: Database, from: String, where condition: String? = nil, arguments: [SQLValue] = [],

@@ -10,7 +10,7 @@ enum CommandHelp {
         "migrate": "bytek migrate",
         "worker": "bytek worker [--once] [--lease SEGUNDOS]",
         "user": "bytek user add USUARIO --name NOMBRE --role ROL | user list | user disable USUARIO | user enable USUARIO",
-        "import": "bytek import customers|catalog ARCHIVO [--partial]",
+        "import": "bytek import customers|catalog ARCHIVO [--partial] [--update]",
         "export": "bytek export customers|catalog|deals|quotes|contracts [ARCHIVO]",
         "backup": "bytek backup ARCHIVO | backup status | backup drill [ARCHIVO] | backup offsite set COMANDO… | offsite show | offsite clear",
         "restore": "bytek restore ARCHIVO",
@@ -187,6 +187,7 @@ enum CommandHelp {
         por punto y coma, como lo guarda Excel). La primera línea nombra las columnas:
 
           clientes: \(CSVCustomerMapping.columns.joined(separator: ", "))
+                    y por cada contacto N: \(CSVCustomerMapping.contactFields.map { "contactoN_" + $0 }.joined(separator: ", "))
                     (obligatorias: \(CSVCustomerMapping.required.joined(separator: ", ")))
           catálogo: \(CSVCatalogMapping.columns.joined(separator: ", "))
                     (obligatorias: \(CSVCatalogMapping.required.joined(separator: ", ")))
@@ -196,14 +197,19 @@ enum CommandHelp {
 
         Opciones:
           --partial    Guarda las líneas correctas e informa las erróneas (sale con 1 si hubo alguna).
+          --update     Un cliente (tipo_doc y numero_doc) o un SKU ya registrado se actualiza solo en las
+                       columnas presentes en el archivo (con contactoN_*: sus contactos); los nuevos se
+                       agregan. Cada línea actualizada dice qué cambió («línea 4: 20100047218 actualizado:
+                       teléfono, correo»). Sin --partial sigue siendo todo o nada.
 
         Una celda que empieza con «'» seguido de =, +, -, @, tabulador o retorno (como las escribe «bytek
         export») se lee sin ese apóstrofo. ARCHIVO «-» lee la entrada estándar. Requiere permiso de escritura
         en Clientes o, para el catálogo, en todos sus campos (admin o ventas: fija precios y costos).
         """,
         "export": """
-        Exporta todos los clientes (también los archivados) o todo el catálogo a CSV con las mismas columnas
-        que lee «bytek import», así que el archivo se puede volver a importar; «deals», «quotes» y
+        Exporta todos los clientes (también los archivados, con sus contactos en contactoN_*) o todo el
+        catálogo a CSV con las mismas columnas que lee «bytek import», así que el archivo se puede editar y
+        volver a importar con «bytek import … --update» sin perder nada; «deals», «quotes» y
         «contracts» exportan las oportunidades, las cotizaciones (cada versión) y los contratos registrados
         con las columnas de sus listas. El archivo lleva BOM UTF-8 y fines de línea CRLF, para que Excel
         muestre bien las tildes. Un texto que empieza con =, +, -, @, tabulador o retorno se escribe con un

@@ -1,9 +1,11 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
-/// `bytek export customers|catalog [FILE]`: every record (archived and inactive too), in the columns
-/// `bytek import` reads, as CSV that Excel opens with accents intact.
+/// `bytek export customers|catalog [FILE]`: every record (archived and inactive too; customers with their
+/// contacts), in the columns `bytek import` reads, as CSV that Excel opens with accents intact, through the
+/// customers' and the catalog's services (the cost column only for roles that may see costs).
 ///
 /// `bytek export deals|quotes|contracts [FILE]`: every deal, quote version or recorded contract, in
 /// the columns of `bytek deal list --csv`, `bytek quote list --csv` and `bytek contract list --csv`.
@@ -29,42 +31,8 @@ enum ExportCommand {
         let file = args.positional()
         try args.finish()
         let store = try context.openStore()
-        let user = try context.requireUser(store, .read, what == "customers" ? .customers : .catalog)
-        let db = store.db
-        let header: [String]
-        var rows: [[String]] = []
-        if what == "customers" {
-            header = CSVCustomerMapping.columns
-            let repo = CustomerRepository(db: db, user: user.login)
-            try db.read {
-                // One snapshot; keyset pages so memory stays flat on a large table.
-                let pager = repo.pager(CustomerQuery(includeArchived: true))
-                var page = try pager.first(500)
-                while let last = page.last {
-                    rows += page.map { CSVCustomerMapping.row($0.item) }
-                    page = try pager.after(last.cursor, 500)
-                }
-            }
-        } else {
-            // Costs only for the roles that may see them: the column is left out for the others.
-            let costColumn = PermissionMatrix.canSeeCosts(user.role) ? nil : CSVCatalogMapping.columns.firstIndex(of: "costo")
-            func visible(_ fields: [String]) -> [String] {
-                guard let costColumn else { return fields }
-                var f = fields
-                f.remove(at: costColumn)
-                return f
-            }
-            header = visible(CSVCatalogMapping.columns)
-            let repo = CatalogRepository(db: db, user: user.login)
-            try db.read {
-                let pager = repo.pager(CatalogQuery(activeOnly: false))
-                var page = try pager.first(500)
-                while let last = page.last {
-                    rows += page.map { visible(CSVCatalogMapping.row($0.item)) }
-                    page = try pager.after(last.cursor, 500)
-                }
-            }
-        }
+        let services = context.services(store, try context.requireUser(store))
+        let (header, rows) = what == "customers" ? try services.customers.exportCSV() : try services.catalog.exportCSV()
         let bytes = CSVWriter().encode(header: header, rows: rows)
         if let file, file != "-" {
             do {

@@ -11,7 +11,6 @@ enum Messages {
         case let e as CLIError:
             switch e { case .usage(let m, _), .failure(let m): return m }
         case let e as UserRepositoryError: return text(e)
-        case let e as ServiceError: return text(e)
         case let e as ExchangeRateError: return e.message
         case let e as Migrator.Failure: return text(e)
         case let e as BackupError: return text(e)
@@ -19,6 +18,7 @@ enum Messages {
         case let e as CSVHeaderError: return "línea 1: " + text(e)
         case let e as CustomerRepositoryError: return text(e)
         case let e as CatalogRepositoryError: return text(e)
+        case let e as ServiceError: return text(e)
         case let e as EDocumentError: return e.message
         case let e as BatchDocumentError: return e.message
         case let e as QuoteInvoicingError: return e.message
@@ -36,6 +36,19 @@ enum Messages {
             return "error de archivo: \(e.localizedDescription)"
         default:
             return String(describing: error)
+        }
+    }
+
+    /// An operation refused by the operations layer, in the words the commands used before it.
+    static func text(_ e: ServiceError) -> String {
+        switch e {
+        case .notFound: return "no existe el registro o no está a su alcance"
+        case .forbidden("catalogo.importar", let role?):
+            return "el rol \(role.displayName) no puede importar el catálogo: la importación fija precios de venta y costos"
+        case .forbidden(let name, let role):
+            let who = role.map { "el rol \($0.displayName)" } ?? "este usuario"
+            guard let op = Operation.all.first(where: { $0.name == name }) else { return "\(who) no tiene permiso para \(name)" }
+            return "\(who) no tiene permiso para \(op.access == .write ? "modificar" : "ver") \(moduleName(op.module)) (\(name))"
         }
     }
 

@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import BytekWeb
 import Foundation
@@ -27,7 +28,8 @@ enum WebLoadBenchmark {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bytek-bench-web-\(getpid()).sqlite").path
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
         let store = try Store(path: path)
-        let customer = try CustomerRepository(db: store.db, user: "bench").create(Customer(
+        let bench = Services(store: store, actor: .staff("bench", role: .admin, door: .cli))
+        let customer = try bench.customers.create(Customer(
             docType: .ruc, docNumber: RUC.complete("2010007097") ?? "", legalName: "Carga de Prueba S.A.C.",
             contacts: [Contact(name: "Carla Prueba", role: "Gerente", email: "carga@prueba.pe")]))
         guard let customerId = customer.id else { throw Failure(description: "no se creó el cliente de prueba") }

@@ -1,5 +1,6 @@
 import Foundation
 import BytekModel
+import BytekServices
 import BytekStore
 
 /// Spanish (or English) text for the model's and the store's error enums: the one place where
@@ -91,6 +92,8 @@ public struct ErrorText: Sendable {
             return s.format("users.err.lastAdmin", login)
         case UserRepositoryError.duplicateLogin(let login):
             return s.format("users.err.duplicate", login)
+        case let e as ServiceError:
+            return ServiceErrorText.describe(e, s)
         case let e as DatabaseError where e.isBusy:
             return s["err.db.busy"]
         case let e as DatabaseError:

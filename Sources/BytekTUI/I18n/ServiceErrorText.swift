@@ -1,17 +1,26 @@
 import BytekModel
 import BytekServices
 
-extension ErrorText {
-    /// A refusal of the operations layer: the TUI's usual "Su rol (…) no tiene permiso para … en …".
-    public func service(_ e: ServiceError) -> String {
-        switch e {
-        case .forbidden(let name, let role):
-            let op = Operation.all.first { $0.name == name }
-            let verb = s[op?.access == .write ? "perm.write" : "perm.read"]
-            let module = op.map { s["module." + $0.module.rawValue] } ?? name
-            return s.format("app.noPermission", role?.displayName ?? "—", verb, module)
+/// The operations layer's refusals in the status bar: "Su rol (almacén) no tiene permiso para modificar
+/// en Clientes."; the catalog's creation in the catalog's own words. The one place the TUI words them.
+enum ServiceErrorText {
+    static func describe(_ error: ServiceError, _ s: Strings) -> String {
+        switch error {
         case .notFound:
-            return s["service.notFound"]
+            return s["err.notFound"]
+        case .forbidden(let name, let role):
+            let roleName = role?.displayName ?? "—"
+            if name == "catalogo.crear" { return s.format("catalog.cannotCreate", roleName) }
+            guard let op = BytekServices.Operation.all.first(where: { $0.name == name }) else {
+                return s.format("app.noPermission", roleName, s["perm.write"], name)
+            }
+            let verb = s[op.access == .write ? "perm.write" : "perm.read"]
+            return s.format("app.noPermission", roleName, verb, s["module." + op.module.rawValue])
         }
     }
+}
+
+extension ErrorText {
+    /// A refusal of the operations layer (see `ServiceErrorText`).
+    public func service(_ e: ServiceError) -> String { ServiceErrorText.describe(e, s) }
 }

@@ -70,7 +70,7 @@ public final class ConfirmDialog: Screen {
     public func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
         strings = context.strings
         let maxInner = max(10, min(rect.width - 8, 60))
-        let lines = OverlayFrame.wrap(SafeText.sanitize(message), width: maxInner)
+        let lines = OverlayFrame.messageLines(message, width: maxInner)
         let yes = strings["word.yes"], no = strings["word.no"]
         let buttonsWidth = SafeText.width("[ \(yes) ]") + 3 + SafeText.width("[ \(no) ]")
         let inner = max(buttonsWidth, SafeText.width(title) + 4, lines.map(SafeText.width).max() ?? 0, 30)

@@ -45,7 +45,7 @@ public final class MessageDialog: Screen {
     public func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
         strings = context.strings
         let maxInner = max(10, min(rect.width - 8, 60))
-        let lines = OverlayFrame.wrap(SafeText.sanitize(message), width: maxInner)
+        let lines = OverlayFrame.messageLines(message, width: maxInner)
         let ok = strings["widget.ok"]
         let inner = max(SafeText.width(title) + 4, lines.map(SafeText.width).max() ?? 0, 30)
         let box = OverlayFrame.centered(in: rect, width: inner + 4, height: lines.count + 5)

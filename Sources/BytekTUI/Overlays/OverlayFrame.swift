@@ -13,6 +13,13 @@ enum OverlayFrame {
         canvas.box(box, title: title, style: Style(.border), titleStyle: Style(.overlayTitle, bold: true))
     }
 
+    /// A message's lines for a box `width` cells wide: each paragraph (a line of the message) made
+    /// safe to show (control characters as placeholders) and wrapped.
+    static func messageLines(_ message: String, width: Int) -> [String] {
+        wrap(message.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.sanitize(String($0)) }
+                .joined(separator: "\n"), width: width)
+    }
+
     /// Splits `text` into lines of at most `width` cells, breaking at spaces (and inside words
     /// longer than a line). Explicit newlines are kept.
     static func wrap(_ text: String, width: Int) -> [String] {

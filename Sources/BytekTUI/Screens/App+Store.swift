@@ -6,7 +6,7 @@ extension App {
     public convenience init(terminal: Terminal, context: AppContext, store: Store) {
         self.init(terminal: terminal, context: context, modules: Modules.entries(store: store),
                   dataVersion: { store.db.dataVersion() })
-        paletteRecords = Modules.paletteRecords(store: store)
+        paletteRecords = Modules.paletteRecords(store: store, context: context)
         let login = context.session.login
         rememberTheme = { name in try? SettingsRepository(db: store.db).set(SettingsRepository.themeKey(user: login), name) }
     }

@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 
 /// The modules of the top bar and how each builds its first screen over the store.
@@ -8,12 +9,10 @@ enum Modules {
     static func entries(store: Store) -> [ModuleEntry] {
         [
             ModuleEntry(.customers) { ctx in
-                CustomerListScreen(repository: CustomerRepository(db: store.db, user: ctx.session.login),
-                                   drafts: DraftRepository(db: store.db), strings: ctx.strings)
+                CustomerListScreen(services: ctx.services(store), drafts: DraftRepository(db: store.db), strings: ctx.strings)
             },
             ModuleEntry(.catalog) { ctx in
-                CatalogListScreen(repository: CatalogRepository(db: store.db, user: ctx.session.login),
-                                  drafts: DraftRepository(db: store.db), strings: ctx.strings)
+                CatalogListScreen(services: ctx.services(store), drafts: DraftRepository(db: store.db), strings: ctx.strings)
             },
             ModuleEntry(.sales) { ctx in SalesModule.makeRoot(store: store, context: ctx) },
             ModuleEntry(.quotes) { ctx in QuotesModule.makeRoot(store: store, context: ctx) },
@@ -37,23 +36,22 @@ enum Modules {
     }
 
     /// Records for the command palette: customers and catalog items whose text matches the query
-    /// ("cliente acme", "nas"), each opening its form.
-    static func paletteRecords(store: Store) -> (String) -> [PaletteAction] {
-        { query in
+    /// ("cliente acme", "nas"), each opening its form; read through the services as the session's user.
+    static func paletteRecords(store: Store, context: AppContext) -> (String) -> [PaletteAction] {
+        let services = context.services(store)
+        return { query in
             let words = query.split(separator: " ").map(String.init)
             let rest = words.filter { !["cliente", "clientes", "item", "ítem", "producto", "servicio"].contains(TextFold.fold($0)) }
                 .joined(separator: " ")
             guard rest.count >= 2 else { return [] }
             var actions: [PaletteAction] = []
-            let customers = CustomerRepository(db: store.db, user: "")
-            for p in (try? customers.pager(CustomerQuery(search: rest)).first(8)) ?? [] {
+            for p in (try? services.customers.pager(CustomerQuery(search: rest)).first(8)) ?? [] {
                 let c = p.item
                 actions.append(PaletteAction(title: "Cliente: " + c.legalName, detail: c.docType.shortName + " " + c.docNumber) { ctx in
                     ctx.openRecord(.customers, c.id)
                 })
             }
-            let catalog = CatalogRepository(db: store.db, user: "")
-            for p in (try? catalog.pager(CatalogQuery(search: rest)).first(8)) ?? [] {
+            for p in (try? services.catalog.pager(CatalogQuery(search: rest)).first(8)) ?? [] {
                 let i = p.item
                 actions.append(PaletteAction(title: "Ítem: " + i.name, detail: i.sku) { ctx in
                     ctx.openRecord(.catalog, i.id)

@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 
 /// The catalog item form. Rate basis and period are choices with an empty option, so a product
@@ -8,13 +9,13 @@ import BytekStore
 @MainActor
 final class CatalogEditor: RecordEditor {
     let original: CatalogItem?
-    let repository: CatalogRepository
+    let service: CatalogService
     let role: Role
     private let s: Strings
 
-    init(item: CatalogItem?, repository: CatalogRepository, strings: Strings, role: Role = .admin) {
+    init(item: CatalogItem?, service: CatalogService, strings: Strings, role: Role = .admin) {
         original = item
-        self.repository = repository
+        self.service = service
         self.role = role
         s = strings
     }
@@ -116,7 +117,7 @@ final class CatalogEditor: RecordEditor {
         }
         guard errors.isEmpty else { return .invalid(errors) }
         do {
-            let saved = original == nil ? try repository.create(item) : try repository.update(item)
+            let saved = original == nil ? try service.create(item) : try service.update(item)
             return .saved(s.format("catalog.saved", saved.sku))
         } catch let e as CatalogRepositoryError {
             if case .duplicateSKU = e { return .failed(text.describe(e), field: "sku") }

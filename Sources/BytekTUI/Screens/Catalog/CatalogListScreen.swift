@@ -1,19 +1,21 @@
 import BytekModel
+import BytekServices
 import BytekStore
 
 /// Catálogo: products, services and subscriptions of the three units, with search, filters by
 /// unit (`u`) and kind (`k`), sorting, inactive toggle and a detail pane.
 @MainActor
 final class CatalogListScreen: Screen, RecordOpening {
-    let repository: CatalogRepository
+    let services: Services
+    var catalog: CatalogService { services.catalog }
     let drafts: DraftRepository
     private var query = CatalogQuery()
     private let pane: ListPane
     private let strings: Strings
     private var detail = DetailCache<CatalogItem>()
 
-    init(repository: CatalogRepository, drafts: DraftRepository, strings: Strings) {
-        self.repository = repository
+    init(services: Services, drafts: DraftRepository, strings: Strings) {
+        self.services = services
         self.drafts = drafts
         self.strings = strings
         let table = Table(columns: CatalogListScreen.columns(strings), source: ArrayRowSource([]),
@@ -64,6 +66,7 @@ final class CatalogListScreen: Screen, RecordOpening {
             KeyBinding([.char("a")], strings["catalog.toggleActive"], help: strings["catalog.help.active"]),
             KeyBinding([.char("o"), .char("O")], strings["key.sort"], help: strings["catalog.help.sort"], hint: false),
             KeyBinding([.char("t")], strings["catalog.showInactive"], help: strings["catalog.help.showInactive"], hint: false),
+            KeyBinding([.char("I")], strings["import.key"], help: strings["import.help.catalog"], hint: false),
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], strings["key.move"], help: strings["table.help.move"], hint: false),
         ]
     }
@@ -92,6 +95,10 @@ final class CatalogListScreen: Screen, RecordOpening {
                 q.kind = all[((all.firstIndex { $0 == q.kind } ?? 0) + 1) % all.count]
             }
         case .char("t"): apply { $0.activeOnly.toggle() }
+        case .char("I"):
+            CSVImportFlow.start(strings: strings, context: context, run: { [catalog] in try catalog.importCSV($0, options: $1) }) {
+                [weak self] in self?.reload(context: context)
+            }
         case .char("a"): toggleActive(context)
         case .char("o"):
             apply { q in
@@ -118,9 +125,9 @@ final class CatalogListScreen: Screen, RecordOpening {
         }
         var item: CatalogItem?
         if let id {
-            do { item = try repository.get(id) } catch { context.error(strings["store.readFailed"]); return }
+            do { item = try catalog.get(id) } catch { context.error(StoreErrorText.describe(error, strings)); return }
         }
-        FormScreen.open(CatalogEditor(item: item, repository: repository, strings: strings, role: role),
+        FormScreen.open(CatalogEditor(item: item, service: catalog, strings: strings, role: role),
                         drafts: drafts, strings: strings, context: context)
     }
 
@@ -128,7 +135,7 @@ final class CatalogListScreen: Screen, RecordOpening {
         guard context.require(.write, .catalog), let row = pane.table.selectedRow else { return }
         let inactive = row.role == .dim
         do {
-            if inactive { _ = try repository.activate(row.id) } else { _ = try repository.deactivate(row.id) }
+            if inactive { _ = try catalog.activate(row.id) } else { _ = try catalog.deactivate(row.id) }
             context.ok(strings.format(inactive ? "catalog.activated" : "catalog.deactivated", row.cells[1]))
             pane.table.reload()
             detail.invalidate()
@@ -140,7 +147,8 @@ final class CatalogListScreen: Screen, RecordOpening {
     private func apply(_ change: (inout CatalogQuery) -> Void) {
         change(&query)
         let s = strings
-        let source = PagerRowSource(pager: repository.pager(query), id: { $0.id ?? 0 }) { item in
+        let pager = (try? catalog.pager(query)) ?? services.catalog.emptyPager
+        let source = PagerRowSource(pager: pager, id: { $0.id ?? 0 }) { item in
             ([item.sku, item.name, item.price.formatted, CatalogListScreen.per(item, s), item.unit.code,
               s["catalog.kind." + item.kind.rawValue], item.niche], item.active ? nil : .dim)
         }
@@ -166,9 +174,9 @@ final class CatalogListScreen: Screen, RecordOpening {
     }
 
     private func renderDetail(_ canvas: inout Canvas, _ rect: Rect, role: Role) {
-        guard let i = detail.value(for: pane.table.selectedID, load: { try? repository.get($0) }) else { return }
+        guard let i = detail.value(for: pane.table.selectedID, load: { try? catalog.get($0) }) else { return }
         let s = strings
-        let costLine: [(label: String, value: String)] = PermissionMatrix.canSeeCosts(role) ? [(s["catalog.field.cost"], i.cost.formatted)] : []
+        let costLine: [(label: String, value: String)] = catalog.seesCosts ? [(s["catalog.field.cost"], i.cost.formatted)] : []
         let head: [(label: String, value: String)] = [
             (s["catalog.col.name"], i.name),
             (s["catalog.field.description"], i.description),

@@ -1,18 +1,19 @@
 import BytekModel
+import BytekServices
 import BytekStore
 
 /// The customer form: identity, location, commercial terms and contacts. Turns field values into
-/// a `Customer`, validates it with the model's rules and saves it through the repository.
+/// a `Customer`, validates it with the model's rules and saves it through the customers' service.
 @MainActor
 final class CustomerEditor: RecordEditor {
     let original: Customer?
-    let repository: CustomerRepository
+    let service: CustomerService
     private let s: Strings
     static let contactSlots = 3
 
-    init(customer: Customer?, repository: CustomerRepository, strings: Strings) {
+    init(customer: Customer?, service: CustomerService, strings: Strings) {
         original = customer
-        self.repository = repository
+        self.service = service
         s = strings
     }
 
@@ -109,7 +110,7 @@ final class CustomerEditor: RecordEditor {
         guard errors.isEmpty else { return .invalid(errors) }
         normalized.contacts = slotted.filter { !$0.isBlank }.map { $0.normalized() }
         do {
-            let saved = original == nil ? try repository.create(normalized) : try repository.update(normalized)
+            let saved = original == nil ? try service.create(normalized) : try service.update(normalized)
             return .saved(s.format("customers.saved", saved.legalName))
         } catch CustomerRepositoryError.invalid(let errs) {
             return .invalid(Dictionary(uniqueKeysWithValues: errs.map { (CustomerEditor.fieldID($0.key), text.customer($0.value, docType: docType)) }))

@@ -1,11 +1,13 @@
 import BytekModel
+import BytekServices
 import BytekStore
 
 /// Clientes: the customer list with incremental search (FTS5, accents ignored), sorting,
 /// archived toggle, and a detail pane. Opens the form to create or edit.
 @MainActor
 final class CustomerListScreen: Screen, RecordOpening {
-    let repository: CustomerRepository
+    let services: Services
+    var customers: CustomerService { services.customers }
     let drafts: DraftRepository
     private var query = CustomerQuery()
     private let pane: ListPane
@@ -13,12 +15,11 @@ final class CustomerListScreen: Screen, RecordOpening {
     private var detail = DetailCache<Customer>()
     private let strings: Strings
 
-    init(repository: CustomerRepository, drafts: DraftRepository, strings: Strings) {
-        self.repository = repository
+    init(services: Services, drafts: DraftRepository, strings: Strings) {
+        self.services = services
         self.drafts = drafts
         self.strings = strings
-        let listing = repository.listing(query)
-        source = CustomerListScreen.makeSource(listing.pager, strings)
+        source = CustomerListScreen.makeSource(CustomerListScreen.listing(services, query).pager, strings)
         let table = Table(columns: CustomerListScreen.columns(strings), source: source,
                           emptyMessage: strings["customers.empty"])
         table.sortColumn = 1
@@ -53,6 +54,14 @@ final class CustomerListScreen: Screen, RecordOpening {
         ]
     }
 
+    /// The list as the service hands it out; an empty one when the role may not list customers (the
+    /// module is hidden from such a role anyway).
+    static func listing(_ services: Services, _ query: CustomerQuery) -> CustomerListing {
+        (try? services.customers.listing(query)) ?? CustomerListing(pager: KeysetPager(
+            db: services.db, from: "customer", where: "0", columns: ["id"], order: [SortKey("id")],
+            decode: { _ in Customer(docType: .ruc, docNumber: "", legalName: "") }), order: .requested)
+    }
+
     static func makeSource(_ pager: KeysetPager<Customer>, _ s: Strings) -> PagerRowSource<Customer> {
         PagerRowSource(pager: pager, id: { $0.id ?? 0 }) { c in
             let credit = c.creditDays > 0 ? s.format("customers.creditDays", String(c.creditDays)) : s["customers.cash"]
@@ -73,6 +82,7 @@ final class CustomerListScreen: Screen, RecordOpening {
             KeyBinding([.char("a")], strings["key.archive"], help: strings["customers.help.archive"]),
             KeyBinding([.char("o"), .char("O")], strings["key.sort"], help: strings["customers.help.sort"]),
             KeyBinding([.char("P")], strings["portal.invite"], help: strings["customers.help.portal"], hint: false),
+            KeyBinding([.char("I")], strings["import.key"], help: strings["import.help.customers"], hint: false),
             KeyBinding([.char("t")], strings["customers.archivedToggle"], help: strings["customers.help.archivedToggle"], hint: false),
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], strings["key.move"], help: strings["table.help.move"], hint: false),
         ]
@@ -95,8 +105,12 @@ final class CustomerListScreen: Screen, RecordOpening {
         case .char("a"): toggleArchive(context)
         case .char("P"):
             guard let id = pane.table.selectedID else { break }
-            guard let customer = try? repository.get(id) else { context.error(strings["store.readFailed"]); break }
-            PortalDoor.inviteContact(of: customer, db: repository.db, context: context)
+            guard let customer = try? customers.get(id) else { context.error(strings["store.readFailed"]); break }
+            PortalDoor.inviteContact(of: customer, db: services.db, context: context)
+        case .char("I"):
+            CSVImportFlow.start(strings: strings, context: context, run: { [customers] in try customers.importCSV($0, options: $1) }) {
+                [weak self] in self?.reload(context: context)
+            }
         case .char("o"): cycleSort()
         case .char("O"): applyQuery { $0.ascending.toggle() }
         case .char("t"):
@@ -117,9 +131,9 @@ final class CustomerListScreen: Screen, RecordOpening {
         guard context.require(.write, .customers) else { return }
         var customer: Customer?
         if let id {
-            do { customer = try repository.get(id) } catch { context.error(strings["store.readFailed"]); return }
+            do { customer = try customers.get(id) } catch { context.error(StoreErrorText.describe(error, strings)); return }
         }
-        FormScreen.open(CustomerEditor(customer: customer, repository: repository, strings: strings),
+        FormScreen.open(CustomerEditor(customer: customer, service: customers, strings: strings),
                         drafts: drafts, strings: strings, context: context)
     }
 
@@ -131,7 +145,7 @@ final class CustomerListScreen: Screen, RecordOpening {
         context.present(ConfirmDialog(message: question, danger: !archived) { [weak self] yes in
             guard let self, yes else { return }
             do {
-                if archived { _ = try self.repository.restore(row.id) } else { _ = try self.repository.archive(row.id) }
+                if archived { _ = try self.customers.restore(row.id) } else { _ = try self.customers.archive(row.id) }
                 context.ok(self.strings.format(archived ? "customers.restored" : "customers.archived", name))
                 self.pane.table.reload()
             } catch {
@@ -148,7 +162,7 @@ final class CustomerListScreen: Screen, RecordOpening {
 
     private func applyQuery(_ change: (inout CustomerQuery) -> Void) {
         change(&query)
-        let listing = repository.listing(query)
+        let listing = CustomerListScreen.listing(services, query)
         source = CustomerListScreen.makeSource(listing.pager, strings)
         pane.table.setSource(source)
         let requested: Int? = [.document: 0, .legalName: 1, .district: 2, .updated: nil][query.sort] ?? nil
@@ -178,7 +192,7 @@ final class CustomerListScreen: Screen, RecordOpening {
     }
 
     private func renderDetail(_ canvas: inout Canvas, _ rect: Rect) {
-        guard let c = detail.value(for: pane.table.selectedID, load: { try? repository.get($0) }) else { return }
+        guard let c = detail.value(for: pane.table.selectedID, load: { try? customers.get($0) }) else { return }
         let s = strings
         let pane = DetailPane(
             title: c.displayName,
