@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -10,6 +11,7 @@ enum Messages {
         case let e as CLIError:
             switch e { case .usage(let m, _), .failure(let m): return m }
         case let e as UserRepositoryError: return text(e)
+        case let e as ServiceError: return text(e, login: nil)
         case let e as Migrator.Failure: return text(e)
         case let e as BackupError: return text(e)
         case let e as CSVError: return text(e)
@@ -33,6 +35,19 @@ enum Messages {
             return "error de archivo: \(e.localizedDescription)"
         default:
             return String(describing: error)
+        }
+    }
+
+    /// The operations layer's refusals in the words the commands used when they checked roles themselves.
+    static func text(_ e: ServiceError, login: String?) -> String {
+        switch e {
+        case .forbidden(let name, let role):
+            let op = BytekServices.Operation.all.first { $0.name == name }
+            let what = op?.access == .read ? "ver" : "modificar"
+            let who = (login.map { "el usuario «\($0)» " } ?? "el usuario ") + "(rol \(role?.displayName ?? "ninguno"))"
+            return "\(who) no tiene permiso para \(what) " + (op.map { moduleName($0.module) } ?? name)
+        case .notFound:
+            return "no existe el registro pedido"
         }
     }
 
