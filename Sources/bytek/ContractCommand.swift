@@ -75,9 +75,9 @@ enum ContractCommand {
         let quoteNumber = args.positional()
         try args.finish()
         let store = try context.openStore()
-        let contracts = try context.services(store, try context.requireUser(store)).contracts
-            .list(quoteNumber: quoteNumber?.uppercased())
-        var names = SalesCLI.CustomerNames(db: store.db)
+        let services = context.services(store, try context.requireUser(store))
+        let contracts = try services.contracts.list(quoteNumber: quoteNumber?.uppercased())
+        var names = SalesCLI.Parties(services.quotes)
         let rows: [[String]] = try contracts.map { c in
             let party = try names.party(customerId: c.customerId, dealId: nil)
             return [c.number, c.quoteNumber, String(c.quoteVersion), c.unit.code, party.name, party.document,

@@ -53,7 +53,7 @@ enum QuoteCommand {
         }
         // Oldest number first, versions in order: how a person reads a quote register.
         summaries.sort { ($0.number, $0.version) < ($1.number, $1.version) }
-        var names = SalesCLI.CustomerNames(db: store.db)
+        var names = SalesCLI.Parties(quotes)
         let rows: [[String]] = try summaries.map { q in
             let party = try names.party(customerId: q.customerId, dealId: q.dealId)
             return [q.number, String(q.version), QuotePrinting.stateName(q.state), q.unit.code, party.name, party.document,
@@ -107,8 +107,7 @@ enum QuoteCommand {
         let quotes = context.services(store, try context.requireUser(store)).quotes
         let quote = try SalesCLI.quote(number, version: version, quotes)
         let totals = try quote.totals()
-        var names = SalesCLI.CustomerNames(db: store.db)
-        let party = try names.party(customerId: quote.customerId, dealId: quote.dealId)
+        let party = try quotes.party(customerId: quote.customerId, dealId: quote.dealId)
         let versions = try quotes.versions(of: quote.number)
         var out: [String] = []
         out.append("Cotización \(quote.number) v\(quote.version) — \(QuotePrinting.stateName(quote.state))"
@@ -271,6 +270,21 @@ enum SalesCLI {
         }
         Console.out(line(header))
         for row in rows { Console.out(line(row)) }
+    }
+
+    /// Who each quote or contract is for, read once per customer or deal through the quote operations.
+    struct Parties {
+        let quotes: QuoteService
+        private var cache: [String: QuoteParty] = [:]
+        init(_ quotes: QuoteService) { self.quotes = quotes }
+
+        mutating func party(customerId: Int64?, dealId: Int64?) throws -> QuoteParty {
+            let key = customerId.map { "c\($0)" } ?? dealId.map { "d\($0)" } ?? ""
+            if let hit = cache[key] { return hit }
+            let found = try quotes.party(customerId: customerId, dealId: dealId)
+            cache[key] = found
+            return found
+        }
     }
 
     /// Names of customers and leads, read once each.

@@ -41,3 +41,29 @@ extension QuoteService {
         return try DealRepository(db: services.db, user: actor.auditName).card(id)
     }
 }
+
+/// Who a quote or contract is for, as a list prints it: the customer's (or the lead's) name and
+/// document ("6 20100047218"); empty when there is none or it is outside a contact's scope.
+public struct QuoteParty: Sendable, Hashable {
+    public var name: String
+    public var document: String
+    public init(name: String = "", document: String = "") { self.name = name; self.document = document }
+}
+
+extension QuoteService {
+    /// The party of a row with `customerId`, else of its deal `dealId` (its customer, or its lead).
+    public func party(customerId: Int64?, dealId: Int64?) throws -> QuoteParty {
+        try actor.authorize(.quoteView)
+        if let customerId {
+            guard let c = try customer(customerId) else { return QuoteParty() }
+            return QuoteParty(name: c.legalName, document: c.docType.rawValue + " " + c.docNumber)
+        }
+        guard let dealId, actor.customerScope == nil else { return QuoteParty() }
+        let deals = DealRepository(db: services.db, user: actor.auditName)
+        guard let deal = try deals.get(dealId) else { return QuoteParty() }
+        if let c = deal.customerId { return try party(customerId: c, dealId: nil) }
+        guard let leadId = deal.leadId, let lead = try deals.lead(leadId) else { return QuoteParty() }
+        return QuoteParty(name: lead.name,
+                          document: lead.docNumber.isEmpty ? "" : "\(lead.docType?.rawValue ?? "") \(lead.docNumber)")
+    }
+}

@@ -8,9 +8,9 @@ final class CustomerNames {
     private var cache: [Int64: String] = [:]
 
     /// Names read through the quote operations (the actor's scope applies).
-    init(_ quotes: QuoteService) { lookup = { (try? quotes.customer($0))??.legalName } }
+    init(_ quotes: QuoteService) { lookup = { (try? quotes.customer($0))?.legalName } }
 
-    init(repository: CustomerRepository) { lookup = { (try? repository.get($0))??.legalName } }
+    init(repository: CustomerRepository) { lookup = { (try? repository.get($0))?.legalName } }
 
     func name(_ id: Int64?) -> String {
         guard let id else { return "—" }
