@@ -18,7 +18,10 @@ public enum QuoteExpiryJob {
     /// Expires what is due on the Lima date of `nowMs`; returns the job result (JSON text).
     public static func run(db: Database, nowMs: Int64) throws -> String {
         let today = LimaTime.date(Date(timeIntervalSince1970: Double(nowMs) / 1000))
-        let expired = try QuoteRepository(db: db, user: "trabajador").expireDue(today: today)
+        // The worker's door in the audit log, as the operations layer's `cotizacion.vencer` records it.
+        var quotes = QuoteRepository(db: db, user: "trabajador")
+        quotes.door = .worker
+        let expired = try quotes.expireDue(today: today)
         return "{\"vencidas\":\(expired.count)}"
     }
 }

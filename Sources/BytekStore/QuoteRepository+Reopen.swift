@@ -53,7 +53,6 @@ extension QuoteRepository {
             }
             try db.execute("UPDATE quote_milestone SET amount_cents = NULL WHERE quote_id = ?", [.int(id)])
             if let dealId = stored.dealId {
-                let deals = DealRepository(db: db, user: user, now: now)
                 if let deal = try deals.get(dealId),
                    let pipeline = try PipelineRepository(db: db, user: user, now: now).pipeline(for: deal.unit),
                    deal.stageId == pipeline.wonStage?.id,

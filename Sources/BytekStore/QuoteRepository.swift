@@ -19,6 +19,13 @@ public struct QuoteRepository: Sendable {
 
     var audit: AuditLog { AuditLog(db: db, user: user, door: door, now: now) }
 
+    /// The deals acting as the same user through the same door (accepting moves the deal).
+    var deals: DealRepository {
+        var r = DealRepository(db: db, user: user, now: now)
+        r.door = door
+        return r
+    }
+
     // MARK: drafts
 
     /// Saves a new quote as version 1 in draft, numbered from the series of its issue year.
@@ -97,7 +104,7 @@ public struct QuoteRepository: Sendable {
             // A version sent while its deal was still a lead has no customer; the lead may have been
             // converted since, and the deal then names the customer.
             let customerId = try stored.customerId ?? stored.dealId.flatMap {
-                try DealRepository(db: db, user: user, now: now).get($0)?.customerId
+                try deals.get($0)?.customerId
             }
             if stored.lines.contains(where: \.isRecurring) && customerId == nil {
                 throw SalesRepositoryError.customerRequired
@@ -111,7 +118,7 @@ public struct QuoteRepository: Sendable {
             try supersedeOtherVersions(of: quote)
             var deal: Deal?
             if let dealId = quote.dealId {
-                deal = try DealRepository(db: db, user: user, now: now).markWon(dealId)
+                deal = try deals.markWon(dealId)
             }
             let amounts = quote.paymentTerms.milestoneAmounts(of: totals.oneTime)
             for (i, amount) in amounts.enumerated() {

@@ -1,5 +1,6 @@
 import BytekDocuments
 import BytekModel
+import BytekServices
 import BytekStore
 import BytekTUI
 import Foundation
@@ -18,7 +19,7 @@ import Foundation
 enum ContractCommand {
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         guard let sub = args.positional() else { throw CLIError.usage("falta el subcomando: pdf o list", command: "contract") }
-        return try SalesCLI.translatingErrors {
+        return try SalesCLI.translatingErrors(context) {
             switch sub {
             case "pdf": return try pdf(&args, context)
             case "list": return try list(&args, context)
@@ -34,21 +35,21 @@ enum ContractCommand {
         try args.finish()
         let version = try SalesCLI.version(versionText, command: "contract")
         let store = try context.openStore()
-        let user = try context.requireUser(store, .read, .quotes)
+        let services = context.services(store, try context.requireUser(store))
+        try services.actor.authorize(.contractPDF)
         let quote: Quote
         if let version {
-            quote = try SalesCLI.quote(number, version: version, store: store, login: user.login)
+            quote = try SalesCLI.quote(number, version: version, services.quotes)
         } else {
             // Without --version: the accepted version (the one a contract can lock), else the latest.
-            let versions = try QuoteRepository(db: store.db, user: user.login).versions(of: number.uppercased())
+            let versions = try services.quotes.versions(of: number.uppercased())
             guard let chosen = versions.last(where: { $0.state == .accepted }) ?? versions.last else {
                 throw CLIError.failure("no existe la cotización \(number.uppercased())")
             }
             quote = chosen
         }
-        let result = try QuotePrinting.renderContract(
-            quote, store: store, user: user.login, canRecord: PermissionMatrix.canWrite(user.role, .quotes),
-            today: QuotePrinting.today(), to: output)
+        guard let quoteId = quote.id else { throw CLIError.failure("no existe la cotización \(quote.number)") }
+        let result = try services.contracts.pdf(quoteId: quoteId, to: output)
         Console.out(result.path)
         Console.out("Contrato: \(result.contract.number) (\(quote.number) v\(quote.version), "
             + (result.created ? "registrado ahora" : "registrado el \(slashed(result.contract.date))") + ")")
@@ -74,9 +75,9 @@ enum ContractCommand {
         let quoteNumber = args.positional()
         try args.finish()
         let store = try context.openStore()
-        _ = try context.requireUser(store, .read, .quotes)
-        let contracts = try ContractRepository(db: store.db, user: "").list(quoteNumber: quoteNumber?.uppercased())
-        var names = SalesCLI.CustomerNames(db: store.db)
+        let services = context.services(store, try context.requireUser(store))
+        let contracts = try services.contracts.list(quoteNumber: quoteNumber?.uppercased())
+        var names = SalesCLI.Parties(services.quotes)
         let rows: [[String]] = try contracts.map { c in
             let party = try names.party(customerId: c.customerId, dealId: nil)
             return [c.number, c.quoteNumber, String(c.quoteVersion), c.unit.code, party.name, party.document,

@@ -39,15 +39,19 @@ enum Messages {
         }
     }
 
-    /// An operation refused by the operations layer, in the words the commands used before it.
-    static func text(_ e: ServiceError) -> String {
+    /// An operation refused by the operations layer, in the words the commands used before it:
+    /// "el usuario «ana» (rol ventas) no tiene permiso para modificar Facturación (comprobante.emitir)".
+    static func text(_ e: ServiceError, login: String? = nil) -> String {
         switch e {
         case .notFound: return "no existe el registro o no está a su alcance"
         case .forbidden("catalogo.importar", let role?):
             return "el rol \(role.displayName) no puede importar el catálogo: la importación fija precios de venta y costos"
         case .forbidden(let name, let role):
-            let who = role.map { "el rol \($0.displayName)" } ?? "este usuario"
-            guard let op = Operation.all.first(where: { $0.name == name }) else { return "\(who) no tiene permiso para \(name)" }
+            let roleName = role?.displayName ?? "ninguno"
+            let who = login.map { "el usuario «\($0)» (rol \(roleName))" } ?? "el rol \(roleName)"
+            guard let op = BytekServices.Operation.all.first(where: { $0.name == name }) else {
+                return "\(who) no tiene permiso para «\(name)»"
+            }
             return "\(who) no tiene permiso para \(op.access == .write ? "modificar" : "ver") \(moduleName(op.module)) (\(name))"
         }
     }

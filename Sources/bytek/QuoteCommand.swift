@@ -1,5 +1,6 @@
 import BytekDocuments
 import BytekModel
+import BytekServices
 import BytekStore
 import BytekTUI
 import Foundation
@@ -9,7 +10,7 @@ import Foundation
 enum QuoteCommand {
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         guard let sub = args.positional() else { throw CLIError.usage("falta el subcomando: list, show o pdf", command: "quote") }
-        return try SalesCLI.translatingErrors {
+        return try SalesCLI.translatingErrors(context) {
             switch sub {
             case "list": return try list(&args, context)
             case "show": return try show(&args, context)
@@ -38,13 +39,12 @@ enum QuoteCommand {
         }
         let unit = try unitText.map { try SalesCLI.unit($0, command: "quote") }
         let store = try context.openStore()
-        let user = try context.requireUser(store, .read, .quotes)
-        let repo = QuoteRepository(db: store.db, user: user.login)
+        let quotes = context.services(store, try context.requireUser(store)).quotes
+        let pager = try quotes.pager(QuoteQuery(state: state, unit: unit))
         // Sent versions past their validity are listed as vencida (marked by whoever may change quotes).
-        if PermissionMatrix.canWrite(user.role, .quotes) { try repo.expireDue(today: QuotePrinting.today()) }
+        do { try quotes.expireDue() } catch ServiceError.forbidden {}
         var summaries: [QuoteSummary] = []
         try store.db.read {
-            let pager = repo.pager(QuoteQuery(state: state, unit: unit))
             var page = try pager.first(500)
             while let last = page.last {
                 summaries += page.map(\.item)
@@ -53,7 +53,7 @@ enum QuoteCommand {
         }
         // Oldest number first, versions in order: how a person reads a quote register.
         summaries.sort { ($0.number, $0.version) < ($1.number, $1.version) }
-        var names = SalesCLI.CustomerNames(db: store.db)
+        var names = SalesCLI.Parties(quotes)
         let rows: [[String]] = try summaries.map { q in
             let party = try names.party(customerId: q.customerId, dealId: q.dealId)
             return [q.number, String(q.version), QuotePrinting.stateName(q.state), q.unit.code, party.name, party.document,
@@ -86,12 +86,12 @@ enum QuoteCommand {
             throw CLIError.usage("falta --motivo: diga por qué se reabre la cotización aceptada (queda en la auditoría)", command: "quote")
         }
         let store = try context.openStore()
-        let user = try context.requireUser(store, .write, .quotes)
-        let repo = QuoteRepository(db: store.db, user: user.login)
-        guard let accepted = try repo.versions(of: number).first(where: { $0.state == .accepted }), let id = accepted.id else {
+        let quotes = context.services(store, try context.requireUser(store)).quotes
+        try quotes.actor.authorize(.quoteReopen)
+        guard let accepted = try quotes.versions(of: number).first(where: { $0.state == .accepted }), let id = accepted.id else {
             throw CLIError.failure("\(number) no tiene una versión aceptada que reabrir")
         }
-        let quote = try repo.reopen(id, reason: reason)
+        let quote = try quotes.reopen(id, reason: reason)
         Console.out("\(quote.number) v\(quote.version) reabierta: vuelve a estar enviada; se deshizo lo que creó su aceptación.")
         return 0
     }
@@ -104,12 +104,11 @@ enum QuoteCommand {
         try args.finish()
         let version = try SalesCLI.version(versionText, command: "quote")
         let store = try context.openStore()
-        let user = try context.requireUser(store, .read, .quotes)
-        let quote = try SalesCLI.quote(number, version: version, store: store, login: user.login)
+        let quotes = context.services(store, try context.requireUser(store)).quotes
+        let quote = try SalesCLI.quote(number, version: version, quotes)
         let totals = try quote.totals()
-        var names = SalesCLI.CustomerNames(db: store.db)
-        let party = try names.party(customerId: quote.customerId, dealId: quote.dealId)
-        let versions = try QuoteRepository(db: store.db, user: user.login).versions(of: quote.number)
+        let party = try quotes.party(customerId: quote.customerId, dealId: quote.dealId)
+        let versions = try quotes.versions(of: quote.number)
         var out: [String] = []
         out.append("Cotización \(quote.number) v\(quote.version) — \(QuotePrinting.stateName(quote.state))"
             + (versions.count > 1 ? " (versiones: " + versions.map { "v\($0.version) \(QuotePrinting.stateName($0.state))" }.joined(separator: ", ") + ")" : ""))
@@ -123,7 +122,7 @@ enum QuoteCommand {
         out.append("Forma de pago:  \(QuoteDocumentText.paymentTerms(quote.paymentTerms))")
         Console.out(out.joined(separator: "\n"))
         Console.out("")
-        let seesCost = PermissionMatrix.canSeeCosts(user.role)
+        let seesCost = quotes.seesCosts
         var header = ["#", "TIPO", "DESCRIPCIÓN", "CANT.", "UNID.", "P. UNIT.", "DSCTO.", "IMPORTE"]
         if seesCost { header += ["COSTO", "MARGEN"] }
         let document = QuoteDocument(quote: quote, totals: totals, customer: BytekDocuments.DocumentCustomer(name: party.name, documentType: "", documentNumber: ""),
@@ -153,7 +152,7 @@ enum QuoteCommand {
         }
         if !document.milestones.isEmpty {
             Console.out("\nHitos de pago:")
-            let records = try quote.id.map { try QuoteRepository(db: store.db, user: user.login).milestones(quoteId: $0) } ?? []
+            let records = try quote.id.map { try quotes.milestones(quoteId: $0) } ?? []
             for (i, m) in document.milestones.enumerated() {
                 let stored = records.first { $0.position == i + 1 }?.amount
                 Console.out("  \(i + 1). \(m.name) — \(DocumentFormat.percent(m.percent)) — \((stored ?? m.amount).formatted)")
@@ -173,16 +172,16 @@ enum QuoteCommand {
         try args.finish()
         let version = try SalesCLI.version(versionText, command: "quote")
         let store = try context.openStore()
-        let user = try context.requireUser(store, .read, .quotes)
-        let quote = try SalesCLI.quote(number, version: version, store: store, login: user.login)
-        let preparer = quote.owner.isEmpty ? user.login : quote.owner
+        let quotes = context.services(store, try context.requireUser(store)).quotes
+        let quote = try SalesCLI.quote(number, version: version, quotes)
+        guard let id = quote.id else { throw CLIError.failure("no existe la cotización \(quote.number)") }
         if StandardOutputFile.isRequested(output) {
             try StandardOutputFile.write(named: "\(quote.number)-v\(quote.version).pdf") { path in
-                _ = try QuotePrinting.renderQuote(quote, store: store, preparer: preparer, to: path)
+                _ = try quotes.pdf(id, to: path)
             }
             return 0
         }
-        let path = try QuotePrinting.renderQuote(quote, store: store, preparer: preparer, to: output)
+        let path = try quotes.pdf(id, to: output)
         Console.out(path)
         return 0
     }
@@ -191,10 +190,13 @@ enum QuoteCommand {
 /// Helpers shared by the sales commands (quote, contract, deal, company).
 @MainActor
 enum SalesCLI {
-    /// Runs `body`, turning sales, document and profile errors into Spanish failures (exit 1).
-    static func translatingErrors(_ body: () throws -> Int32) throws -> Int32 {
+    /// Runs `body`, turning sales, document and profile errors into Spanish failures (exit 1); with
+    /// `context`, the operations layer's refusals too, naming the user as the CLI always did.
+    static func translatingErrors(_ context: CommandContext? = nil, _ body: () throws -> Int32) throws -> Int32 {
         do {
             return try body()
+        } catch let e as ServiceError {
+            throw CLIError.failure(Messages.text(e, login: context?.login))
         } catch let e as QuotePrintingError { throw CLIError.failure(QuotePrinting.message(e))
         } catch let e as QuoteError { throw CLIError.failure(QuotePrinting.message(e))
         } catch let e as SalesRepositoryError { throw CLIError.failure(QuotePrinting.message(e))
@@ -206,12 +208,10 @@ enum SalesCLI {
         }
     }
 
-    /// A stored version: `version`, or the highest one.
-    static func quote(_ number: String, version: Int?, store: Store, login: String) throws -> Quote {
-        let repo = QuoteRepository(db: store.db, user: login)
+    /// A stored version: `version`, or the highest one (as the actor of `quotes` may see it).
+    static func quote(_ number: String, version: Int?, _ quotes: QuoteService) throws -> Quote {
         let normalized = number.uppercased()
-        let found = try version.map { try repo.get(number: normalized, version: $0) } ?? repo.latest(number: normalized)
-        guard let quote = found else {
+        guard let quote = try quotes.find(number: normalized, version: version) else {
             throw CLIError.failure("no existe la cotización \(normalized)" + (version.map { " versión \($0)" } ?? ""))
         }
         return quote
@@ -270,6 +270,21 @@ enum SalesCLI {
         }
         Console.out(line(header))
         for row in rows { Console.out(line(row)) }
+    }
+
+    /// Who each quote or contract is for, read once per customer or deal through the quote operations.
+    struct Parties {
+        let quotes: QuoteService
+        private var cache: [String: QuoteParty] = [:]
+        init(_ quotes: QuoteService) { self.quotes = quotes }
+
+        mutating func party(customerId: Int64?, dealId: Int64?) throws -> QuoteParty {
+            let key = customerId.map { "c\($0)" } ?? dealId.map { "d\($0)" } ?? ""
+            if let hit = cache[key] { return hit }
+            let found = try quotes.party(customerId: customerId, dealId: dealId)
+            cache[key] = found
+            return found
+        }
     }
 
     /// Names of customers and leads, read once each.

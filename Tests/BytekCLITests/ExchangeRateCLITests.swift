@@ -15,7 +15,7 @@ import Testing
 
         let refused = try fx.run("exchange-rate", "set", "01/12/2026", "3.741", "3.749", user: "alma")
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("el rol almacén no tiene permiso para «tipocambio.registrar»"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("el rol almacén no tiene permiso para modificar Tipo de cambio (tipocambio.registrar)"), "\(refused.stderr)")
 
         let set = try fx.run("tipo-cambio", "set", "01/12/2026", "3.741", "3.749", user: "fina")
         #expect(set.status == 0, "\(set.stderr)")

@@ -167,6 +167,8 @@ struct QuoteRepositoryTests {
         let nextDay = LimaTime.instant(LocalDate(year: 2026, month: 3, day: 17)!, hour: 0, minute: 10)
         #expect(try QuoteExpiryJob.run(db: env.db, nowMs: Int64(nextDay.timeIntervalSince1970 * 1000)) == "{\"vencidas\":1}")
         #expect(try env.quotes.get(a)?.state == .expired)
+        let audit = try env.db.queryOne("SELECT user_login, door FROM audit_log WHERE summary LIKE '%vencida' ORDER BY id DESC")
+        #expect(audit?.string("user_login") == "trabajador" && audit?.optionalString("door") == "worker")
     }
 
     @Test func gaplessNumbersUnderTwoConnectionsWritingAtOnce() throws {

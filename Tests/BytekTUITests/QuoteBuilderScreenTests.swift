@@ -169,8 +169,14 @@ extension ScreenHarness {
         _ = try h.quotes.send(try #require(q.id), on: ScreenHarness.today)
         h.go(.quotes); h.keys(.enter, .char("A"))
         #expect(h.screen.contains("¿Aceptar COT-2026-00001 v1?"))
+        let auditBefore = try h.store.db.scalar("SELECT max(id) FROM audit_log").intValue ?? 0
         h.keys(.char("s"))
         let screen = h.screen
+        // Everything the acceptance wrote (the version, the won deal, the subscription) names the
+        // user and the terminal as the door.
+        let written = try h.store.db.query("SELECT user_login, door FROM audit_log WHERE id > ?", [.int(auditBefore)])
+        #expect(written.count >= 3)
+        #expect(written.allSatisfy { $0.string("user_login") == "admin" && $0.optionalString("door") == "tui" })
         #expect(screen.contains("Negocio ganado: ERP Andina"))
         #expect(screen.contains("Anticipo 30% S/ 2,584.20"))  // 30% of the one-time S/ 8,614.00
         #expect(screen.contains("1 suscripción creada."))

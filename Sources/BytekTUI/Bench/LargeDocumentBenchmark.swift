@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -85,6 +86,6 @@ public enum LargeDocumentBenchmark {
         }
         let content = QuoteContent(customerId: customer.id, unit: .software, issueDate: LocalDate(Date(), in: SalesServices.lima),
                                    lines: quoteLines, owner: "admin")
-        _ = try QuoteRepository(db: store.db, user: "admin").createDraft(Quote(content))
+        _ = try Services(store: store, actor: .staff("admin", role: .admin, door: .cli)).quotes.create(Quote(content))
     }
 }

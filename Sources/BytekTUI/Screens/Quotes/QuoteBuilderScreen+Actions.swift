@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -11,7 +12,7 @@ extension QuoteBuilderScreen {
         guard requireEditable(context) else { return false }
         let oldKey = draftKey
         do {
-            let saved = quote.id == nil ? try repository.createDraft(quote) : try repository.updateDraft(quote)
+            let saved = quote.id == nil ? try quotes.create(quote) : try quotes.update(quote)
             quote = saved
             baseContent = saved.content
             isDirty = false
@@ -33,7 +34,7 @@ extension QuoteBuilderScreen {
             if (self.isDirty || self.quote.id == nil) && !self.save(context) { return }
             guard let id = self.quote.id else { return }
             do {
-                self.quote = try self.repository.send(id, on: QuoteText.today(context))
+                self.quote = try self.quotes.send(id)
                 self.recompute()
                 context.ok(self.strings.format("quotes.sent", self.quote.number, String(self.quote.version)))
             } catch {
@@ -45,13 +46,13 @@ extension QuoteBuilderScreen {
     /// A new version of a sent (or rejected, expired) version, after a confirmation; an accepted version
     /// gets none (it is reopened first, `o`).
     func newVersion(_ context: AppContext) {
-        guard context.require(.write, .quotes) else { return }
+        guard permitted(.quoteNewVersion, context) else { return }
         guard !isEditable, let id = quote.id else { context.error(strings["quotes.err.versionOfDraft"]); return }
         guard quote.state != .accepted else { context.error(strings["quotes.err.acceptedNoVersion"]); return }
         context.present(ConfirmDialog(message: strings.format("quotes.confirmNewVersion", quote.number, String(quote.version))) { [weak self] yes in
             guard let self, yes else { return }
             do {
-                let copy = try self.repository.newVersion(of: id)
+                let copy = try self.quotes.newVersion(of: id)
                 QuoteBuilderScreen.open(copy, store: self.store, context: context, replacing: true)
                 context.ok(self.strings.format("quotes.versionCreated", copy.number, String(copy.version)))
             } catch {
@@ -63,12 +64,12 @@ extension QuoteBuilderScreen {
     /// Reopens the accepted version: asks why (audited), then undoes what its acceptance created,
     /// refused while anything it created has moved on.
     func reopen(_ context: AppContext) {
-        guard context.require(.write, .quotes) else { return }
+        guard permitted(.quoteReopen, context) else { return }
         guard quote.state == .accepted, let id = quote.id else {
             context.error(text.error(.invalidTransition(from: quote.state, to: .sent))); return
         }
         do {
-            let blockers = try repository.reopenBlockers(id)
+            let blockers = try quotes.reopenBlockers(id)
             guard blockers.isEmpty else {
                 context.error(strings["quotes.err.cannotReopen"] + " " + QuotePrinting.reopenBlockerText(blockers)); return
             }
@@ -81,7 +82,7 @@ extension QuoteBuilderScreen {
         context.present(ReasonDialog(texts, maxLength: 200, strings: s) { [weak self] reason in
             guard let self, let reason else { return }
             do {
-                self.quote = try self.repository.reopen(id, reason: reason)
+                self.quote = try self.quotes.reopen(id, reason: reason)
                 self.recompute()
                 context.ok(self.strings.format("quotes.reopened", self.quote.number, String(self.quote.version)))
             } catch {
@@ -91,7 +92,7 @@ extension QuoteBuilderScreen {
     }
 
     func accept(_ context: AppContext) {
-        guard context.require(.write, .quotes) else { return }
+        guard permitted(.quoteAccept, context) else { return }
         guard quote.state == .sent, let id = quote.id else {
             context.error(text.error(.invalidTransition(from: quote.state, to: .accepted))); return
         }
@@ -99,7 +100,7 @@ extension QuoteBuilderScreen {
                                       yesByDefault: false) { [weak self] yes in
             guard let self, yes else { return }
             do {
-                let result = try self.repository.accept(id, on: QuoteText.today(context))
+                let result = try self.quotes.accept(id)
                 self.quote = result.quote
                 self.recompute()
                 context.ok(self.strings.format("quotes.accepted", self.quote.number, String(self.quote.version)))
@@ -128,7 +129,7 @@ extension QuoteBuilderScreen {
     }
 
     func reject(_ context: AppContext) {
-        guard context.require(.write, .quotes) else { return }
+        guard permitted(.quoteReject, context) else { return }
         guard quote.state == .sent, let id = quote.id else {
             context.error(text.error(.invalidTransition(from: quote.state, to: .rejected))); return
         }
@@ -136,7 +137,7 @@ extension QuoteBuilderScreen {
                                       danger: true) { [weak self] yes in
             guard let self, yes else { return }
             do {
-                self.quote = try self.repository.reject(id)
+                self.quote = try self.quotes.reject(id)
                 context.ok(self.strings.format("quotes.rejected", self.quote.number, String(self.quote.version)))
             } catch {
                 context.error(self.text.describe(error))
@@ -170,7 +171,7 @@ extension QuoteBuilderScreen {
     /// The stored id, saving a changed draft first so the PDF shows what is on screen.
     private func storedId(_ context: AppContext) -> Int64? {
         if isEditable && (isDirty || quote.id == nil) {
-            guard context.can(.write, .quotes), save(context) else {
+            guard BytekServices.Operation.quoteEdit.allows(quotes.actor), save(context) else {
                 if quote.id == nil { context.error(strings["quotes.err.saveFirst"]) }
                 return nil
             }

@@ -8,11 +8,11 @@ import Foundation
 extension QuoteBuilderScreen {
     func pickCustomer(_ context: AppContext) {
         guard requireEditable(context) else { return }
-        let customers = CustomerRepository(db: store.db, user: user)
+        let quotes = self.quotes
         context.present(QuotePicker(title: strings["quotes.pick.customer"], strings: strings, search: { q in
-            let found = (try? customers.pager(CustomerQuery(search: q)).first(50)) ?? []
-            return found.compactMap { p in
-                p.item.id.map { PickerEntry(id: $0, title: p.item.legalName, detail: p.item.docType.shortName + " " + p.item.docNumber) }
+            let found = (try? quotes.pickableCustomers(q)) ?? []
+            return found.compactMap { c in
+                c.id.map { PickerEntry(id: $0, title: c.legalName, detail: c.docType.shortName + " " + c.docNumber) }
             }
         }) { [weak self] entry in
             guard let self else { return }
@@ -26,8 +26,7 @@ extension QuoteBuilderScreen {
     /// along): accepting the quote then marks that deal won.
     func pickDeal(_ context: AppContext) {
         guard requireEditable(context) else { return }
-        let deals = DealRepository(db: store.db, user: user)
-        let open = ((try? deals.cardPager(DealQuery(openOnly: true)).first(5000)) ?? []).map(\.item)
+        let open = (try? quotes.pickableDeals()) ?? []
         let byId = Dictionary(open.compactMap { c in c.deal.id.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
         let entry: (DealCard) -> PickerEntry = { c in
             PickerEntry(id: c.deal.id ?? 0, title: c.deal.title + " · " + c.party,
@@ -51,8 +50,7 @@ extension QuoteBuilderScreen {
 
     func pickCatalogItem(_ context: AppContext) {
         guard requireEditable(context) else { return }
-        let items = ((try? CatalogRepository(db: store.db, user: user).pager(CatalogQuery(activeOnly: true)).first(5000)) ?? [])
-            .map(\.item)
+        let items = (try? quotes.pickableItems()) ?? []
         let byId = Dictionary(items.compactMap { i in i.id.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
         let entry: (CatalogItem) -> PickerEntry = { [text] i in
             PickerEntry(id: i.id ?? 0, title: i.sku + "  " + i.name, detail: text.kind(i.kind) + " · " + i.price.formatted)

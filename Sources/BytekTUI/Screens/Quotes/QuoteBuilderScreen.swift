@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -12,11 +13,12 @@ import Foundation
 @MainActor
 final class QuoteBuilderScreen: Screen {
     let store: Store
-    let repository: QuoteRepository
+    /// The quote operations, as the logged-in user through this terminal's door.
+    let quotes: QuoteService
     let drafts: DraftRepository
     let strings: Strings
     let text: QuoteText
-    /// Cost and margin only for the roles that may see costs (`PermissionMatrix.canSeeCosts`).
+    /// Cost and margin only for the roles that may see costs (the service decides: `QuoteService.seesCosts`).
     let showsCost: Bool
     var quote: Quote
     /// The content as stored when the screen opened or last saved: the version a draft is typed over.
@@ -50,9 +52,9 @@ final class QuoteBuilderScreen: Screen {
         strings = context.strings
         text = QuoteText(context.strings)
         user = context.session.login
-        repository = QuoteRepository(db: store.db, user: context.session.login, now: context.now)
+        quotes = context.services(store).quotes
         drafts = DraftRepository(db: store.db)
-        showsCost = PermissionMatrix.canSeeCosts(context.session.role)
+        showsCost = quotes.seesCosts
         lines = QuoteLinesSource(strings: context.strings)
         lines.showsCost = showsCost
         table = Table(columns: QuoteLinesSource.columns(context.strings, showsCost: showsCost), source: lines,
@@ -203,13 +205,13 @@ final class QuoteBuilderScreen: Screen {
 
     func loadCustomerLabel() {
         dealLabel = ""
-        if let dealId = quote.dealId, let card = try? DealRepository(db: store.db, user: user).card(dealId) {
+        if let dealId = quote.dealId, let card = try? quotes.deal(dealId) {
             dealLabel = strings.format("quotes.dealLabel", card.deal.title)
             // Without a customer the deal's party (the lead) is who the quote is for.
             if quote.customerId == nil && !card.party.isEmpty { dealLabel += " (" + card.party + ")" }
         }
         guard let id = quote.customerId else { customerLabel = ""; return }
-        if let c = try? CustomerRepository(db: store.db, user: user).get(id) {
+        if let c = try? quotes.customer(id) {
             customerLabel = c.legalName + " · " + c.docType.shortName + " " + c.docNumber
         } else {
             customerLabel = "#\(id)"
@@ -283,11 +285,24 @@ final class QuoteBuilderScreen: Screen {
         return .handled
     }
 
-    /// Checks the user may write quotes and this version is a draft; says why not in the status bar.
+    /// Checks the user may change this quote (the operation's own rule) and this version is a draft;
+    /// says why not in the status bar.
     func requireEditable(_ context: AppContext) -> Bool {
-        guard context.require(.write, .quotes) else { return false }
+        guard permitted(quote.id == nil ? .quoteCreate : .quoteEdit, context) else { return false }
         guard isEditable else { context.error(text.error(.notEditable(quote.state))); return false }
         return true
+    }
+
+    /// Whether the user may do `operation`, asked before a dialog opens (the service refuses again
+    /// when it runs); the refusal goes to the status bar.
+    func permitted(_ operation: BytekServices.Operation, _ context: AppContext) -> Bool {
+        do {
+            try quotes.actor.authorize(operation)
+            return true
+        } catch {
+            context.error(text.describe(error))
+            return false
+        }
     }
 
     private func close(_ context: AppContext) {
@@ -304,7 +319,7 @@ final class QuoteBuilderScreen: Screen {
     func willClose(context: AppContext) -> Bool { true }
 
     func reload(context: AppContext) {
-        guard !isDirty, let id = quote.id, let stored = try? repository.get(id), stored != quote else { return }
+        guard !isDirty, let id = quote.id, let stored = try? quotes.get(id), stored != quote else { return }
         quote = stored
         loadCustomerLabel()
         recompute()

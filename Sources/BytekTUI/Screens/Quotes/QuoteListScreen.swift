@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 
 /// Cotizaciones: every quote (latest version of each number, or every version with `t`), newest
@@ -7,7 +8,9 @@ import BytekStore
 @MainActor
 final class QuoteListScreen: Screen {
     let store: Store
-    let repository: QuoteRepository
+    /// The quote operations, as the logged-in user through this terminal's door.
+    let services: Services
+    var quotes: QuoteService { services.quotes }
     private let strings: Strings
     private let text: QuoteText
     private var query = QuoteQuery(latestOnly: true)
@@ -21,8 +24,8 @@ final class QuoteListScreen: Screen {
         self.store = store
         strings = context.strings
         text = QuoteText(context.strings)
-        repository = QuoteRepository(db: store.db, user: context.session.login, now: context.now)
-        names = CustomerNames(repository: CustomerRepository(db: store.db, user: context.session.login))
+        services = context.services(store)
+        names = CustomerNames(services.quotes)
         let table = Table(columns: QuoteListScreen.columns(context.strings), source: ArrayRowSource([]),
                           emptyMessage: context.strings["quotes.empty"])
         pane = ListPane(title: context.strings["module.quotes"], table: table)
@@ -33,12 +36,12 @@ final class QuoteListScreen: Screen {
     }
 
     /// Marks sent versions past their validity as vencida (audited as the user who opened the
-    /// list), once a day, when the user may change quotes: a read-only role only sees them.
+    /// list), once a day, when the user may (the service refuses a read-only role, who only sees them).
     private func expireDue(_ context: AppContext) {
-        let today = QuoteText.today(context)
-        guard expiryCheckedOn != today, context.can(.write, .quotes) else { return }
+        let today = quotes.today
+        guard expiryCheckedOn != today else { return }
         expiryCheckedOn = today
-        _ = try? repository.expireDue(today: today)
+        _ = try? quotes.expireDue()
     }
 
     static func columns(_ s: Strings) -> [TableColumn] {
@@ -55,7 +58,7 @@ final class QuoteListScreen: Screen {
     }
 
     private func rebuild() {
-        let pager = repository.pager(query, search: pane.filterText)
+        guard let pager = try? quotes.pager(query, search: pane.filterText) else { return }
         let names = self.names, text = self.text, s = strings
         let source = PagerRowSource(pager: pager, id: { $0.id }) { q in
             let recurring = q.recurring.isZero ? "" : q.recurring.formatted
@@ -116,7 +119,11 @@ final class QuoteListScreen: Screen {
             query.latestOnly.toggle()
             rebuild()
         case .char("s"):
-            context.push(SubscriptionsScreen(store: store, context: context))
+            do {
+                context.push(SubscriptionsScreen(pager: try services.subscriptions.pager(), names: names, context: context))
+            } catch {
+                context.error(text.describe(error))
+            }
         default:
             return pane.handle(event) ? .handled : .ignored
         }
@@ -124,7 +131,7 @@ final class QuoteListScreen: Screen {
     }
 
     func newQuote(_ context: AppContext) {
-        guard context.require(.write, .quotes) else { return }
+        do { try services.actor.authorize(.quoteCreate) } catch { context.error(text.describe(error)); return }
         let content = QuoteContent(unit: .software, issueDate: QuoteText.today(context), owner: context.session.login)
         QuoteBuilderScreen.open(Quote(content), store: store, context: context)
     }
@@ -132,7 +139,7 @@ final class QuoteListScreen: Screen {
     func openSelected(_ context: AppContext) {
         guard let id = pane.table.selectedID else { return }
         do {
-            guard let quote = try repository.get(id) else { context.error(strings["err.notFound"]); return }
+            guard let quote = try quotes.get(id) else { context.error(strings["err.notFound"]); return }
             QuoteBuilderScreen.open(quote, store: store, context: context)
         } catch {
             context.error(text.describe(error))
@@ -151,10 +158,10 @@ final class QuoteListScreen: Screen {
     }
 
     private func renderDetail(_ canvas: inout Canvas, _ rect: Rect) {
-        let repository = self.repository
+        let quotes = self.quotes
         let list = versions.value(for: pane.table.selectedID) { id in
-            guard let q = try? repository.get(id) else { return nil }
-            return try? repository.versions(of: q.number)
+            guard let q = try? quotes.get(id) else { return nil }
+            return try? quotes.versions(of: q.number)
         }
         guard let list, let last = list.last else { return }
         let s = strings

@@ -1,42 +1,18 @@
 import BytekDocuments
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
-/// Why a quote or contract PDF could not be produced (turned into Spanish by `QuotePrinting.message`).
-public enum QuotePrintingError: Error, Sendable, Hashable {
-    case quoteNotFound(String)
-    case quoteIdNotFound(Int64)
-    /// `bytek company set` (or the TUI) must store the company profile first.
-    case companyProfileMissing
-    /// The quote has neither a customer nor a deal with a lead to print.
-    case partyMissing(String)
-    case contract(ContractMappingError)
-    /// The version has no contract yet and the user may not record one (read-only role).
-    case contractNotRecorded(String, Int)
-}
-
-/// Produces the PDF of a stored quote version and the contract of an accepted one, for the quote
-/// screens (one key) and for `bytek quote pdf` / `bytek contract pdf`.
+/// The quote screens' PDFs (one key) through the operations layer, and the Spanish text of what
+/// can go wrong while printing, shared with `bytek quote pdf` / `bytek contract pdf`.
 ///
-/// Files go to `<data folder>/documentos/` unless a path is given, where the data folder is the
-/// folder holding the database file (so a demo or a test database keeps its documents beside it).
-/// Contract templates are read from `<data folder>/plantillas/` and written there as editable
-/// files the first time a unit's contract is produced.
+/// Files go to `<data folder>/documentos/` unless a path is given (`DocumentFolders`).
 public enum QuotePrinting {
-    /// The folder holding the database file.
-    public static func dataFolder(of store: Store) -> String {
-        let dir = (store.path as NSString).deletingLastPathComponent
-        return dir.isEmpty ? FileManager.default.currentDirectoryPath : dir
-    }
-
-    public static func documentsFolder(of store: Store) -> String { dataFolder(of: store) + "/documentos" }
-    public static func templatesFolder(of store: Store) -> String { dataFolder(of: store) + "/plantillas" }
-
-    /// Today in Lima, the day printed on a contract.
-    public static func today(_ now: Date = Date()) -> LocalDate {
-        LocalDate(now, in: TimeZone(identifier: "America/Lima") ?? TimeZone(secondsFromGMT: -5 * 3600) ?? .current)
-    }
+    public static func dataFolder(of store: Store) -> String { DocumentFolders.data(of: store) }
+    public static func documentsFolder(of store: Store) -> String { DocumentFolders.documents(of: store) }
+    public static func templatesFolder(of store: Store) -> String { DocumentFolders.templates(of: store) }
+    static func company(_ store: Store) throws -> CompanyInfo { try QuoteRendering.company(store) }
 
     // MARK: TUI
 
@@ -45,12 +21,9 @@ public enum QuotePrinting {
     @MainActor
     public static func quotePDF(quoteId: Int64, store: Store, context: AppContext) -> String? {
         do {
-            guard let quote = try QuoteRepository(db: store.db, user: context.session.login).get(quoteId) else {
-                throw QuotePrintingError.quoteIdNotFound(quoteId)
-            }
-            return try renderQuote(quote, store: store, preparer: context.session.login)
+            return try context.services(store).quotes.pdf(quoteId)
         } catch {
-            context.error(message(error))
+            context.error(message(error, context))
             return nil
         }
     }
@@ -61,117 +34,19 @@ public enum QuotePrinting {
     @MainActor
     public static func contractPDF(quoteId: Int64, store: Store, context: AppContext) -> ContractOutput? {
         do {
-            guard let quote = try QuoteRepository(db: store.db, user: context.session.login).get(quoteId) else {
-                throw QuotePrintingError.quoteIdNotFound(quoteId)
-            }
-            return try renderContract(quote, store: store, user: context.session.login,
-                                      canRecord: context.can(.write, .quotes), today: today(context.now()))
+            return try context.services(store).contracts.pdf(quoteId: quoteId)
         } catch {
-            context.error(message(error))
+            context.error(message(error, context))
             return nil
         }
     }
 
-    // MARK: rendering
-
-    /// The quote document of a stored version, as printed (exposed for tests and previews).
-    public static func quoteDocument(_ quote: Quote, store: Store, preparer login: String) throws -> QuoteDocument {
-        let totals = try quote.totals()
-        let users = UserRepository(db: store.db, user: login)
-        let preparer = try users.find(login)
-        return QuoteDocument(quote: quote, totals: totals, customer: try customer(of: quote, store: store),
-                             company: try company(store), preparedBy: preparer?.name ?? login)
-    }
-
-    /// Renders a stored quote version to `path` (default: `documentos/COT-2026-00001-v2.pdf`); returns the path.
-    @discardableResult
-    public static func renderQuote(_ quote: Quote, store: Store, preparer login: String, to path: String? = nil) throws -> String {
-        let document = try quoteDocument(quote, store: store, preparer: login)
-        let target = try target(path, store: store, name: "\(quote.number)-v\(quote.version).pdf")
-        try QuotePDF.render(document, to: target)
-        return target
-    }
-
-    /// What producing a contract PDF gave: the file, the recorded contract, whether this call
-    /// recorded it, and whether the template text differs from the one the contract was first
-    /// generated with (the PDF then follows the edited template; the record keeps the first hash).
-    public struct ContractOutput: Sendable {
-        public var path: String
-        public var contract: Contract
-        public var created: Bool
-        public var templateChanged: Bool
-        public var scopeHash: String { contract.scopeHash }
-    }
-
-    /// Records the contract of an accepted version (or finds the one recorded before: same number,
-    /// date and hashes) and renders it with its unit's template to `path` (default:
-    /// `documentos/CTR-2026-00001.pdf`). A version without a contract is only recorded when
-    /// `canRecord` (the user may change quotes); otherwise `.contractNotRecorded`.
-    @discardableResult
-    public static func renderContract(_ quote: Quote, store: Store, user login: String, canRecord: Bool = true,
-                                      today: LocalDate, to path: String? = nil) throws -> ContractOutput {
-        var document: ContractDocument
-        let totals = try quote.totals()
-        do {
-            document = try ContractDocument(acceptedQuote: quote, totals: totals,
-                                            customer: try customer(of: quote, store: store),
-                                            company: try company(store), date: today)
-        } catch let error as ContractMappingError {
-            throw QuotePrintingError.contract(error)
-        }
-        guard let quoteId = quote.id else { throw QuotePrintingError.quoteNotFound(quote.number) }
-        let template = try ContractTemplate.load(for: quote.unit, folder: templatesFolder(of: store))
-        let templateHash = ScopeHash.sha256Hex(template.text)
-        let contracts = ContractRepository(db: store.db, user: login)
-        let recorded: (contract: Contract, created: Bool)
-        if let existing = try contracts.forQuote(quoteId) {
-            recorded = (existing, false)
-        } else {
-            guard canRecord else { throw QuotePrintingError.contractNotRecorded(quote.number, quote.version) }
-            recorded = try contracts.record(Contract(
-                quoteId: quoteId, quoteNumber: quote.number, quoteVersion: quote.version,
-                customerId: try quote.customerId ?? quote.dealId.flatMap { try DealRepository(db: store.db, user: login).get($0)?.customerId },
-                unit: quote.unit, scopeHash: document.scopeHash, templateName: ContractTemplate.fileName(for: quote.unit),
-                templateHash: templateHash, total: totals.tax.total, date: today))
-        }
-        // A regenerated contract prints what was recorded: its number and its date.
-        document.number = recorded.contract.number
-        document.date = DocumentDate(recorded.contract.date)
-        let target = try target(path, store: store, name: "\(recorded.contract.number).pdf")
-        try ContractPDF.render(document, template: template, to: target)
-        return ContractOutput(path: target, contract: recorded.contract, created: recorded.created,
-                              templateChanged: recorded.contract.templateHash != templateHash)
-    }
-
-    static func company(_ store: Store) throws -> CompanyInfo {
-        let profile = try CompanyProfileRepository(db: store.db, user: "").load()
-        guard !profile.isEmpty else { throw QuotePrintingError.companyProfileMissing }
-        return CompanyInfo(profile: profile, dataFolder: dataFolder(of: store))
-    }
-
-    static func customer(of quote: Quote, store: Store) throws -> BytekDocuments.DocumentCustomer {
-        if let id = quote.customerId, let c = try CustomerRepository(db: store.db, user: "").get(id) {
-            return BytekDocuments.DocumentCustomer(customer: c)
-        }
-        let deals = DealRepository(db: store.db, user: "")
-        if let dealId = quote.dealId, let deal = try deals.get(dealId) {
-            if let id = deal.customerId, let c = try CustomerRepository(db: store.db, user: "").get(id) {
-                return BytekDocuments.DocumentCustomer(customer: c)
-            }
-            if let leadId = deal.leadId, let lead = try deals.lead(leadId) { return BytekDocuments.DocumentCustomer(lead: lead) }
-        }
-        throw QuotePrintingError.partyMissing(quote.number)
-    }
-
-    private static func target(_ path: String?, store: Store, name: String) throws -> String {
-        if let path, !path.isEmpty {
-            let dir = (path as NSString).deletingLastPathComponent
-            if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-            return path
-        }
-        let folder = documentsFolder(of: store)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return folder + "/" + name
+    /// The status-bar text of `error`: the operations layer's refusals as the TUI says them, the
+    /// rest as `message(_:)`.
+    @MainActor
+    static func message(_ error: any Error, _ context: AppContext) -> String {
+        if let e = error as? ServiceError { return ServiceErrorText.describe(e, context.strings) }
+        return message(error)
     }
 
     // MARK: messages

@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -83,6 +84,7 @@ struct QuoteText {
     func describe(_ error: Error) -> String {
         switch error {
         case let e as QuoteError: return self.error(e)
+        case let e as ServiceError: return ServiceErrorText.describe(e, s)
         case SalesRepositoryError.quote(let e): return self.error(e)
         case SalesRepositoryError.customerRequired: return s["quotes.err.customerRequired"]
         case SalesRepositoryError.notFound: return s["err.notFound"]

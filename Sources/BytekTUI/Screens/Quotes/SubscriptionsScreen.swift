@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 
 /// Suscripciones: the recurring charges created by accepted quotes (customer, item, price per
@@ -8,11 +9,11 @@ final class SubscriptionsScreen: Screen {
     private let pane: ListPane
     private let strings: Strings
 
-    init(store: Store, context: AppContext) {
+    /// The screen over `pager` (handed out by `SubscriptionService`, which checked the permission).
+    init(pager: KeysetPager<Subscription>, names: CustomerNames, context: AppContext) {
         strings = context.strings
         let s = context.strings
-        let names = CustomerNames(repository: CustomerRepository(db: store.db, user: context.session.login))
-        let source = PagerRowSource(pager: SubscriptionRepository(db: store.db).pager(), id: { $0.id ?? 0 }) { sub in
+        let source = PagerRowSource(pager: pager, id: { $0.id ?? 0 }) { sub in
             ([names.name(sub.customerId), sub.description, sub.pricePerPeriod.formatted, sub.period.displayName,
               QuoteText.decimal(sub.periods), QuoteText.date(sub.startDate), sub.quoteNumber + " v" + String(sub.quoteVersion),
               s[sub.active ? "word.active" : "quotes.inactive"]],
