@@ -1,11 +1,12 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
 /// The portal's operations, each one call with the store access in one place (they move into the
 /// operations layer, BytekServices, when it exists). No HTTP here: the routes translate.
 public final class PortalService: Sendable {
-    public static let inviteLifetime: TimeInterval = 72 * 3600
+    public static let inviteLifetime = PortalInvitations.lifetime
     public static let minPasswordLength = 10
     public static let maxPasswordLength = 128
 

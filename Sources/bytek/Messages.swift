@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -10,6 +11,12 @@ enum Messages {
         case let e as CLIError:
             switch e { case .usage(let m, _), .failure(let m): return m }
         case let e as UserRepositoryError: return text(e)
+        case let e as ServiceError: return text(e)
+        case let e as PortalInvitations.Problem: return e.description
+        case FirstUserError.mustBeAdmin: return "la base de datos no tiene usuarios: el primero debe tener el rol admin"
+        case OffsiteCommandProblem.containsSecret:
+            return "el comando contiene un secreto; el comando se guarda en la base de datos: deje la clave "
+                + "en un archivo del programa (p. ej. --password-file de restic) o en su configuración"
         case let e as Migrator.Failure: return text(e)
         case let e as BackupError: return text(e)
         case let e as CSVError: return text(e)
@@ -33,6 +40,20 @@ enum Messages {
             return "error de archivo: \(e.localizedDescription)"
         default:
             return String(describing: error)
+        }
+    }
+
+    /// An operation refused by the operations layer, in the words the commands always used.
+    static func text(_ e: ServiceError) -> String {
+        switch e {
+        case .notFound: return "no encontrado"
+        case .forbidden(let name, let role):
+            let who = role.map { "su rol (\($0.displayName))" } ?? "usted"
+            guard let op = Operation.all.first(where: { $0.name == name }) else { return "\(who) no tiene permiso para \(name)" }
+            if op.rule != nil && Role.allCases.filter(op.allows) == [.admin] {
+                return "\(who) no es admin; este comando requiere el rol admin"
+            }
+            return "\(who) no tiene permiso para \(op.access == .write ? "modificar" : "ver") \(moduleName(op.module))"
         }
     }
 
