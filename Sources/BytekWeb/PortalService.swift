@@ -96,20 +96,27 @@ public final class PortalService: Sendable {
     /// What a contact's home shows for one customer; nil when the account may not see that customer
     /// (the page then says "no encontrado", never that it exists).
     public struct ContactHome: Sendable {
-        public let customer: PortalCustomer
+        public let customer: Customer
         public let contacts: [Contact]
         public let allCustomers: [PortalCustomer]
     }
 
+    /// The customer is one of the account's (its link rows); its record and the contact's own rows are read
+    /// through the operations layer as that contact, scoped to that customer.
     public func contactHome(_ who: SignedIn, customerId: Int64) throws -> ContactHome? {
         guard who.account.kind == .contacto else { return nil }
         let all = try customers(of: who.account)
-        guard let customer = all.first(where: { $0.id == customerId }) else { return nil }
+        guard all.contains(where: { $0.id == customerId }) else { return nil }
         return try pool.with { db in
-            let repo = repository(db, who.account.login)
-            if who.session.customerId != customerId { try repo.chooseCustomer(tokenHash: who.tokenHash, customer: customerId) }
-            return ContactHome(customer: customer, contacts: try repo.contacts(email: who.account.login, customer: customerId),
-                               allCustomers: all)
+            if who.session.customerId != customerId {
+                try repository(db, who.account.login).chooseCustomer(tokenHash: who.tokenHash, customer: customerId)
+            }
+            let actor = Actor(.contact(accountId: who.account.id, customerId: customerId, email: who.account.login), door: .web)
+            guard let customer = try Services(store: Store(opened: db), actor: actor).customers.get(customerId) else { return nil }
+            let own = customer.contacts.filter {
+                $0.email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == who.account.login
+            }
+            return ContactHome(customer: customer, contacts: own, allCustomers: all)
         }
     }
 

@@ -13,6 +13,7 @@ enum Messages {
         case let e as UserRepositoryError: return text(e)
         case let e as ServiceError: return text(e)
         case let e as PortalInvitations.Problem: return e.description
+        case let e as PortalRepositoryError: return e.description
         case FirstUserError.mustBeAdmin: return "la base de datos no tiene usuarios: el primero debe tener el rol admin"
         case OffsiteCommandProblem.containsSecret:
             return "el comando contiene un secreto; el comando se guarda en la base de datos: deje la clave "
