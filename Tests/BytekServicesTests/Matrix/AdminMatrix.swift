@@ -8,9 +8,14 @@ enum AdminMatrix: MatrixArea {
     static let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICsLkEZ52exMeLN45edEy0QRol45jCyij5FLBtuCu+sj ana@laptop"
     static let otherKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBMnXJsdVtGV6d62ydfIC8DZBpr3xOOcg8gFZr2mJ7Cd beto@pc"
 
-    /// authorized_keys in the world's folder (never the real one); a key of the technician; a portal
+    /// The admin user; authorized_keys in the world's folder (never the real one); a key of the technician; a portal
     /// account for customer A's contact; a failed job.
     static let seed: MatrixSeed = { store, world in
+        // The world's users are one per role; admin's row is added when no other seed added it.
+        let users = UserRepository(db: store.db, user: "setup")
+        if try users.find(MatrixWorld.login(.admin)) == nil {
+            try users.add(User(login: MatrixWorld.login(.admin), name: "Administración", role: .admin))
+        }
         try SettingsRepository(db: store.db).set(AuthorizedKeysFile.settingKey, world.folder + "/authorized_keys")
         world.ids["sshKey"] = try SSHKeyRepository(db: store.db, user: "setup")
             .add(try SSHPublicKey.parseFile(key), login: MatrixWorld.login(.tecnico)).id
