@@ -22,8 +22,8 @@ public final class PortalService: Sendable {
         decoyHash = try hasher.hash(Sodium.token())
     }
 
-    private func repository(_ db: Database, _ actor: String = "portal") -> PortalRepository {
-        PortalRepository(db: db, user: actor)
+    private func repository(_ db: Database, _ actor: String = "portal") -> PortalSignIn {
+        PortalSignIn(db: db, who: actor)
     }
 
     // MARK: login and sessions
@@ -60,7 +60,7 @@ public final class PortalService: Sendable {
     private func isUsable(_ account: PortalAccount) throws -> Bool {
         guard !account.disabled, account.passwordHash != nil else { return false }
         if account.kind == .tecnico {
-            return try pool.with { db in try repository(db).userName(login: account.userLogin ?? "") } != nil
+            return try pool.with { db in try repository(db).activeUserName(login: account.userLogin ?? "") } != nil
         }
         return true
     }
@@ -90,7 +90,7 @@ public final class PortalService: Sendable {
     // MARK: scope
 
     public func customers(of account: PortalAccount) throws -> [PortalCustomer] {
-        try pool.with { db in try repository(db).customers(account: account) }
+        try pool.with { db in try repository(db).customers(of: account) }
     }
 
     /// What a contact's home shows for one customer; nil when the account may not see that customer
@@ -121,7 +121,7 @@ public final class PortalService: Sendable {
     }
 
     public func technicianName(_ who: SignedIn) throws -> String {
-        try pool.with { db in try repository(db).userName(login: who.account.userLogin ?? "") } ?? who.account.login
+        try pool.with { db in try repository(db).activeUserName(login: who.account.userLogin ?? "") } ?? who.account.login
     }
 
     // MARK: one-time links
@@ -129,13 +129,7 @@ public final class PortalService: Sendable {
     /// "Forgot password": queues a reset e-mail when the address is an enabled contact account; nothing
     /// otherwise. The caller answers the same either way.
     public func forgot(email: String, publicURL: String) throws {
-        let address = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard !address.isEmpty, address.utf8.count <= 254 else { return }
-        try pool.with { db in
-            guard let account = try repository(db).account(login: address), account.kind == .contacto, !account.disabled
-            else { return }
-            try PortalLinkJob.enqueue(db: db, account: account.id, purpose: .restablecer, publicURL: publicURL)
-        }
+        try pool.with { db in try repository(db).forgot(email: email, publicURL: publicURL) }
     }
 
     /// The account a link opens; nil when the link is unknown, used or expired.

@@ -23,14 +23,14 @@ public enum PortalLinkJob {
               let publicURL = (object["url"] as? String).flatMap(WebConfig.parsePublicURL) else {
             return "omitido: datos del trabajo incompletos"
         }
-        let repo = PortalRepository(db: context.db, user: "worker")
+        let repo = PortalSignIn(db: context.db, who: "worker")
         guard let found = try repo.account(id: account), !found.disabled, found.kind == .contacto else {
             return "omitido: la cuenta no existe, está deshabilitada o no tiene correo"
         }
         guard let smtp = try smtp() else { throw SMTPMissing() }
         let token = Sodium.token()
         let hash = Sodium.sha256Hex(token)
-        try repo.addLink(account: account, tokenHash: hash, purpose: purpose, validFor: PortalInvitations.lifetime)
+        try repo.addLink(account: account, tokenHash: hash, purpose: purpose)
         let link = PortalInvitations.link(publicURL: publicURL, token: token)
         do {
             try SMTPClient.send(PortalMail.message(purpose: purpose, to: found.login, link: link, from: smtp.from),
