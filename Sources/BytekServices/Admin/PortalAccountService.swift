@@ -9,11 +9,7 @@ public struct PortalAccountService: Sendable {
     let services: Services
     var actor: Actor { services.actor }
 
-    var repository: PortalRepository {
-        var r = PortalRepository(db: services.db, user: actor.auditName, now: services.now)
-        r.door = actor.door
-        return r
-    }
+    var repository: PortalRepository { services.acting(PortalRepository.self) }
 
     /// Invites the contact with this e-mail for every active customer that has it; `byMail` queues the
     /// e-mail instead of returning the link.

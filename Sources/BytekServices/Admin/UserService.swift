@@ -9,11 +9,7 @@ public struct UserService: Sendable {
     var actor: Actor { services.actor }
 
     /// The repository acting as this actor, through its door.
-    var repository: UserRepository {
-        var r = UserRepository(db: services.db, user: actor.auditName, now: services.now)
-        r.door = actor.door
-        return r
-    }
+    var repository: UserRepository { services.acting(UserRepository.self) }
 
     /// Every user, by login.
     public func list() throws -> [User] {
@@ -30,7 +26,7 @@ public struct UserService: Sendable {
     /// Each user's last login (time and door), by login.
     public func lastLogins() throws -> [String: (at: Date, door: String)] {
         try actor.authorize(.userList)
-        return try SSHKeyRepository(db: services.db, user: actor.auditName, now: services.now).lastLogins()
+        return try services.acting(SSHKeyRepository.self).lastLogins()
     }
 
     @discardableResult
@@ -63,9 +59,7 @@ public struct UserService: Sendable {
     public func recordLogin(from address: String, command: String?) throws {
         try actor.authorize(.userLogin)
         guard case .staff(let login, _) = actor.kind else { throw ServiceError.notFound }
-        var repo = SSHKeyRepository(db: services.db, user: login, now: services.now)
-        repo.door = actor.door
-        try repo.recordLogin(login, door: actor.door.rawValue, from: address, command: command)
+        try services.acting(SSHKeyRepository.self).recordLogin(login, door: actor.door.rawValue, from: address, command: command)
     }
 
     /// Records that the acting user opened the program (shown in Usuarios; not a change of the user, not audited).
