@@ -34,6 +34,9 @@ extension Operation {
 
     static let auditRead = Operation("auditoria.ver", .audit, .read)
 
+    /// What the secrets file must hold for this database (`bytek secrets check`; never a value).
+    static let secretsCheck = Operation("secretos.revisar", .users, .write, rule: adminOnly)
+
     static let jobList = Operation("tarea.listar", .jobs, .read)
     static let jobRetry = Operation("tarea.reintentar", .jobs, .write)
 
@@ -43,6 +46,6 @@ extension Operation {
         sshKeyList, sshKeyAdd, sshKeyRemove, sshKeySync,
         portalInviteContact, portalInviteTechnician, portalResetContact,
         backupCreate, backupStatus, backupDrill, backupOffsite,
-        auditRead, jobList, jobRetry,
+        auditRead, jobList, jobRetry, secretsCheck,
     ]
 }

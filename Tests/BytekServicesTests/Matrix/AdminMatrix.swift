@@ -48,6 +48,7 @@ enum AdminMatrix: MatrixArea {
         "auditoria.ver": "admin finanzas",
         "tarea.listar": "admin operaciones",
         "tarea.reintentar": "admin",
+        "secretos.revisar": "admin",
     ]
 
     static let url = "https://portal.bytek.pe"
@@ -109,6 +110,9 @@ enum AdminMatrix: MatrixArea {
         },
         MatrixCase(.jobRetry, audited: false) { s, w, _ in
             guard try s.jobs.retry(w.ids["failedJob"] ?? -1) else { throw ServiceError.notFound }
+        },
+        MatrixCase(.secretsCheck, audited: false) { s, _, _ in
+            guard try s.secrets.einvoicingConfigured() == false else { throw ServiceError.notFound }
         },
     ]
 }
