@@ -37,7 +37,7 @@ public struct PortalAccountService: Sendable {
         return try services.db.write {
             let ended = try repo.revokeSessions(account: account.id)
             try PortalInvitations.enqueueMail(db: services.db, account: account.id, purpose: .restablecer,
-                                              publicURL: publicURL, now: services.now())
+                                              publicURL: publicURL, now: services.now(), everyTime: true)
             return ended
         }
     }

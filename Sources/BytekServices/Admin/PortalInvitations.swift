@@ -50,13 +50,14 @@ public enum PortalInvitations {
         return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
     }
 
-    /// Queues the e-mail with the link (at most one per account and purpose every 10 minutes).
+    /// Queues the e-mail with the link: at most one per account and purpose every 10 minutes, unless
+    /// `everyTime` (a member of staff resetting an access means it, and is audited).
     @discardableResult
     public static func enqueueMail(db: Database, account: Int64, purpose: PortalRepository.LinkPurpose, publicURL: String,
-                                   now: Date = Date()) throws -> Job {
+                                   now: Date = Date(), everyTime: Bool = false) throws -> Job {
         let bucket = Int64(now.timeIntervalSince1970) / 600
         return try JobQueue(db: db).enqueue(kind: jobKind, payload: try payload(account: account, purpose: purpose, publicURL: publicURL),
-                                            idempotencyKey: "\(jobKind):\(account):\(purpose.rawValue):\(bucket)")
+                                            idempotencyKey: everyTime ? nil : "\(jobKind):\(account):\(purpose.rawValue):\(bucket)")
     }
 
     /// Invites the person with this e-mail for every active customer that has them as a contact; `byMail`
