@@ -27,27 +27,11 @@ enum BackupCommand {
         let file = try args.requirePositional("el ARCHIVO de respaldo")
         try args.finish()
         let target = context.dbPath
-        if FileManager.default.fileExists(atPath: target) {
-            // Overwriting a database with users is an admin's decision, checked on that database. The
-            // connection is closed before the file is replaced.
-            try authorizeRestore(into: target, context)
-        }
-        let outcome = try BackupRestore.restore(from: file, into: target)
+        // Overwriting a database with users is an admin's decision, checked on that database.
+        let outcome = try BackupOperations.restore(from: file, into: target, login: context.login, door: context.options.door)
         let files = outcome.manifest == nil ? "" : " y \(outcome.files) archivos junto a ella"
         Console.out("Base de datos \(target)\(files) restaurada desde \(file) (integrity_check: ok).")
         return 0
-    }
-
-    private static func authorizeRestore(into target: String, _ context: CommandContext) throws {
-        // A target too damaged to open has no users to consult: restoring over it is the point.
-        guard let db = try? Database(path: target),
-              (try? db.scalar("SELECT count(*) FROM sqlite_master")) != nil else { return }
-        let hasUserTable = try db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'app_user'").intValue ?? 0
-        guard hasUserTable > 0, (try db.scalar("SELECT count(*) FROM app_user").intValue ?? 0) > 0 else { return }
-        let user = try UserRepository(db: db, user: context.login).requireActive(context.login)
-        guard user.role == .admin else {
-            throw CLIError.failure("el usuario «\(user.login)» (rol \(user.role.displayName)) no es admin; restaurar requiere el rol admin")
-        }
     }
 
     /// The backups' operations acting as the active user.

@@ -31,6 +31,8 @@ extension Operation {
     static let backupStatus = Operation("respaldo.estado", .jobs, .read)
     static let backupDrill = Operation("respaldo.simulacro", .jobs, .write, rule: adminOnly)
     static let backupOffsite = Operation("respaldo.copia_externa", .jobs, .write, rule: adminOnly)
+    /// Replaces a database with an archive's (`bytek restore`).
+    static let backupRestore = Operation("respaldo.restaurar", .jobs, .write, rule: adminOnly)
 
     static let auditRead = Operation("auditoria.ver", .audit, .read)
 
@@ -45,7 +47,7 @@ extension Operation {
         userList, userCreate, userEdit, userDisable, userLogin,
         sshKeyList, sshKeyAdd, sshKeyRemove, sshKeySync,
         portalInviteContact, portalInviteTechnician, portalResetContact,
-        backupCreate, backupStatus, backupDrill, backupOffsite,
+        backupCreate, backupStatus, backupDrill, backupOffsite, backupRestore,
         auditRead, jobList, jobRetry, secretsCheck,
     ]
 }

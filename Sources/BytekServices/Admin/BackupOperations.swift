@@ -77,3 +77,31 @@ public enum OffsiteCommandProblem: Error, Equatable, Sendable {
 extension Services {
     public var backups: BackupOperations { BackupOperations(services: self) }
 }
+
+extension BackupOperations {
+    /// Puts a database back from `archive` at `target` (refused while another process has `target` open).
+    public func restore(from archive: String, into target: String) throws -> BackupRestore.Outcome {
+        try actor.authorize(.backupRestore)
+        return try BackupRestore.restore(from: archive, into: target)
+    }
+
+    /// `bytek restore`, before any store is opened over `target`: the database being replaced says who may.
+    /// When it has users, `login` must be one of its active users with the right to restore (admin); a
+    /// database without users, or too damaged to open, has nobody to ask: restoring over it is the point.
+    public static func restore(from archive: String, into target: String, login: String, door: Door) throws
+        -> BackupRestore.Outcome {
+        if let actor = try actorOfExisting(target, login: login, door: door) { try actor.authorize(.backupRestore) }
+        return try BackupRestore.restore(from: archive, into: target)
+    }
+
+    /// The user `login` of the database at `path`, as an actor; nil when that database has no users. Its
+    /// connection is closed on return, before the file is replaced.
+    static func actorOfExisting(_ path: String, login: String, door: Door) throws -> Actor? {
+        guard FileManager.default.fileExists(atPath: path), let db = try? Database(path: path),
+              (try? db.scalar("SELECT count(*) FROM sqlite_master")) != nil else { return nil }
+        let hasUsers = try db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'app_user'").intValue ?? 0
+        guard hasUsers > 0, (try db.scalar("SELECT count(*) FROM app_user").intValue ?? 0) > 0 else { return nil }
+        let user = try UserRepository(db: db, user: login).requireActive(login)
+        return .staff(user.login, role: user.role, door: door)
+    }
+}

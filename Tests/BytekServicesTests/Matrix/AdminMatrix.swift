@@ -45,6 +45,7 @@ enum AdminMatrix: MatrixArea {
         "respaldo.estado": "admin operaciones",
         "respaldo.simulacro": "admin",
         "respaldo.copia_externa": "admin",
+        "respaldo.restaurar": "admin",
         "auditoria.ver": "admin finanzas",
         "tarea.listar": "admin operaciones",
         "tarea.reintentar": "admin",
@@ -97,6 +98,11 @@ enum AdminMatrix: MatrixArea {
         MatrixCase(.backupOffsite, audited: false) { s, _, _ in
             try s.backups.setOffsiteCommand(["rsync", "-a", "{archivo}", "respaldo@otro:/srv/bytek/"])
             guard try s.backups.offsiteCommand()?.first == "rsync" else { throw ServiceError.notFound }
+        },
+        MatrixCase(.backupRestore, audited: false) { s, w, _ in
+            let archive = w.folder + "/para-restaurar-\(UUID().uuidString).zip"
+            _ = try s.services(as: .admin).backups.backup(to: archive)
+            _ = try s.backups.restore(from: archive, into: w.folder + "/restaurada-\(UUID().uuidString).sqlite")
         },
         MatrixCase(.auditRead) { s, _, _ in
             guard let first = try s.audit.pager().first(1).first, try s.audit.entry(first.item.id) != nil else {
