@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "BytekDocumentsTests", dependencies: ["BytekModel", "BytekDocuments"]),
         .testTarget(name: "BytekSUNATTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekSUNAT"]),
         .testTarget(name: "BytekServicesTests", dependencies: ["BytekModel", "BytekStore", "BytekServices"]),
-        .testTarget(name: "BytekWebTests", dependencies: ["BytekModel", "BytekStore", "BytekWeb"]),
+        .testTarget(name: "BytekWebTests", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekWeb"]),
         .testTarget(name: "BytekWorkerTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker"]),
         // Runs the built `bytek` binary: CLI behaviour, CSV import/export, worker crash recovery, backups.
         .testTarget(name: "BytekCLITests", dependencies: ["BytekModel", "BytekStore"],

@@ -13,19 +13,21 @@ public struct SSHKeyAccess: Sendable {
     public let binary: String
     public let repo: SSHKeyRepository
 
-    public init(db: Database, actor: String, file: AuthorizedKeysFile, database: String,
-                binary: String = AuthorizedKeysFile.currentBinary()) {
+    public init(db: Database, actor: String, door: Door? = nil, file: AuthorizedKeysFile, database: String,
+                binary: String = AuthorizedKeysFile.currentBinary(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.db = db; self.file = file; self.binary = binary
         self.database = AuthorizedKeysFile.absolute(database)
-        repo = SSHKeyRepository(db: db, user: actor)
+        var repo = SSHKeyRepository(db: db, user: actor, now: now)
+        repo.door = door
+        self.repo = repo
     }
 
     /// The access for `database`, its authorized_keys found the way the CLI finds it: `option`, else
     /// $BYTEK_AUTHORIZED_KEYS, else the setting `ssh.authorized_keys`, else ~/.ssh/authorized_keys.
-    public static func forStore(_ db: Database, actor: String, database: String, option: String? = nil,
-                                environment: [String: String]) throws -> SSHKeyAccess {
+    public static func forStore(_ db: Database, actor: String, door: Door? = nil, database: String, option: String? = nil,
+                                environment: [String: String], now: @escaping @Sendable () -> Date = { Date() }) throws -> SSHKeyAccess {
         let path = try AuthorizedKeysFile.path(option: option, environment: environment, settings: SettingsRepository(db: db))
-        return SSHKeyAccess(db: db, actor: actor, file: AuthorizedKeysFile(path: path), database: database)
+        return SSHKeyAccess(db: db, actor: actor, door: door, file: AuthorizedKeysFile(path: path), database: database, now: now)
     }
 
     /// Registers `key` for `login` and rewrites the block.

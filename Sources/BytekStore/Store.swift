@@ -14,6 +14,12 @@ public final class Store: @unchecked Sendable {
         if migrate { try Migrator.migrate(db) }
     }
 
+    /// The store over a database already open (and migrated) elsewhere in this process.
+    public init(opened db: Database) {
+        self.db = db
+        path = db.path
+    }
+
     /// The default database path: `$XDG_DATA_HOME/bytek/bytek.sqlite`, else `~/.local/share/bytek/bytek.sqlite`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         dataFolder(environment: environment) + "/bytek.sqlite"

@@ -1,6 +1,7 @@
 /// Machines calling in (`POST /hooks/<sender>`). The signature is checked before a handler runs:
 /// `X-Bytek-Signature: sha256=<hex HMAC-SHA256 of the raw body with the sender's secret>`, compared in
-/// constant time; 401 otherwise (also when the sender has no secret configured).
+/// constant time; 401 otherwise (also when the sender has no secret configured). A verified notification
+/// becomes a job first (`HookInbox`: a repeated one queues nothing new), then the sender's handler answers.
 public struct HookRouter: Sendable {
     public typealias Handler = @Sendable ([UInt8]) -> HTTPResponse
 
@@ -10,13 +11,21 @@ public struct HookRouter: Sendable {
     ]
 
     public let secrets: [String: [UInt8]]
-    public init(secrets: [String: [UInt8]]) { self.secrets = secrets }
+    /// Where verified notifications are queued (nil: nowhere, for a router without a database).
+    let inbox: HookInbox?
+    public init(secrets: [String: [UInt8]], inbox: HookInbox? = nil) { self.secrets = secrets; self.inbox = inbox }
 
     public func handle(sender: String, _ request: HTTPRequest) -> HTTPResponse {
         guard let handler = Self.senders[sender] else { return .json("{\"error\":\"no encontrado\"}", status: 404) }
         guard request.method == "POST" else { return .json("{\"error\":\"use POST\"}", status: 405) }
         guard Self.verify(signature: request.headers["x-bytek-signature"], body: request.body, secret: secrets[sender]) else {
             return .json("{\"error\":\"firma inválida\"}", status: 401)
+        }
+        do {
+            try inbox?.receive(sender: sender, request)
+        } catch {
+            // Not stored: the sender must try again later.
+            return .json("{\"error\":\"no se pudo registrar el aviso; reintente\"}", status: 503)
         }
         return handler(request.body)
     }

@@ -1,3 +1,4 @@
+import BytekModel
 import BytekStore
 
 /// The portal's pages, server-rendered in Spanish (es-PE). Every value from data goes through `HTML.escape`.
@@ -124,7 +125,7 @@ enum PortalPages {
         return layout(c.legalName, """
         \(switcher)
         <h1>\(HTML.escape(c.legalName))</h1>
-        <p class="muted">\(HTML.escape(c.docType)) \(HTML.escape(c.docNumber))</p>
+        <p class="muted">\(HTML.escape(c.docType.rawValue)) \(HTML.escape(c.docNumber))</p>
         <section class="tarjeta" aria-labelledby="sus-datos"><h2 id="sus-datos">Sus datos</h2>
         \(people)
         </section>

@@ -1,11 +1,12 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
 /// The portal's operations, each one call with the store access in one place (they move into the
 /// operations layer, BytekServices, when it exists). No HTTP here: the routes translate.
 public final class PortalService: Sendable {
-    public static let inviteLifetime: TimeInterval = 72 * 3600
+    public static let inviteLifetime = PortalInvitations.lifetime
     public static let minPasswordLength = 10
     public static let maxPasswordLength = 128
 
@@ -21,8 +22,8 @@ public final class PortalService: Sendable {
         decoyHash = try hasher.hash(Sodium.token())
     }
 
-    private func repository(_ db: Database, _ actor: String = "portal") -> PortalRepository {
-        PortalRepository(db: db, user: actor)
+    private func repository(_ db: Database, _ actor: String = "portal") -> PortalSignIn {
+        PortalSignIn(db: db, who: actor)
     }
 
     // MARK: login and sessions
@@ -59,7 +60,7 @@ public final class PortalService: Sendable {
     private func isUsable(_ account: PortalAccount) throws -> Bool {
         guard !account.disabled, account.passwordHash != nil else { return false }
         if account.kind == .tecnico {
-            return try pool.with { db in try repository(db).userName(login: account.userLogin ?? "") } != nil
+            return try pool.with { db in try repository(db).activeUserName(login: account.userLogin ?? "") } != nil
         }
         return true
     }
@@ -89,31 +90,38 @@ public final class PortalService: Sendable {
     // MARK: scope
 
     public func customers(of account: PortalAccount) throws -> [PortalCustomer] {
-        try pool.with { db in try repository(db).customers(account: account) }
+        try pool.with { db in try repository(db).customers(of: account) }
     }
 
     /// What a contact's home shows for one customer; nil when the account may not see that customer
     /// (the page then says "no encontrado", never that it exists).
     public struct ContactHome: Sendable {
-        public let customer: PortalCustomer
+        public let customer: Customer
         public let contacts: [Contact]
         public let allCustomers: [PortalCustomer]
     }
 
+    /// The customer is one of the account's (its link rows); its record and the contact's own rows are read
+    /// through the operations layer as that contact, scoped to that customer.
     public func contactHome(_ who: SignedIn, customerId: Int64) throws -> ContactHome? {
         guard who.account.kind == .contacto else { return nil }
         let all = try customers(of: who.account)
-        guard let customer = all.first(where: { $0.id == customerId }) else { return nil }
+        guard all.contains(where: { $0.id == customerId }) else { return nil }
         return try pool.with { db in
-            let repo = repository(db, who.account.login)
-            if who.session.customerId != customerId { try repo.chooseCustomer(tokenHash: who.tokenHash, customer: customerId) }
-            return ContactHome(customer: customer, contacts: try repo.contacts(email: who.account.login, customer: customerId),
-                               allCustomers: all)
+            if who.session.customerId != customerId {
+                try repository(db, who.account.login).chooseCustomer(tokenHash: who.tokenHash, customer: customerId)
+            }
+            let actor = Actor(.contact(accountId: who.account.id, customerId: customerId, email: who.account.login), door: .web)
+            guard let customer = try Services(store: Store(opened: db), actor: actor).customers.get(customerId) else { return nil }
+            let own = customer.contacts.filter {
+                $0.email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == who.account.login
+            }
+            return ContactHome(customer: customer, contacts: own, allCustomers: all)
         }
     }
 
     public func technicianName(_ who: SignedIn) throws -> String {
-        try pool.with { db in try repository(db).userName(login: who.account.userLogin ?? "") } ?? who.account.login
+        try pool.with { db in try repository(db).activeUserName(login: who.account.userLogin ?? "") } ?? who.account.login
     }
 
     // MARK: one-time links
@@ -121,13 +129,7 @@ public final class PortalService: Sendable {
     /// "Forgot password": queues a reset e-mail when the address is an enabled contact account; nothing
     /// otherwise. The caller answers the same either way.
     public func forgot(email: String, publicURL: String) throws {
-        let address = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard !address.isEmpty, address.utf8.count <= 254 else { return }
-        try pool.with { db in
-            guard let account = try repository(db).account(login: address), account.kind == .contacto, !account.disabled
-            else { return }
-            try PortalLinkJob.enqueue(db: db, account: account.id, purpose: .restablecer, publicURL: publicURL)
-        }
+        try pool.with { db in try repository(db).forgot(email: email, publicURL: publicURL) }
     }
 
     /// The account a link opens; nil when the link is unknown, used or expired.

@@ -29,7 +29,7 @@ public final class WebApp: RequestHandler {
         portal = try PortalService(pool: pool, hasher: PasswordHasher(),
                                    throttle: LoginThrottle(baseDelay: config.loginBaseDelay),
                                    sessionLifetime: config.sessionLifetime)
-        hooks = HookRouter(secrets: config.hookSecrets)
+        hooks = HookRouter(secrets: config.hookSecrets, inbox: HookInbox(pool: pool))
         cookies = CookieJar(secure: config.secureCookies)
         publicAddress = PublicAddress(config.publicURL)
     }

@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -15,10 +16,7 @@ enum BackupCommand {
         }
         let file = try args.requirePositional("el ARCHIVO de destino")
         try args.finish()
-        let store = try context.openStore()
-        _ = try context.requireAdmin(store)
-        let summary = try BackupArchive.create(db: store.db, dataFolder: BackupJob.dataFolder(forDatabase: store.path),
-                                               to: file, nowMs: JobQueue.systemClock(), extraFiles: logo(store))
+        let summary = try backups(context).backup(to: file)
         let m = summary.manifest
         Console.out("Respaldo verificado (integrity_check: ok; \(m.tables.count) tablas, \(m.totalRows) filas, "
             + "\(m.files.count) archivos): \(file) (\(formatSize(Int(summary.bytes)))). Los secretos no se incluyen.")
@@ -29,33 +27,17 @@ enum BackupCommand {
         let file = try args.requirePositional("el ARCHIVO de respaldo")
         try args.finish()
         let target = context.dbPath
-        if FileManager.default.fileExists(atPath: target) {
-            // Overwriting a database with users is an admin's decision, checked on that database. The
-            // connection is closed before the file is replaced.
-            try authorizeRestore(into: target, context)
-        }
-        let outcome = try BackupRestore.restore(from: file, into: target)
+        // Overwriting a database with users is an admin's decision, checked on that database.
+        let outcome = try BackupOperations.restore(from: file, into: target, login: context.login, door: context.options.door)
         let files = outcome.manifest == nil ? "" : " y \(outcome.files) archivos junto a ella"
         Console.out("Base de datos \(target)\(files) restaurada desde \(file) (integrity_check: ok).")
         return 0
     }
 
-    private static func authorizeRestore(into target: String, _ context: CommandContext) throws {
-        // A target too damaged to open has no users to consult: restoring over it is the point.
-        guard let db = try? Database(path: target),
-              (try? db.scalar("SELECT count(*) FROM sqlite_master")) != nil else { return }
-        let hasUserTable = try db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'app_user'").intValue ?? 0
-        guard hasUserTable > 0, (try db.scalar("SELECT count(*) FROM app_user").intValue ?? 0) > 0 else { return }
-        let user = try UserRepository(db: db, user: context.login).requireActive(context.login)
-        guard user.role == .admin else {
-            throw CLIError.failure("el usuario «\(user.login)» (rol \(user.role.displayName)) no es admin; restaurar requiere el rol admin")
-        }
-    }
-
-    /// The company logo, when it is a file of the data folder.
-    private static func logo(_ store: Store) -> [String] {
-        let path = (try? CompanyProfileRepository(db: store.db, user: "admin").load().logoPath) ?? ""
-        return path.isEmpty || path.hasPrefix("/") ? [] : [path]
+    /// The backups' operations acting as the active user.
+    private static func backups(_ context: CommandContext) throws -> BackupOperations {
+        let store = try context.openStore()
+        return context.services(store, try context.requireUser(store)).backups
     }
 
     // MARK: drill
@@ -63,9 +45,7 @@ enum BackupCommand {
     static func drill(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         let archive = args.positional()
         try args.finish()
-        let store = try context.openStore()
-        _ = try context.requireAdmin(store)
-        let result = try RestoreDrill.run(db: store.db, archive: archive, nowMs: JobQueue.systemClock(), describe: Messages.text)
+        let result = try backups(context).drill(archive: archive, describe: Messages.text)
         Console.out("Simulacro de restauración correcto: \(result.archive) se abrió (integrity_check: ok) y coincide con su "
             + "manifiesto: \(result.tables) tablas, \(result.rows) filas, \(result.files) archivos.")
         return 0
@@ -75,8 +55,7 @@ enum BackupCommand {
 
     static func offsite(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         guard let action = args.positional() else { throw CLIError.usage("falta la acción: set, show o clear", command: "backup") }
-        let store = try context.openStore()
-        _ = try context.requireAdmin(store)
+        let backups = try backups(context)
         switch action {
         case "set":
             var words = args.words
@@ -85,26 +64,19 @@ enum BackupCommand {
             guard let program = words.first, !program.isEmpty else {
                 throw CLIError.usage("falta el COMANDO de la copia externa (p. ej. rsync -a {archivo} respaldo@otro:/srv/bytek/)", command: "backup")
             }
-            if let secrets = try? Secrets.load(environment: context.environment) {
-                let joined = words.joined(separator: " ")
-                guard secrets.redact(joined) == joined else {
-                    throw CLIError.failure("el comando contiene un secreto; el comando se guarda en la base de datos: deje la clave "
-                        + "en un archivo del programa (p. ej. --password-file de restic) o en su configuración")
-                }
-            }
-            try OffsiteCopy.setCommand(words, db: store.db)
+            try backups.setOffsiteCommand(words)
             let found = OffsiteCopy.resolve(program, environment: context.environment)
             Console.out("Copia externa configurada: \(display(words)). El respaldo nocturno la ejecuta tras cada copia local.")
             if found == nil { Console.err("bytek: aviso: no se encontró «\(program)» en el PATH de este proceso") }
             return 0
         case "show":
             try args.finish()
-            if let words = try OffsiteCopy.command(db: store.db) { Console.out(display(words)) }
+            if let words = try backups.offsiteCommand() { Console.out(display(words)) }
             else { Console.out("Sin copia externa configurada.") }
             return 0
         case "clear":
             try args.finish()
-            try OffsiteCopy.setCommand(nil, db: store.db)
+            try backups.setOffsiteCommand(nil)
             Console.out("Copia externa desactivada.")
             return 0
         default:
@@ -122,25 +94,22 @@ enum BackupCommand {
 
     static func status(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         try args.finish()
-        let store = try context.openStore()
-        _ = try context.requireUser(store, .read, .jobs)
-        let db = store.db
+        let status = try backups(context).status()
         var lines: [String] = []
-        let schedules = ScheduleStore(db: db)
-        if let s = try schedules.schedule(named: BackupJob.scheduleName) {
-            lines.append("Respaldo nocturno: \(s.rule)\(s.active ? "" : " (en pausa)"), próximo \(limaTime(s.nextRun)); carpeta \(BackupJob.folder(forDatabase: db.path))")
+        if let s = status.backupSchedule {
+            lines.append("Respaldo nocturno: \(s.rule)\(s.active ? "" : " (en pausa)"), próximo \(limaTime(s.nextRun)); carpeta \(status.folder)")
         }
-        if let b = BackupLog.load(BackupLog.Backup.self, key: BackupLog.backupKey, db: db) {
+        if let b = status.lastBackup {
             lines.append("  último: \(limaTime(b.atMs))  \(b.file) (\(formatSize(Int(b.bytes))); \(b.tables) tablas, \(b.rows) filas, \(b.files) archivos), verificado")
         } else {
             lines.append("  último: todavía ninguno")
         }
-        if let words = try OffsiteCopy.command(db: db) {
+        if let words = status.offsiteCommand {
             lines.append("Copia externa: \(display(words))")
         } else {
             lines.append("Copia externa: sin configurar (bytek backup offsite set COMANDO … {archivo} …)")
         }
-        if let o = BackupLog.load(BackupLog.Offsite.self, key: BackupLog.offsiteKey, db: db) {
+        if let o = status.lastOffsite {
             let state = o.ok ? "correcta" : "FALLÓ"
             let code = o.exitStatus.map { "código de salida \($0)" } ?? "sin código de salida"
             lines.append("  última: \(limaTime(o.atMs))  \(state) (\(code), \(String(format: "%.1f", Double(o.durationMs) / 1000)) s) \(o.archive)")
@@ -148,12 +117,12 @@ enum BackupCommand {
                 lines.append(contentsOf: o.stderrTail.split(separator: "\n").map { "    | " + $0 })
             }
         }
-        if let s = try schedules.schedule(named: RestoreDrill.scheduleName) {
+        if let s = status.drillSchedule {
             lines.append("Simulacro de restauración: \(s.rule)\(s.active ? "" : " (en pausa)"), próximo \(limaTime(s.nextRun))")
         } else {
             lines.append("Simulacro de restauración: mensual (lo programa el trabajador al arrancar); bytek backup drill lo hace ahora")
         }
-        if let d = BackupLog.load(BackupLog.Drill.self, key: BackupLog.drillKey, db: db) {
+        if let d = status.lastDrill {
             if d.ok {
                 lines.append("  último: \(limaTime(d.atMs))  correcto: \(d.archive) (\(d.tables) tablas, \(d.rows) filas, \(d.files) archivos)")
             } else {

@@ -25,7 +25,7 @@ enum CommandHelp {
         "ssh-session": "bytek --db RUTA ssh-session USUARIO   (solo en authorized_keys)",
         "secrets": "bytek secrets check | secrets migrate",
         "serve": "bytek serve [--listen DIRECCIÓN:PUERTO] [--public-url URL] [--trusted-proxy IP]... [--threads N] [--max-connections N] [--timeout SEGUNDOS] [--max-body BYTES]",
-        "portal": "bytek portal invite CORREO [--correo] | portal invite-tecnico USUARIO [--public-url URL]",
+        "portal": "bytek portal invite CORREO [--correo] | portal invite-tecnico USUARIO | portal reset CORREO [--public-url URL]",
         "permissions": "bytek permissions",
         "exchange-rate": "bytek exchange-rate set FECHA COMPRA VENTA [--confirmar] | import ARCHIVO [--partial] | list [--desde FECHA] | show [FECHA]",
         "tipo-cambio": "bytek tipo-cambio set FECHA COMPRA VENTA [--confirmar] | import ARCHIVO [--partial] | list [--desde FECHA] | show [FECHA]",
@@ -122,11 +122,14 @@ enum CommandHelp {
         """,
         "tipo-cambio": "Es el mismo comando que «bytek exchange-rate» (vea «bytek help exchange-rate»).",
         "portal": """
-        Cuentas del portal web. Requiere el rol admin.
+        Cuentas del portal web. Invitar o restablecer a un contacto: quien puede modificar Clientes (admin,
+        ventas, finanzas); invitar a un técnico: admin.
 
           bytek portal invite CORREO           Invita al contacto con ese correo, para cada cliente activo que
                                                lo tenga como contacto (un correo puede ser contacto de varios).
           bytek portal invite-tecnico USUARIO  Invita a un usuario con rol técnico.
+          bytek portal reset CORREO            Cierra las sesiones del contacto y le envía un enlace nuevo por
+                                               correo (con «bytek worker»).
 
         Imprime un enlace de un solo uso que vence en 72 horas, para crear la contraseña (mínimo 10
         caracteres). Con --correo no lo imprime: «bytek worker» lo envía por correo (SMTP con

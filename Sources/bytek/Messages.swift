@@ -12,6 +12,12 @@ enum Messages {
             switch e { case .usage(let m, _), .failure(let m): return m }
         case let e as UserRepositoryError: return text(e)
         case let e as ExchangeRateError: return e.message
+        case let e as PortalInvitations.Problem: return e.description
+        case let e as PortalRepositoryError: return e.description
+        case FirstUserError.mustBeAdmin: return "la base de datos no tiene usuarios: el primero debe tener el rol admin"
+        case OffsiteCommandProblem.containsSecret:
+            return "el comando contiene un secreto; el comando se guarda en la base de datos: deje la clave "
+                + "en un archivo del programa (p. ej. --password-file de restic) o en su configuración"
         case let e as Migrator.Failure: return text(e)
         case let e as BackupError: return text(e)
         case let e as CSVError: return text(e)
@@ -46,6 +52,10 @@ enum Messages {
         case .notFound: return "no existe el registro o no está a su alcance"
         case .forbidden("catalogo.importar", let role?):
             return "el rol \(role.displayName) no puede importar el catálogo: la importación fija precios de venta y costos"
+        case .forbidden(let name, let role)
+            where BytekServices.Operation.all.first(where: { $0.name == name }).map(Messages.isAdminOnly) == true:
+            let who = login.map { "el usuario «\($0)» (rol \(role?.displayName ?? "ninguno"))" } ?? "su rol (\(role?.displayName ?? "ninguno"))"
+            return "\(who) no es admin; este comando requiere el rol admin"
         case .forbidden(let name, let role):
             let roleName = role?.displayName ?? "ninguno"
             let who = login.map { "el usuario «\($0)» (rol \(roleName))" } ?? "el rol \(roleName)"
@@ -54,6 +64,11 @@ enum Messages {
             }
             return "\(who) no tiene permiso para \(op.access == .write ? "modificar" : "ver") \(moduleName(op.module)) (\(name))"
         }
+    }
+
+    /// An operation only admins may do (users, keys, backups…): its refusal says so.
+    static func isAdminOnly(_ op: BytekServices.Operation) -> Bool {
+        op.rule != nil && Role.allCases.filter(op.allows) == [.admin]
     }
 
     static func moduleName(_ module: AppModule) -> String {

@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -29,9 +30,8 @@ enum SSHKeysCommand {
             return try remove(id, fileOption: fileOption, context)
         case "sync":
             try args.finish()
-            let s = try setup(fileOption, context)
-            let count = try s.access.sync()
-            Console.out("Bloque de bytek reescrito en \(s.file.path): \(count) clave(s).")
+            let synced = try keys(context).sync(file: fileOption)
+            Console.out("Bloque de bytek reescrito en \(synced.file): \(synced.keys) clave(s).")
             return 0
         case "file":
             let path = args.positional()
@@ -42,26 +42,17 @@ enum SSHKeysCommand {
         }
     }
 
-    private struct Setup {
-        let store: Store
-        let access: SSHKeyAccess
-        var file: AuthorizedKeysFile { access.file }
-        var repo: SSHKeyRepository { access.repo }
-    }
-
-    private static func setup(_ fileOption: String?, _ context: CommandContext) throws -> Setup {
+    /// The SSH keys' operations acting as the active user (the service refuses all but admins).
+    private static func keys(_ context: CommandContext) throws -> SSHKeyService {
         let store = try context.openStore()
-        let admin = try context.requireAdmin(store)
-        return Setup(store: store, access: try SSHKeyAccess.forStore(store.db, actor: admin.login, database: context.dbPath,
-                                                                      option: fileOption, environment: context.environment))
+        return context.services(store, try context.requireUser(store)).sshKeys
     }
 
     private static func add(login: String, keyFile: String, fileOption: String?, _ context: CommandContext) throws -> Int32 {
-        let s = try setup(fileOption, context)
-        let key = try SSHPublicKey.parseFile(try readKeyFile(keyFile))
-        let record = try s.access.add(key, login: login)
+        let service = try keys(context)
+        let (record, path) = try service.add(keyFileText: try readKeyFile(keyFile), login: login, file: fileOption)
         Console.out("Clave \(record.id) agregada para «\(record.login)»: \(record.type) \(record.fingerprint)"
-            + (record.comment.isEmpty ? "" : " (\(record.comment))") + "\nArchivo: \(s.file.path)")
+            + (record.comment.isEmpty ? "" : " (\(record.comment))") + "\nArchivo: \(path)")
         return 0
     }
 
@@ -82,10 +73,10 @@ enum SSHKeysCommand {
     }
 
     private static func list(fileOption: String?, _ context: CommandContext) throws -> Int32 {
-        let s = try setup(fileOption, context)
-        let keys = try s.repo.list()
-        let lastLogins = try s.repo.lastLogins()
-        Console.out("Archivo: \(s.file.path)")
+        let listing = try keys(context).list(file: fileOption)
+        let keys = listing.keys
+        let lastLogins = listing.lastLogins
+        Console.out("Archivo: \(listing.file)")
         guard !keys.isEmpty else {
             Console.out("No hay claves SSH registradas (agregue una con «bytek ssh-keys add USUARIO ARCHIVO.pub»).")
             return 0
@@ -101,20 +92,19 @@ enum SSHKeysCommand {
     }
 
     private static func remove(_ id: Int64, fileOption: String?, _ context: CommandContext) throws -> Int32 {
-        let record = try setup(fileOption, context).access.remove(id)
+        let record = try keys(context).remove(id, file: fileOption)
         Console.out("Clave \(record.id) de «\(record.login)» quitada (\(record.fingerprint)).")
         return 0
     }
 
     /// Shows the authorized_keys path in use, or saves `path` as the installation's setting.
     private static func file(_ path: String?, fileOption: String?, _ context: CommandContext) throws -> Int32 {
-        let s = try setup(fileOption, context)
+        let service = try keys(context)
         guard let path else {
-            Console.out(s.file.path)
+            Console.out(try service.filePath(fileOption))
             return 0
         }
-        let absolute = AuthorizedKeysFile.absolute(path)
-        try SettingsRepository(db: s.store.db).set(AuthorizedKeysFile.settingKey, absolute)
+        let absolute = try service.setFilePath(path)
         Console.out("Archivo de claves guardado: \(absolute)")
         return 0
     }

@@ -51,9 +51,9 @@ enum SSHSessionCommand {
             throw CLIError.failure("esta clave es de «\(missing)», que no existe en la base de datos; un admin la revisa con «bytek ssh-keys list»")
         }
         let from = (env["SSH_CONNECTION"] ?? "").split(separator: " ").first.map(String.init) ?? ""
+        let users = session.services(store, user).users
         if let commandArgs {
-            try SSHKeyRepository(db: store.db, user: user.login)
-                .recordLogin(user.login, door: "ssh", from: from, command: commandArgs.joined(separator: " "))
+            try users.recordLogin(from: from, command: commandArgs.joined(separator: " "))
             if commandArgs == ["help"] {
                 Console.out("Comandos permitidos por SSH (como «\(user.login)»):\n  " + SSHCommandPolicy.usage.joined(separator: "\n  "))
                 return 0
@@ -64,7 +64,7 @@ enum SSHSessionCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError.failure("se necesita una terminal para la interfaz: conéctese con «ssh -t» (o pida un comando permitido)")
         }
-        try SSHKeyRepository(db: store.db, user: user.login).recordLogin(user.login, door: "ssh", from: from, command: nil)
+        try users.recordLogin(from: from, command: nil)
         return TUIMain.run(store: store, session: UserSession(login: user.login, name: user.name, role: user.role, door: .ssh),
                            environment: session.environment)
     }

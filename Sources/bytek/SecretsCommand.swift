@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import BytekSUNAT
 import Foundation
@@ -48,7 +49,10 @@ enum SecretsCommand {
 
         report.lines.append("SUNAT (usuario SOL y certificado):")
         let sunatKeys = ["sol_user", "sol_password", "cert_pfx", "cert_pfx_base64", "cert_pem", "cert_key_pem", "cert_password"]
-        let einvoicing = (try? context.openStore()).flatMap { try? EInvoicingSettingsRepository(db: $0.db).load() } != nil
+        // The files are checked without a database; the database, when there is one, says whether SUNAT's are needed.
+        let einvoicing = (try? context.openStore()).flatMap { store in
+            (try? context.requireUser(store)).flatMap { try? context.services(store, $0).secrets.einvoicingConfigured() }
+        } ?? false
         if !einvoicing && !sunatKeys.contains(where: { secrets.value($0) != nil }) {
             report.info("no configurado (la facturación electrónica no está activada en esta base de datos)")
         } else {

@@ -9,7 +9,7 @@ enum TUICommand {
         try args.finish()
         let store = try context.openStore()
         let user = try context.requireUser(store)
-        try? UserRepository(db: store.db, user: user.login).recordLogin(user.login)  // shown in Usuarios
+        try? context.services(store, user).users.touchLogin()  // shown in Usuarios
         let session = UserSession(login: user.login, name: user.name, role: user.role)
         return TUIMain.run(store: store, session: session, environment: context.environment)
     }

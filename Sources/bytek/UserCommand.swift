@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 
 /// `bytek user add|list|disable|enable`: admins only, except the first user of an empty database.
@@ -25,20 +26,10 @@ enum UserCommand {
                                  command: "user")
         }
         let store = try context.openStore()
-        let db = store.db
-        let created: User = try db.write {
-            // The emptiness check and the insert share one transaction, so two "first" users cannot race.
-            let empty = (try db.scalar("SELECT count(*) FROM app_user").intValue ?? 0) == 0
-            if empty {
-                guard role == .admin else {
-                    throw CLIError.failure("la base de datos no tiene usuarios: el primero debe tener el rol admin")
-                }
-            } else {
-                _ = try context.requireUser(store, .write, .users)
-            }
-            let actor = empty ? User.normalizeLogin(login) : context.login
-            return try UserRepository(db: db, user: actor).add(User(login: login, name: name, role: role))
-        }
+        let user = User(login: login, name: name, role: role)
+        // An empty database's first user (an admin) is created by whoever runs the command.
+        let created = try Services.createFirstAdmin(user, store: store, door: context.options.door)
+            ?? context.services(store, try context.requireUser(store)).users.create(user)
         Console.out("Usuario «\(created.login)» creado (rol \(created.role.displayName)).")
         return 0
     }
@@ -46,12 +37,12 @@ enum UserCommand {
     private static func list(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         try args.finish()
         let store = try context.openStore()
-        _ = try context.requireUser(store, .read, .users)
-        let users = try UserRepository(db: store.db, user: context.login).list()
+        let service = context.services(store, try context.requireUser(store)).users
+        let users = try service.list()
         let loginWidth = max(7, users.map(\.login.count).max() ?? 0)
         let nameWidth = max(6, users.map(\.name.count).max() ?? 0)
         func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
-        let lastLogins = try SSHKeyRepository(db: store.db, user: context.login).lastLogins()
+        let lastLogins = try service.lastLogins()
         Console.out(pad("USUARIO", loginWidth) + "  " + pad("NOMBRE", nameWidth) + "  " + pad("ROL", 11) + "  "
             + pad("ESTADO", 13) + "  ÚLTIMO INGRESO")
         for u in users {
@@ -66,13 +57,9 @@ enum UserCommand {
         let login = try args.requirePositional("el USUARIO")
         try args.finish()
         let store = try context.openStore()
-        let db = store.db
-        let user: User = try db.write {
-            _ = try context.requireUser(store, .write, .users)
-            let repo = UserRepository(db: db, user: context.login)
-            // The store refuses disabling oneself and the last active admin (`UserChangeRule`).
-            return active ? try repo.enable(login) : try repo.disable(login)
-        }
+        let users = context.services(store, try context.requireUser(store)).users
+        // The store refuses disabling oneself and the last active admin (`UserChangeRule`).
+        let user = active ? try users.enable(login) : try users.disable(login)
         Console.out("Usuario «\(user.login)» " + (active ? "habilitado." : "deshabilitado."))
         return 0
     }

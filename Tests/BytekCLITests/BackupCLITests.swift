@@ -59,6 +59,12 @@ import Testing
         let r = try fx.run("backup", fx.file("x.sqlite"), user: "v")
         #expect(r.status == 1)
         #expect(!FileManager.default.fileExists(atPath: fx.file("x.sqlite")))
+        // Restoring over this database is refused to ventas too, and the database stays.
+        #expect(try fx.run("backup", fx.file("y.zip")).status == 0)
+        #expect(try fx.run("user", "add", "w", "--name", "W", "--role", "ventas").status == 0)
+        let restore = try fx.run("restore", fx.file("y.zip"), user: "v")
+        #expect(restore.status == 1 && restore.stderr.contains("requiere el rol admin"), "\(restore.stderr)")
+        #expect(try fx.run("user", "list").stdout.contains("W "), "the database was not replaced")
     }
 }
 

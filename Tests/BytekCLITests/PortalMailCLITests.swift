@@ -127,6 +127,16 @@ struct PortalMailCLITests {
         #expect(try web.setPassword(token: resetToken, password: "segunda-clave-larga", jar: "f").status == 303)
         #expect(try web.request("/c/\(web.andina)", jar: "a").status == 303, "the old session ended")
         #expect(try web.login("ana@andina.pe", "segunda-clave-larga", jar: "a").status == 303)
+
+        // An admin resets her access (minutes after her own request): her session ends now, a new link goes by mail.
+        let staffReset = try web.cli.run("portal", "reset", "Ana@Andina.pe", "--public-url", web.base)
+        #expect(staffReset.status == 0 && staffReset.stdout.contains("sesión(es) cerradas"), "\(staffReset.stderr)")
+        #expect(try web.request("/c/\(web.andina)", jar: "a").status == 303, "the reset ended her session")
+        #expect(try web.cli.run("worker", "--once", extra: mailEnv).status == 0)
+        #expect(smtp.messages().count == 3 && smtp.messages().last?.body.contains("cambiar la contraseña") == true)
+        #expect(try web.cli.run("user", "add", "alm", "--name", "Almacén", "--role", "almacen").status == 0)
+        let refused = try web.cli.run("portal", "reset", "ana@andina.pe", user: "alm")
+        #expect(refused.status == 1 && refused.stderr.contains("no tiene permiso"), "\(refused.stderr)")
         _ = web.stop()
 
         // No secret (nor a password typed in a form) reached the database or the access log.

@@ -60,6 +60,11 @@ import Testing
         let history = try AuditLog(db: h.store.db, user: "x").history(entity: AuditEntity.user, entityId: id)
         #expect(history.map(\.action) == [.create, .update, .archive])
         #expect(history.allSatisfy { $0.user == "admin" })
+        #expect(history.allSatisfy { $0.door == .tui }, "the operations layer records the door")
+
+        // Auditoría shows the door of the newest entry (the disable, made here in the terminal).
+        h.go(.audit)
+        #expect(h.screen.contains("Puerta       terminal"), "\(h.screen)")
     }
 
     @Test func badLoginAndDuplicateAreRefusedByField() throws {

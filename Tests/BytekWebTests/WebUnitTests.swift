@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 @testable import BytekWeb
 import Foundation
@@ -101,8 +102,8 @@ struct WebUnitTests {
         _ = try CustomerRepository(db: store.db, user: "t").create(Customer(
             docType: .ruc, docNumber: RUC.complete("2010007097")!, legalName: "Andina",
             contacts: [Contact(name: "Ana", email: "ana@andina.pe")]))
-        let invited = try PortalInvitations.inviteContact(email: " Ana@Andina.pe ", db: store.db, actor: "t",
-                                                          publicURL: "https://portal.bytek.pe")
+        let portal = Services(store: store, actor: .staff("admin", role: .admin, door: .cli)).portalAccounts
+        let invited = try portal.inviteContact(email: " Ana@Andina.pe ", publicURL: "https://portal.bytek.pe")
         let token = String(try #require(invited.link).dropFirst("https://portal.bytek.pe/clave?t=".count))
         #expect(token.count == 43)
         let stored = try store.db.scalar("SELECT token_hash FROM portal_invite").stringValue
@@ -115,7 +116,7 @@ struct WebUnitTests {
         #expect(try at(0).setPassword(tokenHash: hash, passwordHash: "x") == true)
         #expect(try at(0).invitedAccount(tokenHash: hash) == nil, "single use")
         #expect(throws: PortalInvitations.Problem.self) {
-            try PortalInvitations.inviteContact(email: "nadie@ejemplo.pe", db: store.db, actor: "t", publicURL: "http://x")
+            try portal.inviteContact(email: "nadie@ejemplo.pe", publicURL: "http://x")
         }
     }
 }

@@ -86,6 +86,8 @@ public struct ErrorText: Sendable {
             return s.format("err.catalog.duplicateSKU", sku)
         case CatalogRepositoryError.invalid(let errors):
             return s.format("form.fixErrors", String(errors.count))
+        case let e as ServiceError:
+            return service(e)
         case UserRepositoryError.refused(.disableSelf(let login)):
             return s.format("users.err.disableSelf", login)
         case UserRepositoryError.refused(.lastAdmin(let login)):

@@ -17,21 +17,12 @@ enum Modules {
             ModuleEntry(.sales) { ctx in SalesModule.makeRoot(store: store, context: ctx) },
             ModuleEntry(.quotes) { ctx in QuotesModule.makeRoot(store: store, context: ctx) },
             ModuleEntry(.billing) { ctx in BillingModule.makeRoot(store: store, context: ctx) },
-            ModuleEntry(.audit) { ctx in
-                let users = ((try? UserRepository(db: store.db, user: ctx.session.login).list()) ?? []).map(\.login)
-                return AuditScreen(log: AuditLog(db: store.db, user: ctx.session.login), users: users, strings: ctx.strings)
-            },
+            ModuleEntry(.audit) { ctx in AuditScreen(audit: ctx.services(store).audit, strings: ctx.strings) },
             ModuleEntry(.users) { ctx in
-                UsersScreen(repository: UserRepository(db: store.db, user: ctx.session.login, now: ctx.now),
-                            drafts: DraftRepository(db: store.db), strings: ctx.strings) {
-                    try SSHKeyAccess.forStore(store.db, actor: ctx.session.login, database: store.path,
-                                              environment: ctx.environment)
-                }
+                UsersScreen(services: ctx.services(store), drafts: DraftRepository(db: store.db), strings: ctx.strings)
             },
             ModuleEntry(.exchangeRates) { ctx in ExchangeRateScreen(services: ctx.services(store), strings: ctx.strings) },
-            ModuleEntry(.jobs) { ctx in
-                JobsScreen(queue: JobQueue(db: store.db), schedules: ScheduleStore(db: store.db), strings: ctx.strings)
-            },
+            ModuleEntry(.jobs) { ctx in JobsScreen(jobs: ctx.services(store).jobs, strings: ctx.strings) },
         ]
     }
 

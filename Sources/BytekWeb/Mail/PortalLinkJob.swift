@@ -1,3 +1,4 @@
+import BytekServices
 import BytekStore
 import BytekWorker
 import Foundation
@@ -5,21 +6,13 @@ import Foundation
 /// The worker job that e-mails a one-time link (invitation or reset). The token is made here, when the
 /// message goes out, so it never rests in the job queue; a failed send forgets its link and is retried.
 public enum PortalLinkJob {
-    public static let kind = "portal.enlace"
+    public static let kind = PortalInvitations.jobKind
 
-    /// The job's payload: account, purpose and the public URL the link is built on.
-    public static func payload(account: Int64, purpose: PortalRepository.LinkPurpose, publicURL: String) throws -> String {
-        let object: [String: Any] = ["cuenta": account, "proposito": purpose.rawValue, "url": publicURL]
-        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
-    }
-
-    /// Queues the e-mail (at most one per account and purpose every 10 minutes).
+    /// Queues the e-mail (at most one per account and purpose every 10 minutes): `PortalInvitations.enqueueMail`.
     @discardableResult
     public static func enqueue(db: Database, account: Int64, purpose: PortalRepository.LinkPurpose, publicURL: String,
                                now: Date = Date()) throws -> Job {
-        let bucket = Int64(now.timeIntervalSince1970) / 600
-        return try JobQueue(db: db).enqueue(kind: kind, payload: try payload(account: account, purpose: purpose, publicURL: publicURL),
-                                            idempotencyKey: "\(kind):\(account):\(purpose.rawValue):\(bucket)")
+        try PortalInvitations.enqueueMail(db: db, account: account, purpose: purpose, publicURL: publicURL, now: now)
     }
 
     /// `smtp` is asked only when there is a message to send (it reads the secrets file).
@@ -30,14 +23,14 @@ public enum PortalLinkJob {
               let publicURL = (object["url"] as? String).flatMap(WebConfig.parsePublicURL) else {
             return "omitido: datos del trabajo incompletos"
         }
-        let repo = PortalRepository(db: context.db, user: "worker")
+        let repo = PortalSignIn(db: context.db, who: "worker")
         guard let found = try repo.account(id: account), !found.disabled, found.kind == .contacto else {
             return "omitido: la cuenta no existe, está deshabilitada o no tiene correo"
         }
         guard let smtp = try smtp() else { throw SMTPMissing() }
         let token = Sodium.token()
         let hash = Sodium.sha256Hex(token)
-        try repo.addLink(account: account, tokenHash: hash, purpose: purpose, validFor: PortalService.inviteLifetime)
+        try repo.addLink(account: account, tokenHash: hash, purpose: purpose)
         let link = PortalInvitations.link(publicURL: publicURL, token: token)
         do {
             try SMTPClient.send(PortalMail.message(purpose: purpose, to: found.login, link: link, from: smtp.from),

@@ -2,6 +2,6 @@
 enum MatrixAreas {
     static let all: [any MatrixArea.Type] = [
         CustomerMatrix.self,
-        RatesMatrix.self, CatalogMatrix.self, QuoteMatrix.self,
+        RatesMatrix.self, CatalogMatrix.self, QuoteMatrix.self, AdminMatrix.self,
     ]
 }

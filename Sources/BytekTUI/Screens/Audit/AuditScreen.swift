@@ -1,12 +1,13 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
 /// Auditoría: every change of business data, newest first, filtered by entity, action, user
-/// and free text; the detail shows which fields changed (before → after).
+/// and free text; the detail shows the door it came through and which fields changed (before → after).
 @MainActor
 final class AuditScreen: Screen {
-    let log: AuditLog
+    let audit: AuditService
     let users: [String]
     private var filter = AuditFilter()
     private let pane: ListPane
@@ -16,9 +17,9 @@ final class AuditScreen: Screen {
 
     static let entities = AuditEntity.all
 
-    init(log: AuditLog, users: [String], strings: Strings) {
-        self.log = log
-        self.users = users
+    init(audit: AuditService, strings: Strings) {
+        self.audit = audit
+        users = (try? audit.logins()) ?? []
         self.strings = strings
         formats = Formats(language: strings.language)
         let table = Table(columns: AuditScreen.columns(strings), source: ArrayRowSource([]),
@@ -84,7 +85,8 @@ final class AuditScreen: Screen {
     private func apply(_ change: (inout AuditFilter) -> Void) {
         change(&filter)
         let s = strings, f = formats
-        let source = PagerRowSource(pager: log.pager(filter), id: { $0.id }) { e in
+        guard let pager = try? audit.pager(filter) else { return }
+        let source = PagerRowSource(pager: pager, id: { $0.id }) { e in
             ([f.dateTime(e.at), e.user, s["audit.entity." + e.entity], s["audit.action." + e.action.rawValue], e.summary], nil)
         }
         pane.table.setSource(source)
@@ -110,7 +112,7 @@ final class AuditScreen: Screen {
     }
 
     private func renderDetail(_ canvas: inout Canvas, _ rect: Rect) {
-        guard let e = detail.value(for: pane.table.selectedID, load: { try? log.entry($0) }) else { return }
+        guard let e = detail.value(for: pane.table.selectedID, load: { try? audit.entry($0) }) else { return }
         let changes = AuditDiff.changes(before: e.before, after: e.after)
         let lines = changes.map { c in "\(c.field): \(c.before ?? "—") → \(c.after ?? "—")" }
         DetailPane(
@@ -118,6 +120,8 @@ final class AuditScreen: Screen {
             lines: [
                 (strings["audit.col.at"], formats.dateTime(e.at)),
                 (strings["audit.col.user"], e.user),
+                // Entries older than the door column have none: the line stays empty.
+                (strings["audit.col.door"], e.door.map { strings["audit.door." + $0.rawValue] } ?? ""),
                 (strings["audit.col.entity"], strings["audit.entity." + e.entity] + (e.entityId.map { " #\($0)" } ?? "")),
                 (strings["audit.col.action"], strings["audit.action." + e.action.rawValue]),
                 (strings["audit.col.summary"], e.summary),

@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -6,8 +7,7 @@ import Foundation
 /// state, attempts and last error. `f` filters by state; `r` retries a failed job now.
 @MainActor
 final class JobsScreen: Screen {
-    let queue: JobQueue
-    let schedules: ScheduleStore
+    let jobs: JobService
     private var state: JobState?
     private let pane: ListPane
     private let strings: Strings
@@ -15,9 +15,8 @@ final class JobsScreen: Screen {
     private var scheduleRows: [Schedule] = []
     private var counts: [JobState: Int] = [:]
 
-    init(queue: JobQueue, schedules: ScheduleStore, strings: Strings) {
-        self.queue = queue
-        self.schedules = schedules
+    init(jobs: JobService, strings: Strings) {
+        self.jobs = jobs
         self.strings = strings
         formats = Formats(language: strings.language)
         let table = Table(columns: JobsScreen.columns(strings), source: ArrayRowSource([]), emptyMessage: strings["jobs.empty"])
@@ -66,7 +65,7 @@ final class JobsScreen: Screen {
     private func retry(_ context: AppContext) {
         guard context.require(.write, .jobs), let id = pane.table.selectedID else { return }
         do {
-            if try queue.retryNow(id: id) {
+            if try jobs.retry(id) {
                 context.ok(strings.format("jobs.retried", String(id)))
                 pane.table.reload()
             } else {
@@ -79,21 +78,22 @@ final class JobsScreen: Screen {
 
     private func applyState() {
         let s = strings, f = formats
-        let source = PagerRowSource(pager: queue.pager(state: state), id: { $0.id }) { j in
+        guard let pager = try? jobs.pager(state: state) else { return }
+        let source = PagerRowSource(pager: pager, id: { $0.id }) { j in
             let role: StyleRole? = j.state == .failed ? .error : (j.state == .running ? .accent : (j.state == .done ? .dim : nil))
             return ([String(j.id), j.kind, s["jobs.state." + j.state.rawValue], "\(j.attempts)/\(j.maxAttempts)",
                      j.lastError ?? "", f.dateTime(Date(timeIntervalSince1970: Double(j.runAt) / 1000))], role)
         }
         pane.table.setSource(source)
         pane.table.footerText = state.map { s["jobs.col.state"] + ": " + s["jobs.state." + $0.rawValue] } ?? ""
-        counts = (try? queue.countsByState()) ?? [:]
+        counts = (try? jobs.countsByState()) ?? [:]
     }
 
-    private func loadSchedules() { scheduleRows = (try? schedules.all()) ?? [] }
+    private func loadSchedules() { scheduleRows = (try? jobs.schedules()) ?? [] }
 
     func reload(context: AppContext) {
         pane.table.reload()
-        counts = (try? queue.countsByState()) ?? [:]
+        counts = (try? jobs.countsByState()) ?? [:]
         loadSchedules()
     }
 

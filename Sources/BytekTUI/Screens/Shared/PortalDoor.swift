@@ -1,9 +1,10 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import BytekWeb
 
-/// The portal actions the TUI offers (Clientes `P`, Usuarios `r`), through the same functions as
-/// `bytek portal invite`: PortalInvitations makes the account, the link and its audit entry.
+/// The portal actions the TUI offers (Clientes `P`, Usuarios `r`), through the same operations as
+/// `bytek portal invite`: the portal accounts' service makes the account, the link and its audit entry.
 @MainActor
 enum PortalDoor {
     /// The address links are built on: $BYTEK_PUBLIC_URL when valid, else the serve default.
@@ -14,16 +15,20 @@ enum PortalDoor {
     /// Lets the user pick one of the customer's contacts that has an e-mail, then queues the invitation
     /// e-mail (the worker sends the one-time link), like `bytek portal invite CORREO --correo`.
     static func inviteContact(of customer: Customer, db: Database, context: AppContext) {
+        inviteContact(of: customer, services: context.services(Store(opened: db)), context: context)
+    }
+
+    static func inviteContact(of customer: Customer, services: Services, context: AppContext) {
         let s = context.strings
         guard context.require(.write, .customers) else { return }
-        let portal = PortalRepository(db: db, user: context.session.login)
+        let portal = services.portalAccounts
         let contacts = customer.contacts.filter { EmailAddress.isValid($0.email) }
         guard !contacts.isEmpty else {
             context.error(s.format("portal.err.noEmail", customer.legalName))
             return
         }
         let entries = contacts.enumerated().map { i, c in
-            let has = (try? portal.account(login: c.email.trimmingCharacters(in: .whitespaces).lowercased())) ?? nil
+            let has = (try? portal.contactAccount(email: c.email)) ?? nil
             return PickerEntry(id: Int64(i), title: (c.name.isEmpty ? c.email : c.name + " · " + c.email),
                                detail: s[has == nil ? "portal.noAccount" : "portal.hasAccount"])
         }
@@ -33,8 +38,7 @@ enum PortalDoor {
         }) { entry in
             let email = contacts[Int(entry.id)].email
             do {
-                _ = try PortalInvitations.inviteContact(email: email, db: db, actor: context.session.login,
-                                                        publicURL: publicURL(context), byMail: true)
+                _ = try portal.inviteContact(email: email, publicURL: publicURL(context), byMail: true)
                 context.ok(s.format("portal.invited", email.trimmingCharacters(in: .whitespaces).lowercased()))
             } catch {
                 context.error(message(error, s))
@@ -44,23 +48,20 @@ enum PortalDoor {
 
     /// Resets a technician's portal access: every session ends and a new one-time link (72 h) is shown
     /// to hand over (technicians have no e-mail in BYTEK); a technician without an account is invited.
-    static func resetTechnician(_ user: User, db: Database, context: AppContext, done: @escaping @MainActor () -> Void) {
+    static func resetTechnician(_ user: User, services: Services, context: AppContext, done: @escaping @MainActor () -> Void) {
         let s = context.strings
         guard context.require(.write, .users) else { return }
         guard user.role == .tecnico, user.active else {
             context.error(s.format("portal.err.notTechnician", user.login))
             return
         }
-        let portal = PortalRepository(db: db, user: context.session.login)
-        let account = (try? portal.staffAccounts()[user.login]) ?? nil
+        let portal = services.portalAccounts
+        let account = (try? portal.technicianAccounts()[user.login]) ?? nil
         let question = s.format(account == nil ? "portal.confirmInvite" : "portal.confirmReset", user.login)
         context.present(ConfirmDialog(message: question, danger: account != nil) { yes in
             guard yes else { return }
             do {
-                var ended = 0
-                if let account { ended = try portal.revokeSessions(account: account.id) }
-                let link = try PortalInvitations.inviteTechnician(login: user.login, db: db, actor: context.session.login,
-                                                                  publicURL: publicURL(context))
+                let (link, ended) = try portal.resetTechnician(login: user.login, publicURL: publicURL(context))
                 context.ok(s.format("portal.resetOk", user.login, String(ended)))
                 context.present(MessageDialog(message: s.format("portal.linkFor", user.login) + "\n\n" + link,
                                               title: s["portal.linkTitle"]))

@@ -1,22 +1,23 @@
 import BytekModel
+import BytekServices
 import BytekStore
 
 /// Claves SSH of one user (from Usuarios, `k`): type, fingerprint, comment, added at/by. `n` pastes a
 /// public key line, `d` removes the selected key (asks first); both rewrite the managed block of
-/// authorized_keys through SSHKeyAccess, exactly as `bytek ssh-keys add|remove` does.
+/// authorized_keys through the SSH keys' service, exactly as `bytek ssh-keys add|remove` does.
 @MainActor
 final class SSHKeysScreen: Screen {
     let login: String
-    private let access: SSHKeyAccess
+    private let keys: SSHKeyService
     private let pane: ListPane
     private let source = ArrayRowSource([])
-    private var keys: [SSHKeyRecord] = []
+    private var rows: [SSHKeyRecord] = []
     private let strings: Strings
     private let formats: Formats
 
-    init(login: String, access: SSHKeyAccess, strings: Strings) {
+    init(login: String, keys: SSHKeyService, strings: Strings) {
         self.login = login
-        self.access = access
+        self.keys = keys
         self.strings = strings
         formats = Formats(language: strings.language)
         let s = strings
@@ -32,8 +33,8 @@ final class SSHKeysScreen: Screen {
     }
 
     func refresh() {
-        keys = ((try? access.repo.list()) ?? []).filter { $0.login == login }
-        source.rows = keys.map { k in
+        rows = (try? keys.keys(of: login)) ?? []
+        source.rows = rows.map { k in
             TableRow(id: k.id, cells: [k.type, k.fingerprint, SSHPublicKey.printable(k.comment),
                                        formats.dateTime(k.addedAt) + " " + k.addedBy], cursor: [])
         }
@@ -69,7 +70,7 @@ final class SSHKeysScreen: Screen {
         context.present(ReasonDialog(texts, maxLength: SSHPublicKey.maximumFileSize, strings: s) { [weak self] line in
             guard let self, let line else { return }
             do {
-                let record = try self.access.add(try SSHPublicKey.parseFile(line), login: self.login)
+                let record = try self.keys.add(keyFileText: line, login: self.login).record
                 context.ok(s.format("sshkeys.added", record.fingerprint, self.login))
             } catch UserRepositoryError.inactive(let login) {
                 context.error(s.format("sshkeys.err.inactive", login))
@@ -82,12 +83,12 @@ final class SSHKeysScreen: Screen {
 
     private func confirmRemove(_ context: AppContext) {
         guard context.require(.write, .users), let id = pane.table.selectedID,
-              let key = keys.first(where: { $0.id == id }) else { return }
+              let key = rows.first(where: { $0.id == id }) else { return }
         context.present(ConfirmDialog(message: strings.format("sshkeys.confirmRemove", key.fingerprint, login), danger: true) {
             [weak self] yes in
             guard let self, yes else { return }
             do {
-                let record = try self.access.remove(key.id)
+                let record = try self.keys.remove(key.id)
                 context.ok(self.strings.format("sshkeys.removed", record.fingerprint, self.login))
             } catch {
                 context.error(SSHKeyAccess.message(error) ?? StoreErrorText.describe(error, self.strings))

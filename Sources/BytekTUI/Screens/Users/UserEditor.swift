@@ -1,17 +1,18 @@
 import BytekModel
+import BytekServices
 import BytekStore
 
-/// The form of a user: login (fixed once created), name and role. The repository validates, refuses
+/// The form of a user: login (fixed once created), name and role. The service validates, refuses
 /// what would leave no active admin, and audits.
 @MainActor
 final class UserEditor: RecordEditor {
     let original: User?
-    let repository: UserRepository
+    let users: UserService
     private let s: Strings
 
-    init(user: User?, repository: UserRepository, strings: Strings) {
+    init(user: User?, users: UserService, strings: Strings) {
         original = user
-        self.repository = repository
+        self.users = users
         s = strings
     }
 
@@ -36,7 +37,7 @@ final class UserEditor: RecordEditor {
         let user = User(login: original?.login ?? v["login"] ?? "", name: v["name"] ?? "", role: role,
                         active: original?.active ?? true)
         do {
-            let saved = try original == nil ? repository.add(user) : repository.update(user)
+            let saved = try original == nil ? users.create(user) : users.update(user)
             return .saved(s.format("users.saved", saved.login, saved.role.displayName))
         } catch UserRepositoryError.invalid(let errors) {
             var out: [String: String] = [:]

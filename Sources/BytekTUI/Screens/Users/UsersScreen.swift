@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -7,24 +8,19 @@ import Foundation
 /// itself and leaving no active admin; every change is audited.
 @MainActor
 final class UsersScreen: Screen {
-    let repository: UserRepository
+    let services: Services
     let drafts: DraftRepository
     private let pane: ListPane
     private let source = ArrayRowSource([])
     private var listings: [UserListing] = []
     private let strings: Strings
     private let formats: Formats
-    /// The SSH key access (database + authorized_keys) for the `k` screen; throws when the file's path
-    /// cannot be worked out.
-    private let keyAccess: () throws -> SSHKeyAccess
     /// Technicians' portal accounts by login (shown in the detail).
     private var portalAccounts: [String: PortalAccount] = [:]
 
-    init(repository: UserRepository, drafts: DraftRepository, strings: Strings,
-         keyAccess: @escaping () throws -> SSHKeyAccess) {
-        self.repository = repository
+    init(services: Services, drafts: DraftRepository, strings: Strings) {
+        self.services = services
         self.drafts = drafts
-        self.keyAccess = keyAccess
         self.strings = strings
         formats = Formats(language: strings.language)
         let table = Table(columns: UsersScreen.columns(strings), source: source, emptyMessage: strings["users.empty"])
@@ -45,8 +41,8 @@ final class UsersScreen: Screen {
 
     /// Reads the users again and keeps those matching the filter (login, name or role; accents optional).
     func refresh() {
-        listings = (try? repository.listing()) ?? []
-        portalAccounts = (try? PortalRepository(db: repository.db, user: repository.actor).staffAccounts()) ?? [:]
+        listings = (try? services.users.listing()) ?? []
+        portalAccounts = (try? services.portalAccounts.technicianAccounts()) ?? [:]
         let words = TextFold.fold(pane.filterText).split(separator: " ")
         source.rows = listings.filter { l in
             let text = TextFold.fold([l.user.login, l.user.name, l.user.role.displayName].joined(separator: " "))
@@ -97,7 +93,7 @@ final class UsersScreen: Screen {
         case .char("k"): openKeys(context)
         case .char("r"):
             if let l = selected {
-                PortalDoor.resetTechnician(l.user, db: repository.db, context: context) { [weak self] in self?.refresh() }
+                PortalDoor.resetTechnician(l.user, services: services, context: context) { [weak self] in self?.refresh() }
             }
         default: return pane.handle(event) ? .handled : .ignored
         }
@@ -106,14 +102,15 @@ final class UsersScreen: Screen {
 
     func openForm(_ user: User?, _ context: AppContext) {
         guard context.require(.write, .users) else { return }
-        FormScreen.open(UserEditor(user: user, repository: repository, strings: strings),
+        FormScreen.open(UserEditor(user: user, users: services.users, strings: strings),
                         drafts: drafts, strings: strings, context: context)
     }
 
     func openKeys(_ context: AppContext) {
         guard context.require(.write, .users), let l = selected else { return }
         do {
-            context.push(SSHKeysScreen(login: l.user.login, access: try keyAccess(), strings: strings))
+            _ = try services.sshKeys.filePath()
+            context.push(SSHKeysScreen(login: l.user.login, keys: services.sshKeys, strings: strings))
         } catch {
             context.error(strings.format("users.keys.err", SSHKeyAccess.message(error) ?? StoreErrorText.describe(error, strings)))
         }
@@ -126,7 +123,7 @@ final class UsersScreen: Screen {
         context.present(ConfirmDialog(message: question, danger: user.active) { [weak self] yes in
             guard let self, yes else { return }
             do {
-                if user.active { try self.repository.disable(user.login) } else { try self.repository.enable(user.login) }
+                if user.active { try self.services.users.disable(user.login) } else { try self.services.users.enable(user.login) }
                 context.ok(self.strings.format(user.active ? "users.disabledOk" : "users.enabledOk", user.login))
             } catch {
                 context.error(StoreErrorText.describe(error, self.strings))

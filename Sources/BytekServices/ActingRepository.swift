@@ -1,0 +1,22 @@
+import BytekModel
+import BytekStore
+import Foundation
+
+/// A repository whose audit entries name who acted and through which door.
+public protocol ActingRepository {
+    init(db: Database, user: String, now: @escaping @Sendable () -> Date)
+    var door: Door? { get set }
+}
+
+extension UserRepository: ActingRepository {}
+extension SSHKeyRepository: ActingRepository {}
+extension PortalRepository: ActingRepository {}
+
+extension Services {
+    /// The repository acting as this actor, through its door, on this clock.
+    func acting<R: ActingRepository>(_ type: R.Type) -> R {
+        var repository = R(db: db, user: actor.auditName, now: now)
+        repository.door = actor.door
+        return repository
+    }
+}
