@@ -30,6 +30,9 @@ public struct InvoiceService: Sendable {
         return r
     }
 
+    /// The services' clock (documents are dated by it).
+    public func now() -> Date { services.now() }
+
     // MARK: reading
 
     /// The documents, newest first, as a keyset pager.
