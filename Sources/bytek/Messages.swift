@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -9,6 +10,7 @@ enum Messages {
         switch error {
         case let e as CLIError:
             switch e { case .usage(let m, _), .failure(let m): return m }
+        case let e as ServiceError: return text(e)
         case let e as UserRepositoryError: return text(e)
         case let e as Migrator.Failure: return text(e)
         case let e as BackupError: return text(e)
@@ -33,6 +35,19 @@ enum Messages {
             return "error de archivo: \(e.localizedDescription)"
         default:
             return String(describing: error)
+        }
+    }
+
+    /// An operation the service refused: "el rol Ventas no tiene permiso para modificar Facturación".
+    static func text(_ e: ServiceError) -> String {
+        switch e {
+        case .notFound: return "no existe o no está a su alcance"
+        case .forbidden(let name, let role):
+            let who = role.map { "el rol \($0.displayName)" } ?? "este usuario"
+            guard let op = Operation.all.first(where: { $0.name == name }), op.rule == nil else {
+                return "\(who) no tiene permiso para \(name)"
+            }
+            return "\(who) no tiene permiso para \(op.access == .write ? "modificar" : "ver") \(moduleName(op.module))"
         }
     }
 
