@@ -17,8 +17,6 @@ public enum AuditEntity {
     public static let eDocument = "e_document"
     /// A resumen diario or a comunicación de baja sent to SUNAT.
     public static let eBatch = "e_batch"
-    /// The e-invoicing settings (issuer, series, environment, SUNAT's rules folder).
-    public static let eInvoicingSettings = "einvoice_settings"
     /// A customer contact's or technician's access to the web portal.
     public static let portalAccount = "portal_account"
 
@@ -29,7 +27,7 @@ public enum AuditEntity {
     public static let all: [String] = [
         customer, catalogItem, SalesAuditEntity.lead, SalesAuditEntity.deal, SalesAuditEntity.dealActivity,
         SalesAuditEntity.pipelineStage, SalesAuditEntity.quote, SalesAuditEntity.subscription, SalesAuditEntity.contract,
-        eDocument, eBatch, eInvoicingSettings, company, user, SSHKeyRepository.entity, portalAccount,
+        eDocument, eBatch, company, user, SSHKeyRepository.entity, portalAccount,
     ]
 }
 

@@ -57,8 +57,9 @@ public struct EInvoicingSettingsRepository: Sendable {
                 throw EInvoicingSettingsError.issuerDiffersFromProfile(profileRUC: profile.ruc, issuerRUC: settings.issuer.ruc)
             }
             try SettingsRepository(db: db).set(Self.key, text)
+            // Audited as the company's: the settings are its e-invoicing identity (issuer, series, environment).
             try AuditLog(db: db, user: user, door: door, now: now).append(
-                entity: AuditEntity.eInvoicingSettings, entityId: nil, action: before == nil ? .create : .update,
+                entity: AuditEntity.company, entityId: nil, action: before == nil ? .create : .update,
                 summary: "Ajustes de facturación: \(settings.issuer.ruc), \(settings.environment.rawValue)",
                 before: before, after: settings)
         }

@@ -30,7 +30,6 @@ extension StringCatalog {
         "audit.entity.contract": ("Contrato", "Contract"),
         "audit.entity.e_document": ("Comprobante", "E-document"),
         "audit.entity.e_batch": ("Lote SUNAT", "SUNAT batch"),
-        "audit.entity.einvoice_settings": ("Ajustes de facturación", "E-invoicing settings"),
         "audit.action.create": ("Creación", "Create"),
         "audit.action.update": ("Modificación", "Update"),
         "audit.action.archive": ("Archivo", "Archive"),
