@@ -11,15 +11,11 @@ public struct CompanyService: Sendable {
     var actor: Actor { services.actor }
 
     var profiles: CompanyProfileRepository {
-        var r = CompanyProfileRepository(db: services.db, user: actor.auditName, now: services.now)
-        r.door = actor.door
-        return r
+        services.throughDoor(CompanyProfileRepository(db: services.db, user: actor.auditName, now: services.now))
     }
 
     var settingsRepository: EInvoicingSettingsRepository {
-        var r = EInvoicingSettingsRepository(db: services.db, user: actor.auditName, now: services.now)
-        r.door = actor.door
-        return r
+        services.throughDoor(EInvoicingSettingsRepository(db: services.db, user: actor.auditName, now: services.now))
     }
 
     /// The stored profile (check `isEmpty`).

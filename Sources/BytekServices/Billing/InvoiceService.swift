@@ -16,18 +16,14 @@ public struct InvoiceService: Sendable {
 
     /// The document repository acting as this actor, through its door.
     var repository: EDocumentRepository {
-        var r = EDocumentRepository(db: services.db, user: actor.auditName, now: services.now)
-        r.door = actor.door
-        return r
+        services.throughDoor(EDocumentRepository(db: services.db, user: actor.auditName, now: services.now))
     }
 
     /// The batch repository (RC/RA) acting as this actor, on the services' clock.
     var batches: EBatchRepository {
         let now = services.now
-        var r = EBatchRepository(db: services.db, user: actor.auditName,
-                                 clock: { Int64((now().timeIntervalSince1970 * 1000).rounded()) })
-        r.door = actor.door
-        return r
+        return services.throughDoor(EBatchRepository(db: services.db, user: actor.auditName,
+                                                     clock: { Int64((now().timeIntervalSince1970 * 1000).rounded()) }))
     }
 
     /// The services' clock (documents are dated by it).
