@@ -38,7 +38,7 @@ enum Messages {
         }
     }
 
-    /// An operation the service refused: "el rol Ventas no tiene permiso para modificar Facturación".
+    /// An operation the service refused: "el rol ventas no tiene permiso para modificar Facturación".
     static func text(_ e: ServiceError) -> String {
         switch e {
         case .notFound: return "no existe o no está a su alcance"
