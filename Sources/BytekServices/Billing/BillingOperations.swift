@@ -1,9 +1,10 @@
 import BytekModel
 
 extension Operation {
-    /// The document list, SUNAT status counts and the RC/RA batches (staff only: a contact's list is
-    /// the portal's, scoped in its own query).
-    static let invoiceList = Operation("comprobante.listar", .billing, .read)
+    /// The document list (a contact's holds only its own customer's documents).
+    static let invoiceList = Operation("comprobante.listar", .billing, .read, contacts: true)
+    /// SUNAT status counts and the RC/RA batches: staff only.
+    static let invoiceOverview = Operation("comprobante.estado", .billing, .read)
     /// One document with its lines and SUNAT's answer; a contact opens its own customer's documents.
     static let invoiceView = Operation("comprobante.ver", .billing, .read, contacts: true)
     /// The signed XML and SUNAT's CDR of one document, as stored.
@@ -31,7 +32,7 @@ extension Operation {
 
     /// The operations of Facturación, the company profile and the e-invoicing settings.
     public static let billingOperations = [
-        invoiceList, invoiceView, invoiceXML, invoicePDF, invoiceCheck, invoiceIssue, invoiceNote, invoiceVoid,
+        invoiceList, invoiceOverview, invoiceView, invoiceXML, invoicePDF, invoiceCheck, invoiceIssue, invoiceNote, invoiceVoid,
         invoiceRetry, invoiceSummary, companyView, companyEdit, billingSettingsView, billingSettingsEdit,
     ]
 }

@@ -31,27 +31,34 @@ public struct InvoiceService: Sendable {
 
     // MARK: reading
 
-    /// The documents, newest first, as a keyset pager.
+    /// The documents, newest first, as a keyset pager; a contact's holds only its own customer's (the
+    /// scope is in the query).
     public func pager(_ query: EDocumentQuery = EDocumentQuery()) throws -> KeysetPager<EDocumentRecord> {
         try actor.authorize(.invoiceList)
-        return repository.pager(query)
+        var scoped = query
+        if let scope = actor.customerScope {
+            let buyer = try CustomerRepository(db: services.db, user: actor.auditName).get(scope).map(DocumentCustomer.init(customer:))
+            scoped.buyerDocType = buyer?.documentType.rawValue ?? ""
+            scoped.buyerDocNumber = buyer?.number ?? ""
+        }
+        return repository.pager(scoped)
     }
 
     /// The newest `limit` documents, optionally in one status.
     public func list(status: EDocumentStatus? = nil, limit: Int = 100) throws -> [EDocumentRecord] {
-        try actor.authorize(.invoiceList)
+        try actor.authorize(.invoiceOverview)
         return try repository.list(status: status, limit: limit)
     }
 
     /// How many documents are in each SUNAT status.
     public func countsByStatus() throws -> [EDocumentStatus: Int] {
-        try actor.authorize(.invoiceList)
+        try actor.authorize(.invoiceOverview)
         return try repository.countsByStatus()
     }
 
     /// The RC/RA batches, newest first.
     public func batchList(limit: Int = 200) throws -> [EBatchRecord] {
-        try actor.authorize(.invoiceList)
+        try actor.authorize(.invoiceOverview)
         return try batches.list(limit: limit)
     }
 

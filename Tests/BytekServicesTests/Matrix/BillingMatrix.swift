@@ -57,7 +57,8 @@ enum BillingMatrix: MatrixArea {
     static let readers = "admin ventas finanzas operaciones"
 
     static let expected: [String: String] = [
-        "comprobante.listar": readers,
+        "comprobante.listar": readers + " contacto",
+        "comprobante.estado": readers,
         "comprobante.ver": readers + " contacto",
         "comprobante.xml": readers + " contacto",
         "comprobante.pdf": readers + " contacto",
@@ -74,7 +75,15 @@ enum BillingMatrix: MatrixArea {
     ]
 
     static let cases: [MatrixCase] = [
-        MatrixCase(.invoiceList) { s, _, _ in _ = try s.invoices.pager().first(10) },
+        MatrixCase(.invoiceList) { s, _, t in
+            // The target customer's documents by its RUC: a contact's list never holds another customer's.
+            let ruc = t == .own ? "20100047218" : "20131312955"
+            guard try !s.invoices.pager(EDocumentQuery(search: ruc)).first(10).isEmpty else { throw ServiceError.notFound }
+        },
+        MatrixCase(.invoiceOverview) { s, _, _ in
+            guard try s.invoices.countsByStatus()[.aceptado] == 2 else { throw ServiceError.notFound }
+            _ = try s.invoices.batchList()
+        },
         MatrixCase(.invoiceView) { s, w, t in _ = try s.invoices.detail(id: invoice(w, t)) },
         MatrixCase(.invoiceXML) { s, w, t in
             guard String(decoding: try s.invoices.signedXML(id: invoice(w, t)), as: UTF8.self).contains("F001-") else {
