@@ -8,19 +8,18 @@ import Foundation
 /// profile; only an admin changes it or the settings.
 public struct CompanyService: Sendable {
     let services: Services
-    var actor: Actor { services.actor }
 
+    /// The profile's and the settings' repositories, acting as the actor through its door.
     var profiles: CompanyProfileRepository {
-        services.throughDoor(CompanyProfileRepository(db: services.db, user: actor.auditName, now: services.now))
+        services.throughDoor(CompanyProfileRepository(db: services.db, user: services.actor.auditName, now: services.now))
     }
-
     var settingsRepository: EInvoicingSettingsRepository {
-        services.throughDoor(EInvoicingSettingsRepository(db: services.db, user: actor.auditName, now: services.now))
+        services.throughDoor(EInvoicingSettingsRepository(db: services.db, user: services.actor.auditName, now: services.now))
     }
 
     /// The stored profile (check `isEmpty`).
     public func profile() throws -> CompanyProfile {
-        try actor.authorize(.companyView)
+        try services.actor.authorize(.companyView)
         return try profiles.load()
     }
 
@@ -28,13 +27,13 @@ public struct CompanyService: Sendable {
     /// Throws `CompanyProfileError` before writing anything.
     @discardableResult
     public func save(_ profile: CompanyProfile) throws -> CompanyProfile {
-        try actor.authorize(.companyEdit)
+        try services.actor.authorize(.companyEdit)
         return try profiles.save(profile)
     }
 
     /// The e-invoicing settings; nil when never configured.
     public func settings() throws -> EInvoicingSettings? {
-        try actor.authorize(.billingSettingsView)
+        try services.actor.authorize(.billingSettingsView)
         return try settingsRepository.load()
     }
 
@@ -43,7 +42,7 @@ public struct CompanyService: Sendable {
     /// (an empty profile is filled from the issuer). Throws `EInvoicingSettingsError` or SUNAT's rules'
     /// error before writing anything.
     public func save(_ settings: EInvoicingSettings) throws {
-        try actor.authorize(.billingSettingsEdit)
+        try services.actor.authorize(.billingSettingsEdit)
         if let folder = settings.rulesFolder { try SunatRules(folder: folder).prepare() }
         try settingsRepository.save(settings)
     }
