@@ -56,14 +56,14 @@ let package = Package(
         .testTarget(name: "BytekStoreTests", dependencies: ["BytekModel", "BytekStore"]),
         .testTarget(name: "BytekDocumentsTests", dependencies: ["BytekModel", "BytekDocuments"]),
         .testTarget(name: "BytekSUNATTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekSUNAT"]),
-        .testTarget(name: "BytekServicesTests", dependencies: ["BytekModel", "BytekStore", "BytekServices"]),
+        .testTarget(name: "BytekServicesTests", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekSUNAT"]),
         .testTarget(name: "BytekWebTests", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekWeb"]),
         .testTarget(name: "BytekWorkerTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker"]),
         // Runs the built `bytek` binary: CLI behaviour, CSV import/export, worker crash recovery, backups.
         .testTarget(name: "BytekCLITests", dependencies: ["BytekModel", "BytekStore"],
                     exclude: ["portal_browser.py"]),
         .testTarget(
-            name: "BytekTUITests", dependencies: ["BytekModel", "BytekStore", "BytekSUNAT", "BytekTUI", "BytekWeb"],
+            name: "BytekTUITests", dependencies: ["BytekModel", "BytekStore", "BytekSUNAT", "BytekServices", "BytekTUI", "BytekWeb"],
             resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ extension Operation {
     /// Every operation of BYTEK Core, area by area. The permission matrix test fails for an
     /// operation missing from its cases, and `bytek permissions` prints this list as a table.
     public static var all: [Operation] {
-        customerOperations + rateOperations + catalogOperations + quoteOperations + adminOperations
+        customerOperations + catalogOperations + salesOperations + quoteOperations + billingOperations + rateOperations
+            + adminOperations
     }
 }

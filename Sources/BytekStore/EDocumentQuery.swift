@@ -7,6 +7,9 @@ public struct EDocumentQuery: Sendable, Hashable {
     public var kind: DocumentKind?
     /// Words matched against SERIE-NÚMERO ("F001-12"), the customer's name and document, and the quote number.
     public var search: String
+    /// Only the documents of this buyer (catálogo 06 type code and number): a customer's contact's own list.
+    public var buyerDocType: String?
+    public var buyerDocNumber: String?
 
     public init(status: EDocumentStatus? = nil, kind: DocumentKind? = nil, search: String = "") {
         self.status = status; self.kind = kind; self.search = search
@@ -36,6 +39,8 @@ extension EDocumentRepository {
         var args: [SQLValue] = []
         if let status = query.status { conditions.append("status = ?"); args.append(.text(status.rawValue)) }
         if let kind = query.kind { conditions.append("kind = ?"); args.append(.text(kind.code)) }
+        if let type = query.buyerDocType { conditions.append("customer_doc_type = ?"); args.append(.text(type)) }
+        if let number = query.buyerDocNumber { conditions.append("customer_doc_number = ?"); args.append(.text(number)) }
         for word in query.search.split(whereSeparator: \.isWhitespace) where !word.isEmpty {
             let pattern = "%" + Self.escapeLike(String(word)) + "%"
             conditions.append(

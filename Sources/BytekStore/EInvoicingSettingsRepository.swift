@@ -11,9 +11,15 @@ import Foundation
 public struct EInvoicingSettingsRepository: Sendable {
     public static let key = "einvoice.settings"
     public let db: Database
-    /// Who saves (for the audit entry of a profile filled from the settings).
+    /// Who saves (for the audit entries of the settings and of a profile filled from them).
     public let user: String
-    public init(db: Database, user: String = "sistema") { self.db = db; self.user = user }
+    /// The door the actor came through, recorded in the audit log (nil: not known).
+    public var door: Door? = nil
+    public let now: @Sendable () -> Date
+
+    public init(db: Database, user: String = "sistema", now: @escaping @Sendable () -> Date = { Date() }) {
+        self.db = db; self.user = user; self.now = now
+    }
 
     /// The saved settings, nil when never configured.
     public func load() throws -> EInvoicingSettings? {
@@ -31,7 +37,7 @@ public struct EInvoicingSettingsRepository: Sendable {
 
     /// Saves `settings` after checking the issuer's RUC against its check digit and against the company
     /// profile (`issuerDiffersFromProfile`); fills an empty profile from the issuer when the issuer has
-    /// what a profile needs (legal name and address). One transaction: both or nothing.
+    /// what a profile needs (legal name and address). One transaction with its audit entry: all or nothing.
     public func save(_ settings: EInvoicingSettings) throws {
         if DocumentType.ruc.validate(settings.issuer.ruc) != nil {
             throw EInvoicingSettingsError.invalidRUC(settings.issuer.ruc)
@@ -40,7 +46,9 @@ public struct EInvoicingSettingsRepository: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         let text = String(decoding: try encoder.encode(settings), as: UTF8.self)
         try db.write {
-            let profiles = CompanyProfileRepository(db: db, user: user)
+            let before = try? load()
+            var profiles = CompanyProfileRepository(db: db, user: user, now: now)
+            profiles.door = door
             let profile = try profiles.load()
             if profile.isEmpty {
                 let filled = CompanyProfile(issuer: settings.issuer)
@@ -49,6 +57,11 @@ public struct EInvoicingSettingsRepository: Sendable {
                 throw EInvoicingSettingsError.issuerDiffersFromProfile(profileRUC: profile.ruc, issuerRUC: settings.issuer.ruc)
             }
             try SettingsRepository(db: db).set(Self.key, text)
+            // Audited as the company's: the settings are its e-invoicing identity (issuer, series, environment).
+            try AuditLog(db: db, user: user, door: door, now: now).append(
+                entity: AuditEntity.company, entityId: nil, action: before == nil ? .create : .update,
+                summary: "Ajustes de facturación: \(settings.issuer.ruc), \(settings.environment.rawValue)",
+                before: before, after: settings)
         }
     }
 }

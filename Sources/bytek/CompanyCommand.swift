@@ -1,9 +1,10 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
 /// `bytek company show|set`: the company profile printed on quotes and contracts (and later on
-/// invoices). Showing it needs an active user; changing it needs the admin role.
+/// invoices), through `CompanyService`: every member of staff reads it; only an admin changes it.
 @MainActor
 enum CompanyCommand {
     /// Option → profile field, in the order `show` prints them.
@@ -21,9 +22,7 @@ enum CompanyCommand {
         switch sub {
         case "show":
             try args.finish()
-            let store = try context.openStore()
-            let user = try context.requireUser(store)
-            let profile = try CompanyProfileRepository(db: store.db, user: user.login).load()
+            let profile = try InvoiceCommand.services(context).company.profile()
             if profile.isEmpty {
                 Console.out("El perfil de la empresa está vacío. Un admin lo registra con: bytek company set --ruc RUC --name RAZÓN_SOCIAL --address DIRECCIÓN")
                 return 0
@@ -37,13 +36,11 @@ enum CompanyCommand {
             guard !values.isEmpty else {
                 throw CLIError.usage("indique al menos un dato (--ruc, --name, --address...)", command: "company")
             }
-            let store = try context.openStore()
-            let user = try context.requireAdmin(store)
-            let repo = CompanyProfileRepository(db: store.db, user: user.login)
-            var profile = try repo.load()
+            let company = try InvoiceCommand.services(context).company
+            var profile = try company.profile()
             for (path, value) in values { profile[keyPath: path] = value }
             let saved: CompanyProfile
-            do { saved = try repo.save(profile) } catch let e as CompanyProfileError { throw CLIError.failure(message(e)) }
+            do { saved = try company.save(profile) } catch let e as CompanyProfileError { throw CLIError.failure(message(e)) }
             Console.out("Perfil de la empresa guardado.")
             print(saved)
             return 0

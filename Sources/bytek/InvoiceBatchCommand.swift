@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import BytekSUNAT
 import Foundation
@@ -30,13 +31,9 @@ enum InvoiceBatchCommand {
         guard let reason, !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CLIError.usage("falta --reason \"motivo de la baja\"", command: "invoice")
         }
-        let store = try context.openStore()
-        let user = try context.requireUser(store, .write, .billing)
-        let repo = EDocumentRepository(db: store.db, user: user.login)
-        guard let record = try repo.record(documentID: id.uppercased()) else {
-            throw CLIError.failure("no existe el comprobante \(id)")
-        }
-        try repo.requestVoid(id: record.id, reason: reason)
+        let invoices = try InvoiceCommand.services(context).invoices
+        let record = try InvoiceCommand.existing(id) { try invoices.record(documentID: id) }
+        try invoices.requestVoid(id: record.id, reason: reason)
         let via = record.series.hasPrefix("F") ? "una comunicación de baja (RA)" : "el resumen diario (RC, estado 3)"
         Console.out("Baja solicitada para \(record.documentID); el trabajador la enviará en \(via).")
         return 0
@@ -48,24 +45,16 @@ enum InvoiceBatchCommand {
         if let dateText, LocalDate(dateText) == nil {
             throw CLIError.usage("--date espera una fecha AAAA-MM-DD, no «\(dateText)»", command: "invoice")
         }
-        let store = try context.openStore()
-        _ = try context.requireUser(store, .write, .billing)
-        let repo = EBatchRepository(db: store.db)
-        let pending = try repo.unsummarisedBoletas(on: dateText).count
-        let voids = try repo.pendingVoids(family: .boleta, on: dateText).count
-        let payload = dateText.map { "{\"date\":\"\($0)\"}" } ?? "{}"
-        let job = try JobQueue(db: store.db).enqueue(kind: EBatchRepository.summaryJobKind, payload: payload, maxAttempts: 20)
+        let request = try InvoiceCommand.services(context).invoices.queueSummary(date: dateText, evenIfEmpty: true)
         let day = dateText.map { " del \($0)" } ?? ""
-        Console.out("Resumen diario\(day) encolado (trabajo \(job.id)): \(pending) boleta(s) por informar, "
-            + "\(voids) baja(s) de boletas; lo envía el trabajador («bytek worker»).")
+        Console.out("Resumen diario\(day) encolado (trabajo \(request.job.id)): \(request.boletas) boleta(s) por informar, "
+            + "\(request.voids) baja(s) de boletas; lo envía el trabajador («bytek worker»).")
         return 0
     }
 
     private static func batches(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         try args.finish()
-        let store = try context.openStore()
-        _ = try context.requireUser(store, .read, .billing)
-        let list = try EBatchRepository(db: store.db).list(limit: 200)
+        let list = try InvoiceCommand.services(context).invoices.batchList(limit: 200)
         if list.isEmpty {
             Console.out("No hay resúmenes ni comunicaciones de baja.")
             return 0

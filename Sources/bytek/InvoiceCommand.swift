@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import BytekSUNAT
 import Foundation
@@ -8,7 +9,8 @@ import Foundation
 /// `issue` reads a JSON file (see `InvoiceInput`) or takes the one-time part of an accepted quote
 /// (`--from-quote`, see `QuoteInvoicing`); the document is numbered, signed, stored and queued for the
 /// worker in one transaction. `xml` prints the signed XML byte for byte as it was sent. Rule violations are
-/// reported with the model's Spanish text (`EDocumentError.message`).
+/// reported with the model's Spanish text (`EDocumentError.message`). Every subcommand goes through the
+/// operations layer (`InvoiceService`, `CompanyService`) as the command's user.
 @MainActor
 enum InvoiceCommand {
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
@@ -63,18 +65,13 @@ enum InvoiceCommand {
         case "show", "xml":
             let id = try args.requirePositional("SERIE-NÚMERO")
             try args.finish()
-            let store = try context.openStore()
-            _ = try context.requireUser(store, .read, .billing)
-            let repo = EDocumentRepository(db: store.db)
-            guard let record = try repo.record(documentID: id) else {
-                throw CLIError.failure("no existe el comprobante \(id)")
-            }
+            let invoices = try services(context).invoices
+            let record = try existing(id) { try invoices.record(documentID: id) }
             if sub == "xml" {
-                guard let xml = try repo.signedXML(id: record.id) else { throw CLIError.failure("\(id) no tiene XML") }
-                Console.writeOut(xml)
+                Console.writeOut(try invoices.signedXML(id: record.id))
                 return 0
             }
-            Console.out(show(record, lines: try lines(record.id, store.db)))
+            Console.out(show(record, lines: try invoices.detail(id: record.id).lines.map(line)))
             return 0
         case "status":
             try args.finish()
@@ -91,135 +88,112 @@ enum InvoiceCommand {
     // MARK: settings
 
     private static func settings(file: String?, _ context: CommandContext) throws -> Int32 {
-        let store = try context.openStore()
-        let repo = EInvoicingSettingsRepository(db: store.db)
+        let company = try services(context).company
         guard let file else {
-            _ = try context.requireUser(store, .read, .billing)
-            guard let s = try repo.load() else { throw CLIError.failure(EInvoicingSettingsError.notConfigured.message) }
+            guard let s = try company.settings() else { throw CLIError.failure(EInvoicingSettingsError.notConfigured.message) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             Console.out(String(decoding: try encoder.encode(s), as: UTF8.self))
             return 0
         }
-        let admin = try context.requireAdmin(store)
         let data = try readFile(file)
         let settings: EInvoicingSettings
         do { settings = try JSONDecoder().decode(EInvoicingSettings.self, from: data) } catch {
             throw CLIError.failure("el archivo de ajustes no es válido: \(error)")
         }
-        // SUNAT's rules folder must hold rules that compile here, or every issue would stop on it later.
-        if let folder = settings.rulesFolder {
-            do { try SunatRules(folder: folder).prepare() } catch { throw CLIError.failure(error.message) }
-        }
-        // Saving also fills an empty company profile and refuses an issuer RUC other than the profile's.
-        do { try EInvoicingSettingsRepository(db: store.db, user: admin.login).save(settings) } catch let e as EInvoicingSettingsError {
-            throw CLIError.failure(e.message)
-        }
+        // SUNAT's rules folder must hold rules that compile here; the issuer's RUC must be the profile's.
+        do { try company.save(settings) } catch let e as SunatRulesError { throw CLIError.failure(e.message) }
         Console.out("Ajustes de facturación guardados (\(settings.issuer.ruc), \(settings.environment.displayName)"
             + (settings.rulesFolder.map { "; reglas de SUNAT en \($0)" } ?? "") + ").")
         return 0
     }
 
+    /// The operations layer as the command's (active) user; the services refuse what its role may not do.
+    static func services(_ context: CommandContext) throws -> Services {
+        let store = try context.openStore()
+        return context.services(store, try context.requireUser(store))
+    }
+
+    /// Runs `read`, saying "no existe el comprobante …" for a document that does not exist.
+    static func existing<T>(_ id: String, _ read: () throws -> T) throws -> T {
+        do { return try read() } catch ServiceError.notFound { throw CLIError.failure("no existe el comprobante \(id)") }
+    }
+
     // MARK: issue
 
     private static func issue(file: String, _ context: CommandContext) throws -> Int32 {
-        let store = try context.openStore()
-        let user = try context.requireUser(store, .write, .billing)
-        let (settings, key) = try signingSetup(store, context)
+        let invoices = try services(context).invoices
+        let settings = try invoices.settings()
         let input: InvoiceInput
         do { input = try JSONDecoder().decode(InvoiceInput.self, from: try readFile(file)) } catch let e as CLIError {
             throw e
         } catch {
             throw CLIError.failure("el comprobante no es un JSON válido: \(jsonProblem(error))")
         }
-        let repo = EDocumentRepository(db: store.db, user: user.login)
         var referenced: InvoiceInput.Referenced?
         if let kind = DocumentKind(rawValue: input.kind), kind.isNote {
             guard let ref = input.reference else {
                 throw CLIError.failure("una nota necesita «reference»: el comprobante que modifica, como F001-12")
             }
-            guard let record = try repo.record(documentID: ref.uppercased()) else {
+            do {
+                let (record, document) = try invoices.noteReference(documentID: ref)
+                referenced = InvoiceInput.Referenced(record: record, document: document)
+            } catch BillingError.documentNotFound {
                 throw CLIError.failure("no existe el comprobante \(ref) que la nota modifica")
-            }
-            guard record.status == .aceptado || record.status == .observado else {
+            } catch BillingError.notAccepted(let status) {
                 throw CLIError.failure("la nota solo puede modificar un comprobante aceptado por SUNAT; "
-                    + "\(record.documentID) está \(record.status.rawValue)")
+                    + "\(ref.uppercased()) está \(status.rawValue)")
             }
-            referenced = InvoiceInput.Referenced(record: record, document: try repo.document(id: record.id))
         }
         let document = try input.document(settings: settings, referenced: referenced)
-        return try issue(document, quoteNumber: input.orderReference, repo: repo, key: key)
+        return try issue(document, quoteNumber: input.orderReference, invoices)
     }
 
     /// `issue --from-quote`: the one-time part of the accepted version (the newest accepted one unless
     /// `--version` says which), to the quote's customer, in the settings' series for a factura (customer
-    /// with RUC) or a boleta, or `--series`. A quote already invoiced (a factura or boleta not rejected
-    /// carries its number) is refused, so running the command twice does not bill twice.
+    /// with RUC) or a boleta, or `--series`. A quote already invoiced (a factura or boleta neither rejected
+    /// nor voided carries its number) is refused, so running the command twice does not bill twice.
     private static func issueFromQuote(_ number: String, version: Int?, series: String?,
                                        _ context: CommandContext) throws -> Int32 {
-        let store = try context.openStore()
-        let user = try context.requireUser(store, .write, .billing)
-        let (settings, key) = try signingSetup(store, context)
-        let quotes = QuoteRepository(db: store.db, user: user.login)
-        let quote: Quote
-        if let version {
-            guard let q = try quotes.get(number: number, version: version) else {
-                throw CLIError.failure("no existe la versión \(version) de la cotización \(number)")
-            }
-            quote = q
-        } else {
-            let all = try quotes.versions(of: number)
-            guard let q = all.last(where: { $0.state == .accepted }) ?? all.last else {
-                throw CLIError.failure("no existe la cotización \(number)")
-            }
-            quote = q
-        }
-        // A quote sent to a lead names no customer; the deal does once the lead is converted.
-        let customerId = try quote.customerId ?? quote.dealId.flatMap {
-            try DealRepository(db: store.db, user: user.login).get($0)?.customerId
-        }
-        guard let customerId,
-              let customer = try CustomerRepository(db: store.db, user: user.login).get(customerId) else {
-            throw CLIError.failure("la cotización \(number) no tiene un cliente registrado: conviértalo en cliente primero")
-        }
-        let buyer = DocumentCustomer(customer: customer)
-        let kind: DocumentKind = buyer.documentType == .ruc ? .factura : .boleta
-        guard let code = series ?? settings.series(for: kind) else {
-            throw CLIError.failure("no hay serie configurada para \(kind.displayName): indique --series")
-        }
-        let s: Series
-        do { s = try Series(code) } catch { throw CLIError.failure(error.message) }
-        if let existing = try store.db.queryOne(
-            "SELECT series, number FROM e_document WHERE quote_number = ? AND kind IN ('01', '03') AND status <> 'rechazado' "
-                + "ORDER BY id LIMIT 1", [.text(quote.number)]) {
-            throw CLIError.failure("la cotización \(quote.number) ya se facturó en \(existing.string("series"))-\(existing.int("number"))")
-        }
-        let document: EDocument
+        let invoices = try services(context).invoices
         do {
-            document = try QuoteInvoicing.document(quote: quote, customer: buyer, issuer: settings.issuer, series: s,
-                                                   issuedAt: Date(), detraccionAccount: settings.detraccionAccount)
-        } catch { throw CLIError.failure("no se puede facturar \(quote.number) v\(quote.version): \(error.message)") }
-        return try issue(document, quoteNumber: quote.number,
-                         repo: EDocumentRepository(db: store.db, user: user.login), key: key)
-    }
-
-    private static func signingSetup(_ store: Store, _ context: CommandContext) throws -> (EInvoicingSettings, SigningKey) {
-        let settings: EInvoicingSettings
-        let credentials: EInvoicingCredentials
-        do {
-            settings = try EInvoicingSettingsRepository(db: store.db).require()
-            credentials = try EInvoicingCredentials.load(environment: context.environment)
-        } catch let e as EInvoicingSettingsError { throw CLIError.failure(e.message) }
-        do { return (settings, try SigningKey(credentials: credentials)) } catch {
-            throw CLIError.failure("no se pudo abrir el certificado: \(error)")
+            let quote = try invoices.quote(number: number, version: version)
+            let document: EDocument
+            do { document = try invoices.invoiceDocument(quote: quote, series: series) } catch let e as QuoteInvoicingError {
+                throw CLIError.failure("no se puede facturar \(quote.number) v\(quote.version): \(e.message)")
+            } catch let e as EDocumentError {
+                throw CLIError.failure("no se puede facturar \(quote.number) v\(quote.version): \(e.message)")
+            }
+            return try issue(document, quoteNumber: quote.number, invoices)
+        } catch let e as BillingError {
+            throw CLIError.failure(text(e, quote: number))
         }
     }
 
-    private static func issue(_ document: EDocument, quoteNumber: String?, repo: EDocumentRepository,
-                              key: SigningKey) throws -> Int32 {
+    /// The CLI's words for a refusal of Facturación (`quote`: the quote number a from-quote issue named).
+    static func text(_ e: BillingError, quote: String = "") -> String {
+        switch e {
+        case .quoteNumberNotFound(let n): return "no existe la cotización \(n)"
+        case .quoteVersionNotFound(let n, let v): return "no existe la versión \(v) de la cotización \(n)"
+        case .quoteWithoutCustomer, .customerNotFound:
+            return "la cotización \(quote) no tiene un cliente registrado: conviértalo en cliente primero"
+        case .quoteAlreadyInvoiced(let doc): return "la cotización \(quote) ya se facturó en \(doc)"
+        case .seriesMissing(let kind): return "no hay serie configurada para \(kind.displayName): indique --series"
+        case .invalidSeries(let code): return "serie no válida: \(code)"
+        case .signingKey(let m): return "no se pudo abrir el certificado: \(m)"
+        case .documentNotFound: return "no existe el comprobante"
+        case .rulesFolderMissing:
+            return "indique la carpeta de reglas de SUNAT con --rules CARPETA o con rulesFolder en los ajustes "
+                + "(bytek invoice settings)"
+        default: return String(describing: e)
+        }
+    }
+
+    private static func issue(_ document: EDocument, quoteNumber: String?, _ invoices: InvoiceService) throws -> Int32 {
         let record: EDocumentRecord
-        do { record = try EDocumentIssuer(repository: repo, key: key).issue(document, quoteNumber: quoteNumber) }
+        do { record = try invoices.issue(document, quoteNumber: quoteNumber) }
         catch let e as EDocumentError { throw CLIError.failure(e.message) }
+        catch let e as BillingError { throw CLIError.failure(text(e)) }
         Console.out("\(record.kind.displayName) \(record.documentID) emitida: \(record.currency.rawValue) "
             + "\(record.total.plainAmount); estado \(record.status.rawValue); hash \(record.digestValue)")
         return 0
@@ -244,9 +218,7 @@ enum InvoiceCommand {
     // MARK: list, show, status
 
     private static func list(status: EDocumentStatus?, limit: Int, _ context: CommandContext) throws -> Int32 {
-        let store = try context.openStore()
-        _ = try context.requireUser(store, .read, .billing)
-        for r in try EDocumentRepository(db: store.db).list(status: status, limit: limit) {
+        for r in try services(context).invoices.list(status: status, limit: limit) {
             Console.out([r.documentID, r.kind.code, r.issueDate, r.customerDocNumber, r.customerName,
                          r.currency.rawValue, r.total.plainAmount, r.status.rawValue, r.responseCode ?? ""]
                 .joined(separator: "\t"))
@@ -254,12 +226,8 @@ enum InvoiceCommand {
         return 0
     }
 
-    private static func lines(_ id: Int64, _ db: Database) throws -> [String] {
-        try db.query("SELECT position, description, quantity, unit, unit_price, line_value_cents FROM e_document_line "
-                     + "WHERE document_id = ? ORDER BY position", [.int(id)]).map { row in
-            "  \(row.int("position")). \(row.string("description")) — \(row.string("quantity")) \(row.string("unit")) × "
-                + "\(row.string("unit_price")) = \(Money(minorUnits: row.int("line_value_cents"), .pen).plainAmount)"
-        }
+    private static func line(_ l: EDocumentLineRecord) -> String {
+        "  \(l.position). \(l.description) — \(l.quantity) \(l.unit) × \(l.unitPrice) = \(l.lineValue.plainAmount)"
     }
 
     private static func show(_ r: EDocumentRecord, lines: [String]) -> String {
@@ -282,11 +250,10 @@ enum InvoiceCommand {
     }
 
     private static func status(_ context: CommandContext) throws -> Int32 {
-        let store = try context.openStore()
-        _ = try context.requireUser(store, .read, .billing)
-        let counts = try EDocumentRepository(db: store.db).countsByStatus()
+        let services = try services(context)
+        let counts = try services.invoices.countsByStatus()
         for s in EDocumentStatus.allCases { Console.out("\(s.rawValue)\t\(counts[s] ?? 0)") }
-        if let settings = try EInvoicingSettingsRepository(db: store.db).load() {
+        if let settings = try services.company.settings() {
             Console.out("entorno\t\(settings.environment.rawValue)\t\(settings.activeEndpoints.billService)")
         } else {
             Console.out("entorno\tsin configurar")

@@ -1,5 +1,6 @@
 import BytekDocuments
 import BytekModel
+import BytekServices
 import BytekStore
 import BytekTUI
 import Foundation
@@ -18,26 +19,18 @@ enum InvoicePDFCommand {
         let output = try args.option("-o") ?? args.option("--output")
         let id = try args.requirePositional("SERIE-NÚMERO").uppercased()
         try args.finish()
-        let store = try context.openStore()
-        _ = try context.requireUser(store, .read, .billing)
-        let repo = EDocumentRepository(db: store.db)
-        guard let record = try repo.record(documentID: id) else { throw CLIError.failure("no existe el comprobante \(id)") }
-        guard let document = try repo.document(id: record.id) else {
-            throw CLIError.failure("no se pudo leer el comprobante \(id) guardado")
-        }
-        let profile = try CompanyProfileRepository(db: store.db, user: "").load()
-        let logo = CompanyInfo(profile: profile, dataFolder: QuotePrinting.dataFolder(of: store)).logoPath
+        let invoices = try InvoiceCommand.services(context).invoices
+        let record = try InvoiceCommand.existing(id) { try invoices.record(documentID: id) }
         let format: InvoicePaperFormat = ticket ? .ticket80 : .a4
-        let path = try target(output, store: store,
-                              name: record.documentID + (ticket ? "-ticket" : "") + ".pdf")
+        let requested = target(output, name: record.documentID + (ticket ? "-ticket" : "") + ".pdf")
+        let path: String
         do {
             // A document SUNAT rejected or has not accepted yet says so across every page.
-            try InvoicePDF.write(InvoicePrintData(document: document, digestValue: record.digestValue,
-                                                  logoPath: logo.isEmpty ? nil : logo,
-                                                  watermark: InvoiceContent.watermark(status: record.status.rawValue)),
-                                 format: format, to: URL(fileURLWithPath: path))
+            path = try invoices.writePDF(id: record.id, format: format, to: requested)
         } catch let e as InvoicePDFError {
             throw CLIError.failure(e.message)
+        } catch BillingError.documentUnreadable {
+            throw CLIError.failure("no se pudo leer el comprobante \(id) guardado")
         }
         if StandardOutputFile.isRequested(output) {
             try StandardOutputFile.emit(path)
@@ -47,16 +40,11 @@ enum InvoicePDFCommand {
         return 0
     }
 
-    /// `path` (its folder created), a temporary file for `-`, or the documents folder beside the database.
-    private static func target(_ path: String?, store: Store, name: String) throws -> String {
+    /// `path`, a temporary file for `-`, or nil: the documents folder beside the database (the service
+    /// creates the folder).
+    private static func target(_ path: String?, name: String) -> String? {
         if StandardOutputFile.isRequested(path) { return StandardOutputFile.temporaryPath(named: name) }
-        if let path, !path.isEmpty {
-            let dir = (path as NSString).deletingLastPathComponent
-            if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-            return path
-        }
-        let folder = QuotePrinting.documentsFolder(of: store)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return folder + "/" + name
+        if let path, !path.isEmpty { return path }
+        return nil
     }
 }

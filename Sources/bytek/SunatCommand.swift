@@ -1,3 +1,4 @@
+import BytekServices
 import BytekStore
 import Foundation
 #if canImport(Glibc)
@@ -15,8 +16,6 @@ enum SunatCommand {
     static let scriptRelativePath = "Tests/SunatEmulator/sunat_emulator.py"
     /// Overrides the emulator's location (a path to `sunat_emulator.py`).
     static let scriptEnvironmentKey = "BYTEK_SUNAT_EMULATOR"
-    /// The setting (table `setting`) that names the emulator script for a binary copied away from the checkout.
-    nonisolated static let scriptSettingKey = "sunat.emulator.script"
 
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         // Options first: `positional()` would otherwise take an option's value for the subcommand.
@@ -64,7 +63,7 @@ enum SunatCommand {
             throw CLIError.failure("no existe la base de datos \(context.dbPath); créela con bytek migrate")
         }
         let store = try Store(path: context.dbPath)
-        try SettingsRepository(db: store.db).set(scriptSettingKey, path)
+        try SunatEmulatorSetup.saveScriptPath(path, db: store.db)
         Console.out("Emulador de SUNAT guardado en los ajustes: \(path)")
         return 0
     }
@@ -119,12 +118,8 @@ struct CompanyIdentity {
         guard FileManager.default.fileExists(atPath: dbPath), let db = try? Database(path: dbPath, readOnly: true) else {
             return out
         }
-        out.script = try? SettingsRepository(db: db).value(SunatCommand.scriptSettingKey)
-        if let issuer = (try? EInvoicingSettingsRepository(db: db).load())?.issuer, !issuer.ruc.isEmpty {
-            out.ruc = issuer.ruc
-        } else if let profile = try? CompanyProfileRepository(db: db, user: "sistema").load(), !profile.ruc.isEmpty {
-            out.ruc = profile.ruc
-        }
+        out.script = SunatEmulatorSetup.scriptPath(db: db)
+        out.ruc = SunatEmulatorSetup.companyRUC(db: db)
         if let ruc = out.ruc, let credentials = try? EInvoicingCredentials.load(environment: environment) {
             let user = credentials.username(ruc: ruc)
             out.solUser = String(user.dropFirst(ruc.count))

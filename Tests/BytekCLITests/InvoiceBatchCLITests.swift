@@ -67,6 +67,13 @@ struct InvoiceBatchCLITests {
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no existe el comprobante F001-99"))
 
+        // Ventas only reads Facturación: the operations layer refuses the baja, and the CLI says why.
+        #expect(try fx.run("user", "add", "vendedor", "--name", "Vendedor", "--role", "ventas").status == 0)
+        let refused = try fx.run("invoice", "void", "F001-1", "--reason", "Error en el RUC", user: "vendedor")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("el rol ventas no tiene permiso para modificar Facturación"), "\(refused.stderr)")
+        #expect(try fx.run("invoice", "show", "F001-1", user: "vendedor").stdout.contains("Estado SUNAT: aceptado"))
+
         let void = try fx.run("invoice", "void", "F001-1", "--reason", "Error en el RUC")
         #expect(void.status == 0, "\(void.stderr)")
         #expect(void.stdout.contains("Baja solicitada para F001-1"))

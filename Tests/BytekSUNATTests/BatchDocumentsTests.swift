@@ -79,6 +79,10 @@ struct BatchDocumentsTests {
         #expect(try f.batches.lines(batchID: created[0].id).map(\.documentID) == [old.id])
         #expect(try f.batches.lines(batchID: created[1].id).map(\.documentID) == [new1.id, new2.id])
         #expect(try f.repository.record(id: new1.id)?.status == .enviado)
+        // Stored as the worker actor: its audit name and its door.
+        let audit = try f.store.db.queryOne("SELECT user_login, door FROM audit_log WHERE entity = 'e_batch' ORDER BY id DESC LIMIT 1")
+        #expect(audit?.string("user_login") == "worker")
+        #expect(audit?.optionalString("door") == "worker")
         // Each batch has its send job, and running the collector again adds nothing.
         for b in created {
             #expect(try JobQueue(db: f.store.db).job(idempotencyKey: EBatchRepository.sendJobKey(b.identifier)) != nil)

@@ -1,6 +1,7 @@
 import BytekModel
 import BytekStore
 import BytekSUNAT
+import BytekServices
 import Foundation
 import Testing
 @testable import BytekTUI
@@ -168,12 +169,13 @@ extension ScreenHarness {
     @Test func noteSeriesFollowsTheFamilyOfTheOriginal() throws {
         let h = try ScreenHarness()
         try h.saveBillingSettings()
-        let service = BillingService(store: h.store, user: "admin", now: { ScreenHarness.fixedNow }, environment: { [:] })
+        let service = Services(store: h.store, actor: .staff("admin", role: .admin, door: .tui),
+                               now: { ScreenHarness.fixedNow }, environment: { [:] }).invoices
         let settings = try service.settings()
-        #expect(try service.series(for: .notaCredito, family: .factura, settings: settings).code == "FC01")
-        #expect(try service.series(for: .notaCredito, family: .boleta, settings: settings).code == "BC01")
-        #expect(try service.series(for: .notaDebito, family: .boleta, settings: settings).code == "BD01")
-        #expect(try service.series(for: .boleta, family: .boleta, settings: settings).code == "B001")
+        #expect(try InvoiceService.series(for: .notaCredito, family: .factura, settings: settings).code == "FC01")
+        #expect(try InvoiceService.series(for: .notaCredito, family: .boleta, settings: settings).code == "BC01")
+        #expect(try InvoiceService.series(for: .notaDebito, family: .boleta, settings: settings).code == "BD01")
+        #expect(try InvoiceService.series(for: .boleta, family: .boleta, settings: settings).code == "B001")
     }
 
     @Test func filtersByStatusAndSearches() throws {

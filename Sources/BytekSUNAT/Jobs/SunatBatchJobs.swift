@@ -18,7 +18,7 @@ public enum SunatBatchJobs {
         worker.register(SunatBatchSendJob.kind) { try SunatBatchSendJob.run($0, service: service) }
         worker.register(SunatTicketJob.kind) { try SunatTicketJob.run($0, service: service) }
         worker.register(EBatchRepository.sweepJobKind) { context in
-            let n = try EBatchRepository(db: context.db, user: "trabajador", clock: context.now).sweep()
+            let n = try SunatWorkerActor.batches(context.db, clock: context.now).sweep()
             return JobPayload.text(["reencolados": n])
         }
     }

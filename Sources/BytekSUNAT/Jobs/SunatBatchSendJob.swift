@@ -17,7 +17,7 @@ public enum SunatBatchSendJob {
     public static let kind = EBatchRepository.sendJobKind
 
     public static func run(_ context: JobContext, service makeService: SunatSendJob.ServiceFactory) throws -> String? {
-        let repo = EBatchRepository(db: context.db, user: "trabajador", clock: context.now)
+        let repo = SunatWorkerActor.batches(context.db, clock: context.now)
         let b = try SunatTicketJob.batch(context, repo)
         if b.status.isFinal { return SunatTicketJob.result(b) }
         if b.ticket != nil {

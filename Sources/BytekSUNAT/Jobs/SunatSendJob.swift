@@ -29,7 +29,7 @@ public enum SunatSendJob {
         guard let series = payload["series"] as? String, let number = (payload["number"] as? NSNumber)?.intValue else {
             throw SunatJobError("trabajo sunat.send sin serie o número: \(context.job.payload)")
         }
-        let repo = EDocumentRepository(db: context.db, user: "trabajador")
+        let repo = SunatWorkerActor.documents(context.db)
         guard let record = try repo.record(series: series, number: number) else {
             throw SunatJobError("no existe el comprobante \(series)-\(number)")
         }

@@ -21,7 +21,7 @@ public enum SunatSummaryJob {
     public static func run(_ context: JobContext, signer: SunatBatchSigner.Factory) throws -> String? {
         let date = context.payloadObject["date"] as? String
         let created = try createSummaries(db: context.db, signer: signer, clock: context.now, date: date,
-                                          user: "trabajador")
+                                          user: SunatWorkerActor.auditName)
         return JobPayload.text(["lotes": created.map(\.identifier)])
     }
 
@@ -29,8 +29,8 @@ public enum SunatSummaryJob {
     @discardableResult
     public static func createSummaries(db: Database, signer makeSigner: SunatBatchSigner.Factory,
                                        clock: @escaping MillisecondClock, date: String? = nil,
-                                       user: String = "trabajador") throws -> [EBatchRecord] {
-        let repo = EBatchRepository(db: db, user: user, clock: clock)
+                                       user: String = SunatWorkerActor.auditName) throws -> [EBatchRecord] {
+        let repo = SunatWorkerActor.batches(db, clock: clock, user: user)
         if try repo.unsummarisedBoletas(on: date, limit: 1).isEmpty,
            try repo.pendingVoids(family: .boleta, on: date).isEmpty { return [] }
         let signer = try makeSigner(db)

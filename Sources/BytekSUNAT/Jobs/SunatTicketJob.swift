@@ -18,7 +18,7 @@ public enum SunatTicketJob {
     public static let kind = EBatchRepository.ticketJobKind
 
     public static func run(_ context: JobContext, service makeService: SunatSendJob.ServiceFactory) throws -> String? {
-        let repo = EBatchRepository(db: context.db, user: "trabajador", clock: context.now)
+        let repo = SunatWorkerActor.batches(context.db, clock: context.now)
         let b = try batch(context, repo)
         if b.status.isFinal { return result(b) }
         guard let ticket = b.ticket else {

@@ -13,15 +13,15 @@ public enum SunatVoidJob {
     public static let kind = EBatchRepository.voidJobKind
 
     public static func run(_ context: JobContext, signer: SunatBatchSigner.Factory) throws -> String? {
-        let created = try createVoids(db: context.db, signer: signer, clock: context.now, user: "trabajador")
+        let created = try createVoids(db: context.db, signer: signer, clock: context.now, user: SunatWorkerActor.auditName)
         return JobPayload.text(["lotes": created.map(\.identifier)])
     }
 
     /// Stores the RAs for the pending requests; returns them, empty when there was none.
     @discardableResult
     public static func createVoids(db: Database, signer makeSigner: SunatBatchSigner.Factory,
-                                   clock: @escaping MillisecondClock, user: String = "trabajador") throws -> [EBatchRecord] {
-        let repo = EBatchRepository(db: db, user: user, clock: clock)
+                                   clock: @escaping MillisecondClock, user: String = SunatWorkerActor.auditName) throws -> [EBatchRecord] {
+        let repo = SunatWorkerActor.batches(db, clock: clock, user: user)
         if try repo.pendingVoids(family: .factura).isEmpty { return [] }
         let signer = try makeSigner(db)
         func build() throws -> [(VoidedDocuments, [EBatchLine])] {

@@ -2,12 +2,13 @@ import BytekModel
 import BytekServices
 
 /// The operations layer's refusals in the status bar: "Su rol (almacén) no tiene permiso para modificar
-/// en Clientes."; the catalog's creation in the catalog's own words. The one place the TUI words them.
+/// en Clientes."; a missing record in the screen's own words when it gives them (`notFound`); the
+/// catalog's creation in the catalog's own words. The one place the TUI words them.
 enum ServiceErrorText {
-    static func describe(_ error: ServiceError, _ s: Strings) -> String {
+    static func describe(_ error: ServiceError, _ s: Strings, notFound: String? = nil) -> String {
         switch error {
         case .notFound:
-            return s["err.notFound"]
+            return notFound ?? s["err.notFound"]
         case .forbidden(let name, let role):
             let roleName = role?.displayName ?? "—"
             if name == "catalogo.crear" { return s.format("catalog.cannotCreate", roleName) }

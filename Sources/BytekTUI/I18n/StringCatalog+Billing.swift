@@ -152,6 +152,8 @@ extension StringCatalog {
         "billing.issued": ("{0} {1} emitida por {2}; estado {3}.", "{0} {1} issued for {2}; status {3}."),
         "billing.retried": ("Envío de {0} reprogramado para ahora (tarea #{1}).", "Send of {0} rescheduled for now (job #{1})."),
         "billing.err.notFound": ("El comprobante ya no existe.", "The document no longer exists."),
+        "billing.err.rulesFolderMissing": ("Los ajustes de facturación no indican la carpeta de reglas de SUNAT.",
+                                           "The e-invoicing settings name no SUNAT rules folder."),
         "billing.err.noteOnNote": ("Una nota solo modifica una factura o una boleta, no otra nota.",
                                    "A note modifies an invoice or a receipt, never another note."),
         "billing.err.notAccepted": ("Solo se emiten notas sobre comprobantes aceptados por SUNAT; este está {0}.",

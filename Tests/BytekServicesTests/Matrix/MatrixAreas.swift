@@ -2,6 +2,11 @@
 enum MatrixAreas {
     static let all: [any MatrixArea.Type] = [
         CustomerMatrix.self,
-        RatesMatrix.self, CatalogMatrix.self, QuoteMatrix.self, AdminMatrix.self,
+        CatalogMatrix.self,
+        SalesMatrix.self,
+        QuoteMatrix.self,
+        BillingMatrix.self,
+        RatesMatrix.self,
+        AdminMatrix.self,
     ]
 }

@@ -1,15 +1,18 @@
 import BytekDocuments
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
-/// The Facturación actions on one document, shared by the list and the full-screen detail. Each checks
-/// the role first (a read-only role gets a Spanish refusal in the status bar) and reports its outcome
-/// there too.
+/// The Facturación actions on one document, shared by the list and the full-screen detail. Each goes
+/// through the operations layer (`InvoiceService`), which refuses what the role may not do (a Spanish
+/// refusal in the status bar) before anything opens; outcomes are reported there too.
 @MainActor
 final class BillingActions {
     let store: Store
-    let service: BillingService
+    /// The operations layer as the session's user (the environment says where the SUNAT credentials are).
+    let services: Services
+    var service: InvoiceService { services.invoices }
     let text: BillingText
     var strings: Strings { text.s }
     /// Called after a document was issued, with its record (the list selects it).
@@ -17,7 +20,7 @@ final class BillingActions {
 
     init(store: Store, context: AppContext, environment: @escaping @Sendable () -> [String: String]) {
         self.store = store
-        service = BillingService(store: store, user: context.session.login, now: context.now, environment: environment)
+        services = Services(store: store, actor: context.session.actor, now: context.now, environment: environment)
         text = BillingText(context.strings)
     }
 
@@ -25,13 +28,9 @@ final class BillingActions {
 
     /// Opens the form of a credit (`.notaCredito`) or debit note on document `id`.
     func newNote(_ kind: DocumentKind, on id: Int64?, _ context: AppContext) {
-        guard context.require(.write, .billing), let id else { return }
+        guard let id else { return }
         do {
-            guard let original = try service.repository.record(id: id) else { throw BillingError.documentNotFound }
-            guard !original.kind.isNote else { throw BillingError.noteOnNote }
-            guard original.status == .aceptado || original.status == .observado else {
-                throw BillingError.notAccepted(original.status)
-            }
+            let original = try service.noteOriginal(id: id)
             let editor = BillingNoteEditor(kind: kind, original: original, service: service, text: text)
             editor.onIssued = { [weak self] record in self?.onIssued(record) }
             FormScreen.open(editor, drafts: DraftRepository(db: store.db), strings: strings, context: context)
@@ -44,10 +43,10 @@ final class BillingActions {
 
     /// Re-queues the send of document `id` now.
     func retry(_ id: Int64?, _ context: AppContext) {
-        guard context.require(.write, .billing), let id else { return }
+        guard let id else { return }
         do {
             let job = try service.retry(id: id)
-            let doc = try service.repository.record(id: id)?.documentID ?? ""
+            let doc = try service.record(id: id).documentID
             context.ok(strings.format("billing.retried", doc, String(job.id)))
         } catch {
             context.error(text.describe(error))
@@ -56,10 +55,9 @@ final class BillingActions {
 
     /// Sends the resumen diario of the waiting boletas now (the worker builds, signs and sends it).
     func queueSummary(_ context: AppContext) {
-        guard context.require(.write, .billing) else { return }
         do {
-            let n = try service.queueSummary()
-            context.ok(strings.format("billing.summaryQueued", String(n)))
+            let request = try service.queueSummary()
+            context.ok(strings.format("billing.summaryQueued", String(request.boletas + request.voids)))
         } catch {
             context.error(text.describe(error))
         }
@@ -69,12 +67,10 @@ final class BillingActions {
 
     /// Asks for the reason, then confirms, then requests the baja of document `id`.
     func requestVoid(_ id: Int64?, _ context: AppContext) {
-        guard context.require(.write, .billing), let id else { return }
+        guard let id else { return }
         let record: EDocumentRecord
         do {
-            guard let r = try service.repository.record(id: id) else { throw BillingError.documentNotFound }
-            guard r.status == .aceptado || r.status == .observado else { throw BillingError.voidNotAllowed(r.status) }
-            record = r
+            record = try service.voidCandidate(id: id)
         } catch {
             context.error(text.describe(error))
             return
@@ -105,8 +101,8 @@ final class BillingActions {
     func showXML(_ id: Int64?, _ context: AppContext) {
         guard let id else { return }
         do {
-            let xml = try service.signedXML(id: id)
-            let name = try service.repository.record(id: id)?.fileName ?? ""
+            let xml = String(decoding: try service.signedXML(id: id), as: UTF8.self)
+            let name = try service.record(id: id).fileName
             context.present(BillingTextViewer(title: strings.format("billing.xml.title", name), text: xml, strings: strings))
         } catch {
             context.error(text.describe(error))
@@ -117,15 +113,15 @@ final class BillingActions {
 
     /// Picks an accepted quote, then asks before issuing the factura or boleta of its one-time part.
     func issueFromQuote(_ context: AppContext) {
-        guard context.require(.write, .billing) else { return }
-        let quotes = QuoteRepository(db: store.db, user: context.session.login)
-        let names = CustomerNames(repository: CustomerRepository(db: store.db, user: context.session.login))
+        let service = self.service
+        do { _ = try service.invoiceableQuotes(search: "", limit: 1) } catch {
+            context.error(text.describe(error))
+            return
+        }
         let picker = QuotePicker(title: strings["billing.pickQuote"], strings: strings, search: { text in
-            let pages = (try? quotes.pager(QuoteQuery(state: .accepted, latestOnly: true), search: text).first(40)) ?? []
-            return pages.map { p in
-                let q = p.item
-                return PickerEntry(id: q.id, title: q.number + "  " + names.name(q.customerId),
-                                   detail: q.oneTime.formatted)
+            ((try? service.invoiceableQuotes(search: text)) ?? []).map { entry in
+                PickerEntry(id: entry.quote.id, title: entry.quote.number + "  " + entry.customerName,
+                            detail: entry.quote.oneTime.formatted)
             }
         }, onPick: { [weak self] entry in self?.confirmInvoice(quoteId: entry.id, context) })
         context.present(picker)
@@ -157,17 +153,20 @@ final class BillingActions {
 
     /// Picks a customer, then opens the form of a factura or boleta typed by hand.
     func issueByHand(_ context: AppContext) {
-        guard context.require(.write, .billing) else { return }
-        let customers = CustomerRepository(db: store.db, user: context.session.login)
+        let service = self.service
+        do { _ = try service.buyers(search: "", limit: 1) } catch {
+            context.error(text.describe(error))
+            return
+        }
         let picker = QuotePicker(title: strings["billing.pickCustomer"], strings: strings, search: { text in
-            ((try? customers.pager(CustomerQuery(search: text)).first(40)) ?? []).compactMap { p in
-                guard let id = p.item.id else { return nil }
-                return PickerEntry(id: id, title: p.item.legalName, detail: p.item.docType.shortName + " " + p.item.docNumber)
+            ((try? service.buyers(search: text)) ?? []).compactMap { c in
+                guard let id = c.id else { return nil }
+                return PickerEntry(id: id, title: c.legalName, detail: c.docType.shortName + " " + c.docNumber)
             }
         }, onPick: { [weak self] entry in
             guard let self else { return }
             do {
-                guard let customer = try customers.get(entry.id) else { throw BillingError.customerNotFound }
+                let customer = try service.buyer(id: entry.id)
                 let editor = BillingManualEditor(customer: customer, service: self.service, text: self.text)
                 editor.onIssued = { [weak self] record in self?.onIssued(record) }
                 FormScreen.open(editor, drafts: DraftRepository(db: self.store.db), strings: self.strings, context: context)
@@ -184,7 +183,7 @@ final class BillingActions {
     func printPDF(_ id: Int64?, format: InvoicePaperFormat, _ context: AppContext) {
         guard let id else { return }
         do {
-            let path = try BillingPrinting.write(id: id, format: format, store: store)
+            let path = try service.writePDF(id: id, format: format)
             context.ok(strings.format("billing.pdfWritten", path))
         } catch {
             context.error(text.describe(error))

@@ -1,43 +1,23 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
-/// Everything the detail of one document shows, read once per selection: the stored record (status,
-/// SUNAT's answer, attempts, hash), the document's head as issued (payment form, cuotas, detracción,
-/// note reference) and its stored lines.
+/// Everything the detail of one document shows (read through `InvoiceService.detail`), laid out for
+/// the pane beside the list and the full screen.
 struct BillingDetail {
-    /// The parts of the stored document the detail shows. Read with SQLite's JSON operators instead of
-    /// decoding the whole document: a 1,000-line factura's JSON takes ~10 ms to decode, its head 0.1 ms.
-    struct DocumentHead: Decodable {
-        var paymentForm: PaymentForm
-        var detraccion: Detraccion?
-        var note: NoteDetails?
-
-        static func load(_ id: Int64, db: Database) -> DocumentHead? {
-            let sql = """
-                SELECT json_object('paymentForm', json(document_json -> '$.paymentForm'),
-                                   'detraccion', json(document_json -> '$.detraccion'),
-                                   'note', json(document_json -> '$.note'))
-                FROM e_document WHERE id = ?
-                """
-            guard let text = try? db.scalar(sql, [.int(id)]).stringValue else { return nil }
-            return try? JSONDecoder().decode(DocumentHead.self, from: Data(text.utf8))
-        }
-    }
+    /// The head of the stored document (payment form, detracción, note reference).
+    typealias DocumentHead = InvoiceHead
 
     var record: EDocumentRecord
     var document: DocumentHead?
     var amounts: EDocumentAmounts?
     var lines: [EDocumentLineRecord]
 
-    static func load(_ id: Int64, repository: EDocumentRepository) -> BillingDetail? {
-        guard let record = try? repository.record(id: id) else { return nil }
-        let head = DocumentHead.load(id, db: repository.db)
-        // The totals are stored with the record; the whole document is decoded and the tax engine run
-        // again only for the detracción figure.
-        let amounts = head?.detraccion == nil ? nil : try? repository.document(id: id)?.amounts()
-        return BillingDetail(record: record, document: head, amounts: amounts,
-                             lines: (try? repository.lines(id: id)) ?? [])
+    /// Document `id` as `service` lets the session's user read it; nil when it cannot be read.
+    static func load(_ id: Int64, service: InvoiceService) -> BillingDetail? {
+        guard let d = try? service.detail(id: id) else { return nil }
+        return BillingDetail(record: d.record, document: d.head, amounts: d.amounts, lines: d.lines)
     }
 
     /// The detail as label/value lines and titled sections, for `DetailPane` and the full screen.

@@ -30,7 +30,7 @@ final class BillingDetailScreen: Screen {
 
     private func load() {
         loaded = true
-        guard let d = BillingDetail.load(id, repository: EDocumentRepository(db: actions.store.db)) else {
+        guard let d = BillingDetail.load(id, service: actions.service) else {
             paneTitle = ""
             scroll.lines = [strings["billing.err.notFound"]]
             return

@@ -47,9 +47,10 @@ final class BillingListScreen: Screen {
 
     private func rebuild() {
         query.search = pane.filterText
-        let repository = EDocumentRepository(db: store.db)
         let text = self.text
-        let source = PagerRowSource(pager: repository.pager(query), id: { $0.id }) { r in
+        // A role that may not list documents never reaches this module; an empty pager keeps the screen drawable.
+        guard let pager = try? actions.service.pager(query) else { return }
+        let source = PagerRowSource(pager: pager, id: { $0.id }) { r in
             ([r.documentID, text.kindShort(r.kind), BillingText.date(r.issueDate), r.customerName, r.currency.rawValue,
               r.total.formatted, text.listStatus(r)], r.isVoidPending ? .warning : BillingText.role(r.status))
         }
@@ -172,11 +173,11 @@ final class BillingListScreen: Screen {
     }
 
     private func renderDetail(_ canvas: inout Canvas, _ rect: Rect) {
-        let repository = EDocumentRepository(db: store.db)
+        let service = actions.service
         let text = self.text
         guard let d = detail.value(for: pane.table.selectedID, load: { id in
             detailLoads += 1
-            return BillingDetail.load(id, repository: repository)?.pane(text, maxLines: 100)
+            return BillingDetail.load(id, service: service)?.pane(text, maxLines: 100)
         }) else { return }
         d.render(&canvas, in: rect)
     }

@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -9,14 +10,14 @@ import Foundation
 final class BillingManualEditor: RecordEditor {
     static let lineSlots = 4
     let customer: Customer
-    private let service: BillingService
+    private let service: InvoiceService
     private let text: BillingText
     /// Called with the issued document (to select it in the list).
     var onIssued: (EDocumentRecord) -> Void = { _ in }
     /// An unusual exchange rate the user was warned about: saving it again confirms it.
     private var rateToConfirm: Decimal?
 
-    init(customer: Customer, service: BillingService, text: BillingText) {
+    init(customer: Customer, service: InvoiceService, text: BillingText) {
         self.customer = customer; self.service = service; self.text = text
     }
 
@@ -101,7 +102,7 @@ final class BillingManualEditor: RecordEditor {
         let kind = DocumentKind(rawValue: values["kind"] ?? "") ?? .factura
         do {
             let settings = try service.settings()
-            let series = try service.series(for: kind, family: kind == .factura ? .factura : .boleta, settings: settings)
+            let series = try InvoiceService.series(for: kind, family: kind == .factura ? .factura : .boleta, settings: settings)
             var doc = EDocument(kind: kind, series: series, number: 1, issuedAt: service.now(), issuer: settings.issuer,
                                 customer: DocumentCustomer(customer: customer), currency: currency, lines: lines,
                                 exchangeRate: currency == .pen ? nil : rate)

@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -11,12 +12,12 @@ import Foundation
 final class BillingNoteEditor: RecordEditor {
     let kind: DocumentKind
     let original: EDocumentRecord
-    private let service: BillingService
+    private let service: InvoiceService
     private let text: BillingText
     /// Called with the issued note (to select it in the list).
     var onIssued: (EDocumentRecord) -> Void = { _ in }
 
-    init(kind: DocumentKind, original: EDocumentRecord, service: BillingService, text: BillingText) {
+    init(kind: DocumentKind, original: EDocumentRecord, service: InvoiceService, text: BillingText) {
         self.kind = kind; self.original = original; self.service = service; self.text = text
     }
 

@@ -1,6 +1,8 @@
+import BytekDocuments
 import BytekModel
 import BytekStore
 import BytekSUNAT
+import BytekServices
 import Foundation
 
 /// The words of Facturación: status and kind names, their colours, dates, and every error as a sentence.
@@ -56,13 +58,16 @@ struct BillingText {
     func describe(_ error: Error) -> String {
         switch error {
         case let e as BillingError: return billing(e)
+        case let e as ServiceError: return ServiceErrorText.describe(e, s, notFound: s["billing.err.notFound"])
         case let e as EDocumentError: return e.message
         case let e as EInvoicingSettingsError: return e.message
         case let e as EBatchError: return e.message
         case let e as XMLSigningError: return s.format("billing.err.signing", e.libraryMessage)
         case let e as QuoteInvoicingError: return e.message
         case let e as QuoteError: return QuoteText(s).error(e)
-        default: return BillingPrinting.message(error) ?? ErrorText(s).describe(error)
+        case let e as InvoicePDFError: return e.message
+        case let e as PDFError: return e.message
+        default: return ErrorText(s).describe(error)
         }
     }
 
@@ -77,7 +82,7 @@ struct BillingText {
         case .jobMissing(let id): return s.format("billing.err.jobMissing", id)
         case .alreadyFinal(let st): return s.format("billing.err.alreadyFinal", status(st))
         case .jobNotRetriable: return s["billing.err.jobRunning"]
-        case .quoteNotFound: return s["billing.err.quoteNotFound"]
+        case .quoteNotFound, .quoteNumberNotFound, .quoteVersionNotFound: return s["billing.err.quoteNotFound"]
         case .quoteNotAccepted: return s["billing.err.quoteNotAccepted"]
         case .quoteWithoutCustomer: return s["billing.err.quoteWithoutCustomer"]
         case .quoteAlreadyInvoiced(let id): return s.format("billing.err.quoteInvoiced", id)
@@ -86,6 +91,7 @@ struct BillingText {
         case .voidNotAllowed(let st): return s.format("billing.err.voidNotAllowed", status(st))
         case .emptyReason: return s["billing.err.emptyReason"]
         case .nothingToSummarise: return s["billing.err.nothingToSummarise"]
+        case .rulesFolderMissing: return s["billing.err.rulesFolderMissing"]
         }
     }
 }

@@ -1,10 +1,10 @@
 import BytekModel
 import BytekStore
-import BytekSUNAT
 import Foundation
 
-/// Why a Facturación action was refused before reaching the store (turned into Spanish by `BillingText`).
-enum BillingError: Error, Equatable {
+/// Why a Facturación operation was refused before reaching the store (each door words it: the TUI's
+/// `BillingText`, the CLI's messages).
+public enum BillingError: Error, Equatable, Sendable {
     case documentNotFound
     /// Notes modify a factura or a boleta, never another note.
     case noteOnNote
@@ -22,6 +22,10 @@ enum BillingError: Error, Equatable {
     /// The job is running (or done) right now.
     case jobNotRetriable
     case quoteNotFound
+    /// No quote has this number (`bytek invoice issue --from-quote`).
+    case quoteNumberNotFound(String)
+    /// The quote has no such version.
+    case quoteVersionNotFound(String, version: Int)
     case quoteNotAccepted
     case quoteWithoutCustomer
     /// The quote's one-time part was already invoiced by this document.
@@ -33,4 +37,6 @@ enum BillingError: Error, Equatable {
     case emptyReason
     /// No boleta (or baja of a boleta) waits for a resumen diario.
     case nothingToSummarise
+    /// Neither `--rules` nor the settings name SUNAT's rules folder (`invoice check`).
+    case rulesFolderMissing
 }
