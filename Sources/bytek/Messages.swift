@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -10,6 +11,7 @@ enum Messages {
         case let e as CLIError:
             switch e { case .usage(let m, _), .failure(let m): return m }
         case let e as UserRepositoryError: return text(e)
+        case let e as ServiceError: return text(e)
         case let e as Migrator.Failure: return text(e)
         case let e as BackupError: return text(e)
         case let e as CSVError: return text(e)
@@ -33,6 +35,17 @@ enum Messages {
             return "error de archivo: \(e.localizedDescription)"
         default:
             return String(describing: error)
+        }
+    }
+
+    /// An operation the operations layer refused, in the words of the commands' own checks.
+    static func text(_ e: ServiceError) -> String {
+        switch e {
+        case .notFound: return "no existe el registro"
+        case .forbidden(let name, let role):
+            let operation = BytekServices.Operation.all.first { $0.name == name }
+            let what = operation.map { ($0.access == .write ? "modificar " : "ver ") + moduleName($0.module) } ?? name
+            return "su rol (\(role?.displayName ?? "-")) no tiene permiso para \(what)"
         }
     }
 
