@@ -42,26 +42,25 @@ public struct SalesService: Sendable {
     /// the same transaction, so a refused deal leaves no lead behind.
     @discardableResult
     public func create(_ deal: Deal, for party: DealParty) throws -> Deal {
-        try actor.authorize(.dealCreate)
-        let repository = deals
-        return try services.db.write {
-            var d = deal
-            try assign(party, to: &d, keepingLeadOf: nil, repository)
-            return try repository.create(d)
-        }
+        try save(deal, for: party, as: .dealCreate) { try $0.create($1) }
     }
 
     /// Saves a deal's title, party, owner, value, close date and source (its stage moves only with
     /// `move`). A deal of a converted lead keeps its lead while it stays with that customer.
     @discardableResult
     public func update(_ deal: Deal, for party: DealParty) throws -> Deal {
-        try actor.authorize(.dealEdit)
+        try save(deal, for: party, as: .dealEdit) { try $0.update($1) }
+    }
+
+    private func save(_ deal: Deal, for party: DealParty, as operation: Operation,
+                      _ write: (DealRepository, Deal) throws -> Deal) throws -> Deal {
+        try actor.authorize(operation)
         let repository = deals
         return try services.db.write {
             var d = deal
             let kept = try deal.id.flatMap { try repository.get($0) }?.leadId
             try assign(party, to: &d, keepingLeadOf: kept, repository)
-            return try repository.update(d)
+            return try write(repository, d)
         }
     }
 
