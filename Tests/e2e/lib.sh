@@ -5,6 +5,11 @@ set -uo pipefail
 SESSION="bytek-e2e-$$-$RANDOM"
 FAILED=0
 
+# Each scenario runs its own tmux server (socket in $WORK, no user configuration): scenarios run at the
+# same time (other checkouts, CI jobs) never share the default server, whose exit when its last session
+# ends makes a concurrent new-session fail with "server exited unexpectedly".
+tmux() { command tmux -f /dev/null -S "$WORK/tmux.sock" "$@"; }
+
 # start ARGS... : runs "$BYTEK ARGS" in a detached tmux session of 120x40 (override with COLS/ROWS).
 start() {
   tmux kill-session -t "$SESSION" 2>/dev/null || true
