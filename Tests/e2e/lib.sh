@@ -120,14 +120,6 @@ type_shown() {
   expect_screen "${2:-$1}" "no se ve lo escrito"
 }
 
-# expect_sql QUERY EXPECTED MESSAGE [SECONDS]: until sqlite3 on $DB prints EXPECTED for QUERY (for a
-# change the screen does not name; the program writes it while handling the key, a moment later).
-sql_is() { got=$(sqlite3 "$DB" "$1" 2>/dev/null) && [ "$got" = "$2" ]; }
-expect_sql() {
-  local got=""
-  wait_until "${4:-$E2E_TIMEOUT}" sql_is "$1" "$2" || fail "$3 (la consulta da '$got', se esperaba '$2')"
-}
-
 fail() {
   echo "FALLO: $*" >&2
   echo "----- pantalla -----" >&2

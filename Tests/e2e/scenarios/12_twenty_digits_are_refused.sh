@@ -11,7 +11,9 @@ expect_screen "Cotizaciones   /" "no se abrió Cotizaciones"
 press n
 expect_screen "Cotización nueva" "no se abrió el cotizador"
 press A
-expect_screen "Descripción" "no se abrió el formulario de la línea"
+# (not "Descripción": the builder's own table has that heading, so it would not show that A was read)
+expect_screen "Nueva línea" "no se abrió el formulario de la línea"
+expect_focus "Tipo"
 press Tab
 type_into "Descripción" "Servidor de prueba"
 press Tab
