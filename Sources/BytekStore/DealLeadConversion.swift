@@ -22,7 +22,9 @@ extension DealRepository {
         try db.write {
             guard var lead = try self.lead(leadId) else { throw SalesRepositoryError.notFound(SalesAuditEntity.lead, leadId) }
             if let existing = lead.customerId { throw SalesRepositoryError.leadAlreadyConverted(customerId: existing) }
-            let saved = try CustomerRepository(db: db, user: user, now: now).create(customer)
+            var customers = CustomerRepository(db: db, user: user, now: now)
+            customers.door = door
+            let saved = try customers.create(customer)
             guard let customerId = saved.id else { throw SalesRepositoryError.notFound(AuditEntity.customer, 0) }
             lead.customerId = customerId
             lead.docType = saved.docType
@@ -36,7 +38,8 @@ extension DealRepository {
                 dealIds.append(row.int("id"))
             }
             var quoteIds: [Int64] = []
-            let quotes = QuoteRepository(db: db, user: user, now: now)
+            var quotes = QuoteRepository(db: db, user: user, now: now)
+            quotes.door = door
             for dealId in dealIds {
                 for row in try db.query("SELECT id FROM quote WHERE deal_id = ? AND customer_id IS NULL AND state = 'draft' ORDER BY id",
                                         [.int(dealId)]) {

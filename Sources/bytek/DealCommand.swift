@@ -1,9 +1,10 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
 /// `bytek deal list [--unit U] [--stage NAME] [--owner LOGIN] [--csv [FILE]]`: the deals for scripts.
-/// Needs read access to Ventas.
+/// Needs read access to Ventas (`venta.listar`).
 @MainActor
 enum DealCommand {
     static let csvColumns = ["id", "unidad", "titulo", "cliente", "documento", "etapa", "probabilidad", "dias_en_etapa",
@@ -20,30 +21,18 @@ enum DealCommand {
         let unit = try unitText.map { try SalesCLI.unit($0, command: "deal") }
         return try SalesCLI.translatingErrors {
             let store = try context.openStore()
-            let user = try context.requireUser(store, .read, .sales)
-            let stages = try PipelineRepository(db: store.db, user: user.login).stagesById()
-            var stageFilter: Set<Int64>?
-            if let stageText {
-                let wanted = TextFold.fold(stageText)
-                let ids = Set(stages.filter { TextFold.fold($0.value.name) == wanted }.map(\.key))
-                guard !ids.isEmpty else {
-                    let names = Set(stages.values.map(\.name)).sorted().joined(separator: ", ")
-                    throw CLIError.usage("etapa desconocida: \(stageText) (etapas: \(names))", command: "deal")
-                }
-                stageFilter = ids
+            let user = try context.requireUser(store)
+            let listed: [DealListRow]
+            do {
+                listed = try context.services(store, user).sales
+                    .listing(unit: unit, owner: owner.map(User.normalizeLogin), stageName: stageText)
+            } catch DealListingError.unknownStage(let name, let known) {
+                throw CLIError.usage("etapa desconocida: \(name) (etapas: \(known.joined(separator: ", ")))", command: "deal")
             }
-            let deals = try DealRepository(db: store.db, user: user.login)
-                .deals(DealQuery(unit: unit, owner: owner.map(User.normalizeLogin)))
-                .filter { stageFilter?.contains($0.stageId) ?? true }
-            let now = Date()
-            var names = SalesCLI.CustomerNames(db: store.db)
-            let rows: [[String]] = try deals.map { d in
-                let stage = stages[d.stageId]
-                let party: (name: String, document: String) = try d.customerId.map { try names.customer($0) }
-                    ?? d.leadId.map { try names.lead($0) } ?? (name: "", document: "")
-                let stale = stage.map { d.isStale(in: $0, now: now) } ?? false
-                return [String(d.id ?? 0), d.unit.code, d.title, party.name, party.document, stage?.name ?? "",
-                        String(stage?.probability ?? 0), String(d.daysInStage(now: now)), stale ? "sí" : "no", d.owner,
+            let rows: [[String]] = listed.map { row in
+                let d = row.deal
+                return [String(d.id ?? 0), d.unit.code, d.title, row.partyName, row.partyDocument, row.stage?.name ?? "",
+                        String(row.stage?.probability ?? 0), String(row.daysInStage), row.stale ? "sí" : "no", d.owner,
                         d.estimatedValue.currency.rawValue, SalesCLI.plain(d.estimatedValue),
                         d.expectedClose?.description ?? "", sourceName(d.source), d.lostReason ?? ""]
             }
@@ -52,9 +41,9 @@ enum DealCommand {
                 return 0
             }
             if rows.isEmpty { Console.out("No hay oportunidades con esos filtros."); return 0 }
-            let table = zip(deals, rows).map { d, r in
-                [r[0], r[1], String(r[2].prefix(36)), String(r[3].prefix(28)), r[5], r[7] + (r[8] == "sí" ? " !" : ""), r[9],
-                 d.estimatedValue.formatted]
+            let table = zip(listed, rows).map { l, r in
+                [r[0], r[1], String(r[2].prefix(36)), String(r[3].prefix(28)), r[5], r[7] + (l.stale ? " !" : ""), r[9],
+                 l.deal.estimatedValue.formatted]
             }
             SalesCLI.printTable(["ID", "UNIDAD", "OPORTUNIDAD", "CLIENTE", "ETAPA", "DÍAS", "VENDEDOR", "VALOR"], table,
                                 rightAligned: [0, 5, 7])

@@ -84,6 +84,21 @@ import Testing
         #expect(a.done && a.kind == .meeting)
     }
 
+    /// The screen offers `x` to everyone; the operations layer refuses a read-only role, in the
+    /// same words as the board's own check, and nothing changes.
+    @Test func aReadOnlyRoleIsRefusedByTheServiceWhenMarkingDone() throws {
+        let h = try ScreenHarness(role: .finanzas, login: "fina")
+        let f = SalesFixture(h: h)
+        try f.seedDigital()
+        try DealRepository(db: h.store.db, user: "admin")
+            .addActivity(Activity(dealId: 2, kind: .call, subject: "Llamar al gerente", owner: "admin"))
+        h.go(.sales); h.keys(.char("a"))
+        #expect(h.screen.contains("Llamar al gerente"))
+        h.keys(.char("x"))
+        #expect(h.screen.contains("Su rol (finanzas) no tiene permiso para modificar en Ventas."))
+        #expect(try DealRepository(db: h.store.db, user: "admin").activities(dealId: 2).first?.done == false)
+    }
+
     @Test func forecastWeighsByStageProbability() throws {
         let h = try ScreenHarness()
         let f = SalesFixture(h: h)

@@ -6,25 +6,26 @@
 
 start --user admin tui
 expect_screen "Clientes" "la pantalla de clientes no aparece"
-keys n
+press n
 expect_screen "Nuevo cliente" "no se abrió el formulario"
-keys Tab
-type_text "20100047219"
-keys Tab
-type_text "Núñez Ingenieros del Perú S.A.C."
-keys C-s
+press Tab
+type_into "Número de documento" "20100047219"
+press Tab
+type_into "Razón social" "Núñez Ingenieros del Perú S.A.C."
+press C-s
 expect_screen "dígito verificador" "no se explicó el RUC inválido"
 # The focus is back on the RUC: clear it and type the right one.
-keys C-u
-type_text "20100047218"
-keys C-s
+expect_focus "Número de documento" "el foco no volvió al RUC"
+press C-u
+type_into "Número de documento" "20100047218"
+press C-s
 expect_screen "Cliente guardado" "no se guardó el cliente corregido"
 expect_screen "Núñez Ingenieros del Perú" "el cliente no aparece en la lista"
-keys /
-type_text "nunez inge"
+press /
+type_shown "nunez inge"
 expect_screen "1 fila" "la búsqueda sin tildes no encontró al cliente"
-keys Enter
-keys q
+press Enter
+press q
 expect_screen "__EXIT_0__" "la aplicación no terminó con q"
 
 start --user admin tui

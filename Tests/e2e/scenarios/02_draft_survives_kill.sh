@@ -5,24 +5,25 @@
 BYTEK_USER=admin "$BYTEK" --db "$DB" user add ventas --name "Renzo Paredes" --role ventas >/dev/null || fail "user add"
 
 start --user ventas tui
-keys n
+press n
 expect_screen "Nuevo cliente" "no se abrió el formulario"
-keys Tab
-type_text "20555123451"
-keys Tab
-type_text "Distribuidora Borrador del Sur S.A.C."
-sleep 0.3
+press Tab
+type_into "Número de documento" "20555123451"
+press Tab
+type_into "Razón social" "Distribuidora Borrador del Sur S.A.C."
+# Each change is written to the draft while the key is handled, before the screen shows it.
+expect_screen "borrador guardado" "no dijo que guardó el borrador"
 pid=$(app_pid)
 [ -n "$pid" ] || fail "no encontré el proceso de bytek"
 kill -9 "$pid"
-sleep 0.3
+expect_screen "__EXIT_" "bytek no terminó al matarlo"
 
 start --user ventas tui
-keys n
+press n
 expect_screen "borrador sin guardar" "no se ofreció el borrador"
-keys s
+press s
 expect_screen "Distribuidora Borrador del Sur S.A.C." "el borrador no recuperó la razón social"
 expect_screen "20555123451" "el borrador no recuperó el RUC"
-keys C-s
+press C-s
 expect_screen "Cliente guardado" "no se pudo guardar el borrador recuperado"
 finish

@@ -8,10 +8,13 @@ printf 'tipo_doc,numero_doc,razon_social,distrito\nRUC,20100047218,Comercial And
 
 start --user almacen tui
 expect_screen "Comercial Andina S.A.C." "el almacenero no ve la lista de clientes"
-keys Enter
+press Enter
 expect_screen "no tiene permiso" "se permitió editar a un rol sin permiso"
 expect_no_screen "Editar cliente" "se abrió el formulario de edición"
-keys n
+# The next key clears the message: wait until it is gone, so the one after n is n's own answer.
+press Down
+expect_gone "no tiene permiso" "el aviso no se borró con la tecla siguiente"
+press n
 expect_screen "no tiene permiso" "se permitió crear a un rol sin permiso"
 expect_no_screen "Nuevo cliente" "se abrió el formulario nuevo"
 finish

@@ -12,8 +12,9 @@ start --user admin tui
 expect_screen "Hacker ␛]0;PWNED␇" "el nombre no se muestra con marcadores visibles"
 title=$(tmux display-message -p -t "$SESSION" '#{pane_title}')
 [ "$title" != "PWNED" ] || fail "el nombre cambió el título de la terminal"
-first=$(screen | head -1)
+# (a frame may reach the terminal in several writes: wait for the whole of it before judging the bars)
+bars_in_place() { first=$(screen | head -1); last=$(screen | tail -1); [[ $first == *BYTEK* && $last == *admin* ]]; }
+wait_until "$E2E_TIMEOUT" bars_in_place
 case "$first" in *BYTEK*) ;; *) fail "la barra superior se movió: '$first'";; esac
-last=$(screen | tail -1)
 case "$last" in *admin*) ;; *) fail "la barra de estado se movió: '$last'";; esac
 finish

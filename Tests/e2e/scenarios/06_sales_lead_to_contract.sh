@@ -5,71 +5,84 @@
 "$BYTEK" --db "$DB" demo --no-invoices >/dev/null || fail "demo"
 
 start --user ventas tui
-keys 1 "]"  # Comercial, then its second tab: Ventas
+press 1 "]"  # Comercial, then its second tab: Ventas
 expect_screen "Ventas · U1" "no se abrió el tablero de ventas"
-keys u
+press u
 expect_screen "Ventas · U2 Software" "no cambió a la unidad U2"
-keys n
+press n
 expect_screen "Nueva oportunidad" "no se abrió el formulario de oportunidad"
-type_text "Sistema de inventarios Ñandú"
-keys Tab Tab Tab
-type_text "Ñandú Distribuciones S.A.C."
-keys Tab Right Tab
-type_text "20555123451"
-keys Tab Tab Tab
-type_text "45000"
-keys C-s
+type_into "Título" "Sistema de inventarios Ñandú"
+press Tab Tab Tab
+type_into "Prospecto" "Ñandú Distribuciones S.A.C."
+press Tab Right
+expect_line "› Documento" "RUC" "no se eligió RUC como documento del prospecto"
+press Tab
+type_into "Número" "20555123451"
+press Tab Tab Tab
+type_into "Valor estimado" "45000"
+press C-s
 expect_screen "Oportunidad guardada: Sistema de inventarios Ñandú" "no se guardó la oportunidad"
-keys '>' '>' '>'
+press '>' '>' '>'
+expect_screen "→ Cotización" "la oportunidad no avanzó tres etapas en pantalla"
 sqlite3 "$DB" "SELECT s.name FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id WHERE d.title = 'Sistema de inventarios Ñandú';" \
   | grep -q "Cotización" || fail "la oportunidad no llegó a la etapa Cotización"
 
-keys C
+press C
 expect_screen "Convertir en cliente: Ñandú Distribuciones S.A.C." "no se abrió la conversión del prospecto"
-keys C-s
+press C-s
 expect_screen "Cliente creado: Ñandú Distribuciones S.A.C." "no se convirtió el prospecto en cliente"
 sqlite3 "$DB" "SELECT c.doc_number FROM deal d JOIN customer c ON c.id = d.customer_id WHERE d.title = 'Sistema de inventarios Ñandú';" \
   | grep -qx "20555123451" || fail "la oportunidad no quedó con el cliente convertido"
 
-keys c
+press c
 expect_screen "Cotización nueva" "no se abrió el cotizador desde la oportunidad"
 expect_screen "Ñandú Distribuciones S.A.C. · RUC 20555123451" "la cotización no tomó el cliente de la oportunidad"
-keys a
-type_text "switch tp-link"
-keys Enter
+press a
+type_shown "switch tp-link"
+press Enter
 expect_screen "Línea 1" "no se abrió la línea del producto"
-keys C-s
-keys a
-type_text "hora de desarrollo"
-keys Enter Tab Tab C-u
-type_text "40"
-keys C-s
-keys a
-type_text "soporte y mantenimiento"
-keys Enter Tab Tab C-u
-type_text "12"
-keys C-s
+press C-s
+expect_gone "Línea 1" "no se cerró la línea del producto"
+press a
+type_shown "hora de desarrollo"
+press Enter
+expect_screen "Línea 2" "no se abrió la línea de las horas de servicio"
+press Tab Tab
+expect_focus "Cantidad"
+press C-u
+type_into "Cantidad" "40"
+press C-s
+expect_gone "Línea 2" "no se cerró la línea de las horas de servicio"
+press a
+type_shown "soporte y mantenimiento"
+press Enter
+expect_screen "Línea 3" "no se abrió la línea de la suscripción"
+press Tab Tab
+expect_focus "Cantidad"
+press C-u
+type_into "Cantidad" "12"
+press C-s
 expect_screen "S/ 11,233.60" "el total de la cotización no es el esperado"
-keys C-s
+press C-s
 expect_screen "Borrador guardado: COT-" "no se guardó la cotización"
-keys S s
+press S s
 expect_screen "[enviada]" "no se envió la cotización"
-keys v
+press v
 expect_screen "¿Crear una nueva versión" "no se preguntó antes de crear la versión 2"
-keys s
+press s
 expect_screen "v2  [borrador]" "no se creó la versión 2"
-keys S s
+press S s
 expect_screen "v2  [enviada]" "no se envió la versión 2"
-keys A s
+press A s
 expect_screen "Cotización aceptada" "no se aceptó la cotización"
 expect_screen "1 suscripción creada" "no se creó la suscripción"
 expect_no_screen "Sin negocio vinculado" "la cotización no quedó vinculada a la oportunidad"
-keys Enter
-keys p
+press Enter
+press p
 expect_screen "PDF generado:" "no se generó el PDF de la cotización"
-keys c
+press c
 expect_screen "¿Generar el contrato" "no se preguntó antes de registrar el contrato"
-keys s
+press s
 expect_screen "Contrato generado:" "no se generó el contrato"
 pdf=$(ls "$WORK"/documentos/COT-*-v2.pdf 2>/dev/null | head -1)
 [ -n "$pdf" ] || fail "no está el PDF de la cotización"

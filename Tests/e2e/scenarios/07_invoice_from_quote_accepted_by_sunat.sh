@@ -8,11 +8,8 @@ emulator="$(cd "$(dirname "$0")/../.." && pwd)/SunatEmulator/sunat_emulator.py"
 python3 "$emulator" --port 0 --ruc 20601234565 --state "$WORK/sunat-emulador.json" >"$WORK/emulador.out" 2>"$WORK/emulador.err" &
 EMULATOR=$!
 port=""
-for _ in $(seq 1 100); do
-  port=$(sed -n 's/^LISTENING //p' "$WORK/emulador.out")
-  [ -n "$port" ] && break
-  sleep 0.1
-done
+emulator_listening() { port=$(sed -n 's/^LISTENING //p' "$WORK/emulador.out"); [ -n "$port" ]; }
+wait_until "$E2E_TIMEOUT" emulator_listening
 [ -n "$port" ] || fail "el emulador de SUNAT no arrancó: $(cat "$WORK/emulador.err")"
 "$BYTEK" --db "$DB" --user admin invoice settings >"$WORK/ajustes.json" || fail "no se leyeron los ajustes"
 python3 - "$WORK/ajustes.json" "$port" <<'PY'
@@ -29,13 +26,13 @@ WORKER=$!
 trap 'kill "$WORKER" "$EMULATOR" 2>/dev/null' EXIT
 
 start --user finanzas tui
-keys 2  # Finanzas: Facturación
+press 2  # Finanzas: Facturación
 expect_screen "Facturación" "no se abrió Facturación"
-keys e
+press e
 expect_screen "Cotización aceptada a facturar" "no se abrió la lista de cotizaciones aceptadas"
-keys Enter
+press Enter
 expect_screen "Emitir comprobante" "no se pidió confirmar la emisión"
-keys s
+press s
 expect_screen "emitida por" "no se emitió la factura"
 doc=$(sqlite3 "$DB" "SELECT series || '-' || number FROM e_document ORDER BY id DESC LIMIT 1;")
 quote=$(sqlite3 "$DB" "SELECT quote_number FROM e_document ORDER BY id DESC LIMIT 1;")
@@ -43,15 +40,11 @@ case "$doc" in F001-*) ;; *) fail "el comprobante emitido no es una factura F001
 [ -n "$quote" ] || fail "la factura no guarda la cotización de origen"
 
 # The worker sends it; the open screen shows SUNAT's answer without any key.
-accepted=0
-for _ in $(seq 1 200); do
-  if screen | grep -F -- "$doc " | grep -qF "aceptado"; then accepted=1; break; fi
-  sleep 0.1
-done
-[ "$accepted" -eq 1 ] || fail "$doc no pasó a aceptado en pantalla ($(sqlite3 "$DB" "SELECT status || ' ' || coalesce(last_error,'') FROM e_document ORDER BY id DESC LIMIT 1;"))"
+# (the worker polls for jobs and sends over HTTP: on a loaded machine that can take a while)
+wait_until 60 line_with "$doc " "aceptado" || fail "$doc no pasó a aceptado en pantalla ($(sqlite3 "$DB" "SELECT status || ' ' || coalesce(last_error,'') FROM e_document ORDER BY id DESC LIMIT 1;"))"
 [ "$(sqlite3 "$DB" "SELECT response_code FROM e_document ORDER BY id DESC LIMIT 1;")" = "0" ] || fail "SUNAT no respondió 0"
 
-keys p
+press p
 expect_screen "PDF generado:" "no se generó el PDF de la factura"
 pdf="$WORK/documentos/$doc.pdf"
 [ -f "$pdf" ] || pdf=$(ls "$WORK"/documentos/"$doc"*.pdf 2>/dev/null | head -1)

@@ -22,8 +22,9 @@ reverse='\e\[([0-9]*;)*7(;[0-9]*)*m'
 row_of "Alfa Ingenieros" | grep -qP "${reverse}[^\e]*Alfa Ingenieros|${reverse}.*Alfa" \
   || fail "la fila seleccionada no está en vídeo inverso: $(row_of 'Alfa Ingenieros' | cat -v)"
 row_of "Beta Servicios" | grep -qP "$reverse" && fail "una fila no seleccionada está en vídeo inverso"
-keys Down
-colored=$(tmux capture-pane -t "$SESSION" -p -e)
-row_of "Beta Servicios" | grep -qP "$reverse" || fail "al bajar, la nueva selección no se ve"
+press Down
+# The screen changes when Down is handled, a moment later under load: read it until Beta is selected.
+beta_selected() { colored=$(tmux capture-pane -t "$SESSION" -p -e); row_of "Beta Servicios" | grep -qP "$reverse"; }
+wait_until "$E2E_TIMEOUT" beta_selected || fail "al bajar, la nueva selección no se ve"
 row_of "Alfa Ingenieros" | grep -qP "$reverse" && fail "la selección anterior sigue marcada"
 finish

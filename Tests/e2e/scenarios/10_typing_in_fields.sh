@@ -7,23 +7,26 @@
 
 start --user admin tui
 expect_screen "Clientes" "la pantalla de clientes no aparece"
-keys n
+press n
 expect_screen "Nuevo cliente" "no se abrió el formulario"
-keys Tab
-type_text "20100047218"
-keys Tab
+press Tab
+type_into "Número de documento" "20100047218"
+press Tab
+expect_focus "Razón social"
 # Pasted without bracketed paste: the whole text arrives at once, Tab included.
-tmux send-keys -t "$SESSION" -l $'Alfa\tIngenieros'; sleep 0.3
-type_text " SAC"
-keys Tab
+tmux send-keys -t "$SESSION" -l $'Alfa\tIngenieros'
+type_into "Razón social" " SAC" "Alfa Ingenieros SAC"
+press Tab
+expect_focus "Nombre comercial"
 # Pasted with the terminal's bracketed paste (ESC [200~ … ESC [201~).
 tmux set-buffer -b "e2e$$" $'Alfa\tDos'
-tmux paste-buffer -p -b "e2e$$" -t "$SESSION"; sleep 0.3
-for _ in 1 2 3 4 5 6; do keys Tab; done
-type_text "+51 (01) 555-1234 anexo 9"
-keys Tab Tab
-type_text "45"
-keys C-s
+tmux paste-buffer -p -b "e2e$$" -t "$SESSION"
+expect_line "› Nombre comercial" "Alfa Dos" "el texto pegado no quedó en el nombre comercial"
+press Tab Tab Tab Tab Tab Tab
+type_into "Teléfono" "+51 (01) 555-1234 anexo 9" "555-1234  9"  # the field scrolls: its end shows
+press Tab Tab
+type_into "Días de crédito" "45"
+press C-s
 expect_screen "Cliente guardado" "no se guardó el cliente"
 row=$(sqlite3 -separator '|' "$DB" "SELECT legal_name, trade_name, phone, credit_days FROM customer")
 [ "$row" = "Alfa Ingenieros SAC|Alfa Dos|+51 (01) 555-1234  9|45" ] || fail "valores guardados: '$row'"

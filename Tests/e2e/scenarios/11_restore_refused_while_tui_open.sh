@@ -7,13 +7,13 @@
 [ "$(stat -c %a "$WORK/copia.sqlite")" = 600 ] || fail "el respaldo no es 0600"
 
 start --user admin tui
-keys n
+press n
 expect_screen "Nuevo cliente" "no se abrió el formulario"
-keys Tab
-type_text "20555123451"
-keys Tab
-type_text "Guardado Durante El Respaldo S.A.C."
-keys C-s
+press Tab
+type_into "Número de documento" "20555123451"
+press Tab
+type_into "Razón social" "Guardado Durante El Respaldo S.A.C."
+press C-s
 expect_screen "Cliente guardado" "no se guardó el cliente"
 pid=$(app_pid)
 [ -n "$pid" ] || fail "no encontré el proceso de bytek"
@@ -24,7 +24,7 @@ grep -qF "PID $pid" "$WORK/r.err" || fail "restore no nombró el proceso de la i
 "$BYTEK" --db "$DB" --user admin export customers | grep -qF "Guardado Durante El Respaldo" \
   || fail "se perdió el cliente guardado en la interfaz"
 
-keys q
+press q
 expect_screen "__EXIT_0__" "la interfaz no terminó con q"
 "$BYTEK" --db "$DB" --user admin restore "$WORK/copia.sqlite" >/dev/null 2>"$WORK/r2.err" \
   || fail "restore falló con la interfaz cerrada: $(cat "$WORK/r2.err")"

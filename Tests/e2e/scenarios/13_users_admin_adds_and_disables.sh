@@ -6,25 +6,26 @@
 
 start --user admin tui
 expect_screen "1 Comercial: Clientes  Ventas  Cotizaciones  Catálogo" "la barra superior no muestra los grupos"
-keys 3
+press 3
 expect_screen "3 Administración: Usuarios  Auditoría  Tareas" "3 no abrió Administración"
 expect_screen "Último ingreso" "no se abrió Usuarios"
-keys n
+press n
 expect_screen "Nuevo usuario" "no se abrió el formulario de usuario"
-type_text "lquispe"
-keys Tab
-type_text "Luis Quispe Ñaupari"
-keys Tab Right  # ventas → finanzas
-keys C-s
+type_into "Usuario (login)" "lquispe"
+press Tab
+type_into "Nombre" "Luis Quispe Ñaupari"
+press Tab Right  # ventas → finanzas
+expect_line "› Rol" "finanzas" "no se eligió el rol finanzas"
+press C-s
 expect_screen "Usuario lquispe guardado (finanzas)" "no se guardó el usuario"
-keys G a
+press G a
 expect_screen "¿Deshabilitar a lquispe?" "no preguntó antes de deshabilitar"
-keys s
+press s
 expect_screen "Usuario lquispe deshabilitado" "no se deshabilitó"
-keys Home a s
+press Home a s
 expect_screen "admin es el último admin activo" "el único admin pudo deshabilitarse"
-keys q
-wait_for "__EXIT_0__" 5 || fail "no salió"
+press q
+wait_for "__EXIT_0__" || fail "no salió"
 
 "$BYTEK" --db "$DB" --user admin user list | grep -q "lquispe.*finanzas" || fail "la lista de usuarios no tiene a lquispe (finanzas)"
 "$BYTEK" --db "$DB" --user lquispe tui 2>"$WORK/err" && fail "un usuario deshabilitado abrió el programa"
@@ -34,7 +35,7 @@ BYTEK_USER=admin "$BYTEK" --db "$DB" user enable lquispe >/dev/null || fail "ena
 start --user lquispe tui
 expect_screen "1 Comercial" "finanzas no ve su barra"
 expect_screen "2 Finanzas" "finanzas no ve Finanzas"
-keys 3
+press 3
 expect_screen "3 Administración: Auditoría" "finanzas no ve Auditoría en Administración"
 expect_no_screen "Usuarios" "un rol no admin ve Usuarios"
 finish

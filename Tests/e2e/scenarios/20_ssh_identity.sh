@@ -34,7 +34,8 @@ EOF
 mkdir -p /run/sshd
 /usr/sbin/sshd -f "$WORK/sshd_config" -E "$WORK/sshd.log" || fail "sshd no arrancó: $(cat "$WORK/sshd.log")"
 trap 'kill "$(cat "$WORK/sshd.pid" 2>/dev/null)" 2>/dev/null' EXIT
-for _ in $(seq 1 50); do [ -s "$WORK/sshd.pid" ] && break; sleep 0.1; done
+sshd_ready() { [ -s "$WORK/sshd.pid" ]; }
+wait_until "$E2E_TIMEOUT" sshd_ready
 SSH_OPTS="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes -o LogLevel=ERROR"
 as() { local key="$1"; shift; ssh $SSH_OPTS -i "$WORK/$key" root@127.0.0.1 -- "$@"; }
 
@@ -46,29 +47,29 @@ tui() {
     "ssh -tt $SSH_OPTS -i $WORK/$1 root@127.0.0.1 -- ${2:-}; echo __EXIT_\$?__; sleep 30"
 }
 tui finanzas
-expect_screen "BYTEK" "la clave de finanzas no abrió la interfaz por SSH" 15
+expect_screen "BYTEK" "la clave de finanzas no abrió la interfaz por SSH" 30
 expect_screen "2 Finanzas" "finanzas no ve el grupo Finanzas"
-keys 2
+press 2
 expect_screen "Facturación" "finanzas no ve Facturación"
-keys 3
+press 3
 expect_screen "Auditoría" "finanzas no ve Auditoría"
 expect_screen "finanzas" "la interfaz no dice que el usuario es finanzas"
-keys q
+press q
 expect_screen "__EXIT_0__" "la sesión SSH no terminó limpia al salir"
 tui almacen bytek
-expect_screen "Catálogo" "la clave de almacén no abrió la interfaz por SSH" 15
+expect_screen "Catálogo" "la clave de almacén no abrió la interfaz por SSH" 30
 expect_screen "almac" "la interfaz no dice que el usuario es almacén"
 expect_no_screen "Finanzas" "almacén ve el grupo Finanzas"
 expect_no_screen "Administración" "almacén ve el grupo Administración"
 keys 2
 expect_no_screen "Facturación" "almacén ve Facturación"
 expect_no_screen "Auditoría" "almacén ve Auditoría"
-keys q
+press q
 expect_screen "__EXIT_0__" "la sesión de almacén no terminó limpia"
 
 # A client cannot choose who it is.
 tui finanzas "bytek --user admin"
-expect_screen "no se admite" "--user admin en una sesión forzada no se rechazó" 15
+expect_screen "no se admite" "--user admin en una sesión forzada no se rechazó" 30
 expect_no_screen "BYTEK" "--user admin abrió la interfaz"
 out=$(as finanzas bytek --user admin invoice list 2>&1) && fail "--user admin por comando no salió con error"
 case "$out" in *"--user no se admite por SSH"*) ;; *) fail "mensaje de --user inesperado: $out";; esac
@@ -92,7 +93,8 @@ lport=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.
 ssh $SSH_OPTS -i "$WORK/finanzas" -N -L "$lport:127.0.0.1:$port" root@127.0.0.1 2>"$WORK/tunnel.err" &
 TUNNEL=$!
 trap 'kill "$TUNNEL" 2>/dev/null; kill "$(cat "$WORK/sshd.pid" 2>/dev/null)" 2>/dev/null' EXIT
-for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$lport") 2>/dev/null && break; sleep 0.1; done
+tunnel_open() { (exec 3<>"/dev/tcp/127.0.0.1/$lport") 2>/dev/null; }
+wait_until "$E2E_TIMEOUT" tunnel_open
 banner=$(/usr/bin/python3 - "$lport" <<'PY'
 import socket, sys
 try:

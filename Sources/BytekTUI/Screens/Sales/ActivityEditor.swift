@@ -41,7 +41,7 @@ final class ActivityEditor: RecordEditor {
         let activity = Activity(dealId: dealId, kind: ActivityKind(rawValue: v["kind"] ?? "") ?? .task, subject: subject,
                                 dueDate: due, owner: v["owner"] ?? services.owners.first ?? "")
         do {
-            let saved = try services.deals.addActivity(activity)
+            let saved = try services.sales.addActivity(activity)
             return .saved(s.format("sales.activity.saved", services.label(saved.kind), saved.subject))
         } catch {
             return .failed(services.describe(error), field: nil)

@@ -89,7 +89,7 @@ final class DealBoardScreen: Screen {
         } else {
             cards = [:]
             do {
-                summaries = try services.deals.columns(unit: unit, owner: owner)
+                summaries = try services.sales.columns(unit: unit, owner: owner)
                 for summary in summaries {
                     guard summary.stage.id != nil else { continue }
                     try loadCards(summary.stage, count: summary.count)
@@ -107,7 +107,7 @@ final class DealBoardScreen: Screen {
         let limit = min(count, limits[stageId] ?? DealBoardScreen.pageSize)
         let now = services.now()
         cards[stageId] = limit == 0 ? []
-            : try services.deals.boardCards(unit: unit, stageId: stageId, owner: owner, limit: limit)
+            : try services.sales.boardCards(unit: unit, stageId: stageId, owner: owner, limit: limit)
                 .map { card($0, stage: stage, now: now) }
     }
 
@@ -158,7 +158,7 @@ final class DealBoardScreen: Screen {
               let last = loaded.last?.id else { return }
         let have = Set(loaded.map(\.id))
         let now = services.now()
-        let more = (try? services.deals.boardCards(unit: unit, stageId: id, owner: owner, olderThan: last,
+        let more = (try? services.sales.boardCards(unit: unit, stageId: id, owner: owner, olderThan: last,
                                                    limit: DealBoardScreen.pageSize)) ?? []
         guard !more.isEmpty else { return }
         cards[id] = loaded + more.filter { !have.contains($0.deal.id ?? 0) }.map { card($0, stage: summary.stage, now: now) }
@@ -235,7 +235,7 @@ final class DealBoardScreen: Screen {
     private func save(_ dealId: Int64, to stage: Stage, reason: String?, _ context: AppContext) {
         guard let stageId = stage.id else { return }
         do {
-            let deal = try services.deals.move(dealId, to: stageId, lostReason: reason)
+            let deal = try services.sales.move(dealId, to: stageId, lostReason: reason)
             limits = [:]
             reloadAll()
             if !board.select(cardID: dealId) { pin(dealId, in: stageId) }
@@ -249,7 +249,7 @@ final class DealBoardScreen: Screen {
     /// Puts a moved card first in its new column when that column's first page does not hold it
     /// (columns list the newest deals first), so the card the user moved stays selected.
     private func pin(_ dealId: Int64, in stageId: Int64) {
-        guard let found = try? services.deals.card(dealId), found.deal.owner == owner || owner == nil,
+        guard let found = try? services.sales.card(dealId), found.deal.owner == owner || owner == nil,
               let stage = summaries.first(where: { $0.stage.id == stageId })?.stage else { return }
         cards[stageId, default: []].insert(card(found, stage: stage, now: services.now()), at: 0)
         cache[cacheKey] = Snapshot(summaries: summaries, cards: cards)
@@ -258,7 +258,7 @@ final class DealBoardScreen: Screen {
     }
 
     func openDeal(_ id: Int64, _ context: AppContext) {
-        guard let card = try? services.deals.card(id) else { context.error(s["store.readFailed"]); return }
+        guard let card = try? services.sales.card(id) else { context.error(s["store.readFailed"]); return }
         let editor = DealEditor(services: services, card: card, unit: card.deal.unit,
                                 readOnly: !context.can(.write, .sales))
         FormScreen.open(editor, drafts: services.drafts, strings: s, context: context)
@@ -267,7 +267,7 @@ final class DealBoardScreen: Screen {
     /// Opens a new quote for the selected deal in Cotizaciones: its customer, unit and currency, and
     /// the link that marks the deal won when the quote is accepted.
     func quote(dealId: Int64, _ context: AppContext) {
-        guard context.require(.write, .quotes), let card = try? services.deals.card(dealId) else { return }
+        guard context.require(.write, .quotes), let card = try? services.sales.card(dealId) else { return }
         let deal = card.deal
         let content = QuoteContent(customerId: deal.customerId, dealId: deal.id, unit: deal.unit,
                                    currency: deal.estimatedValue.currency, issueDate: QuoteText.today(context),

@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -31,7 +32,7 @@ final class DealEditor: RecordEditor {
 
     /// Every open or won active stage of the three pipelines: picking one picks the unit too.
     private var stageOptions: [FormOption] {
-        let pipelines = (try? services.pipelines.pipelines()) ?? []
+        let pipelines = (try? services.sales.pipelines()) ?? []
         return pipelines.flatMap { p in
             p.stages.filter { $0.active && $0.kind != .lost }.compactMap { st in
                 st.id.map { FormOption(String($0), p.unit.code + " · " + st.name) }
@@ -41,15 +42,15 @@ final class DealEditor: RecordEditor {
 
     func makeFields() -> [FormField] {
         let d = original?.deal
-        let lead = d?.leadId.flatMap { try? services.deals.lead($0) }
+        let lead = d?.leadId.flatMap { try? services.sales.lead($0) }
         let hasCustomer = d?.customerId != nil
-        let entry = (try? services.pipelines.pipeline(for: unit))?.entryStage?.id
+        let entry = (try? services.sales.pipeline(for: unit))?.entryStage?.id
         var stage = FormField.choice("stage", s["sales.field.stage"], options: stageOptions,
                                      value: (d.map { $0.stageId } ?? stageId ?? entry).map(String.init), required: true)
         if let d {
             stage.isReadOnly = true
             stage.hint = s["sales.hint.stageOnBoard"]
-            if let st = try? services.pipelines.stage(d.stageId) {
+            if let st = try? services.sales.stage(d.stageId) {
                 stage = .text("stageName", s["sales.field.stage"], value: st.unit.code + " · " + st.stage.name)
                 stage.isReadOnly = true
                 stage.hint = s["sales.hint.stageOnBoard"]
@@ -95,11 +96,10 @@ final class DealEditor: RecordEditor {
         let closeText = (v["close"] ?? "").trimmingCharacters(in: .whitespaces)
         let close = SalesServices.date(closeText)
         if !closeText.isEmpty && close == nil { errors["close"] = s["sales.err.date"] }
-        var customerId: Int64?
-        var lead: Lead?
+        var party: DealParty?
         if v["party"] == "customer" {
             switch resolveCustomer(v["customer"] ?? "") {
-            case .success(let id): customerId = id
+            case .success(let id): party = .customer(id)
             case .failure(let message): errors["customer"] = message.text
             }
         } else {
@@ -113,45 +113,36 @@ final class DealEditor: RecordEditor {
             } else if !number.isEmpty {
                 errors["leadDocType"] = s["sales.err.docType"]
             }
-            var l = original?.deal.leadId.flatMap { try? services.deals.lead($0) } ?? Lead(name: name)
+            var l = original?.deal.leadId.flatMap { try? services.sales.lead($0) } ?? Lead(name: name)
             l.name = name; l.docType = type; l.docNumber = number
-            lead = l
+            party = .lead(l)
         }
-        guard errors.isEmpty else { return .invalid(errors) }
+        guard errors.isEmpty, let party else { return .invalid(errors) }
         do {
-            if let lead {
-                let saved = lead.id == nil ? try services.deals.createLead(lead) : try services.deals.updateLead(lead)
-                customerId = nil
-                return try saveDeal(title: title, leadId: saved.id, customerId: customerId, value: value, close: close, v)
-            }
-            // A deal of a converted lead keeps its lead (where it came from) while it stays with that customer.
-            let keptLead = original?.deal.leadId.flatMap { id in
-                (try? services.deals.lead(id))?.customerId == customerId ? id : nil
-            }
-            return try saveDeal(title: title, leadId: keptLead, customerId: customerId, value: value, close: close, v)
+            return try saveDeal(title: title, party: party, value: value, close: close, v)
         } catch {
             return .failed(services.describe(error), field: nil)
         }
     }
 
-    private func saveDeal(title: String, leadId: Int64?, customerId: Int64?, value: Money, close: LocalDate?,
+    /// Saves the deal with its lead (new or edited) in one operation: a refused deal leaves no lead.
+    private func saveDeal(title: String, party: DealParty, value: Money, close: LocalDate?,
                           _ v: [String: String]) throws -> SaveOutcome {
         let owner = v["owner"] ?? services.owners.first ?? ""
         let source = DealSource(rawValue: v["source"] ?? "") ?? .other
         if let d = original?.deal {
             var deal = d
-            deal.title = title; deal.leadId = leadId; deal.customerId = customerId; deal.owner = owner
+            deal.title = title; deal.owner = owner
             deal.estimatedValue = value; deal.expectedClose = close; deal.source = source
-            let saved = try services.deals.update(deal)
+            let saved = try services.sales.update(deal, for: party)
             return .saved(s.format("sales.saved", saved.title))
         }
-        guard let stageId = Int64(v["stage"] ?? ""), let found = try services.pipelines.stage(stageId) else {
+        guard let stageId = Int64(v["stage"] ?? ""), let found = try services.sales.stage(stageId) else {
             return .invalid(["stage": s["form.required"]])
         }
-        let deal = Deal(title: title, leadId: leadId, customerId: customerId, unit: found.unit, stageId: stageId,
-                        owner: owner, estimatedValue: value, expectedClose: close, source: source,
-                        stageEnteredAt: services.now())
-        let saved = try services.deals.create(deal)
+        let deal = Deal(title: title, unit: found.unit, stageId: stageId, owner: owner, estimatedValue: value,
+                        expectedClose: close, source: source, stageEnteredAt: services.now())
+        let saved = try services.sales.create(deal, for: party)
         if let id = saved.id { onCreated?(id) }
         return .saved(s.format("sales.saved", saved.title))
     }
@@ -166,7 +157,7 @@ final class DealEditor: RecordEditor {
         if let keep = original, keep.deal.customerId != nil, keep.party == text, let id = keep.deal.customerId {
             return .success(id)
         }
-        let found = ((try? services.customers.pager(CustomerQuery(search: text)).first(5)) ?? []).map(\.item)
+        let found = (try? services.sales.customers(matching: text, limit: 5)) ?? []
         if let exact = found.first(where: { $0.docNumber == text || $0.legalName == text }), let id = exact.id {
             return .success(id)
         }

@@ -20,7 +20,7 @@ final class DealListScreen: Screen {
         self.services = services
         self.unit = unit
         self.owner = owner
-        stagesById = (try? services.pipelines.stagesById()) ?? [:]
+        stagesById = (try? services.sales.stagesById()) ?? [:]
         let table = Table(columns: DealListScreen.columns(services.strings), source: ArrayRowSource([]),
                           emptyMessage: services.strings["sales.list.empty"])
         pane = ListPane(title: services.strings["sales.list.title"], table: table)
@@ -58,8 +58,11 @@ final class DealListScreen: Screen {
 
     private func applyQuery() {
         let query = DealQuery(unit: unit, stageId: stage?.id, owner: owner)
-        let pager = services.deals.cardPager(query, staleOnly: staleOnly, now: services.now(), sort: sort)
         let now = services.now()
+        guard let pager = try? services.sales.cardPager(query, staleOnly: staleOnly, sort: sort) else {
+            pane.table.setSource(ArrayRowSource([]))
+            return
+        }
         let stages = stagesById
         let s = self.s
         pane.table.setSource(PagerRowSource(pager: pager, id: { $0.deal.id ?? 0 }) { c in
@@ -87,7 +90,7 @@ final class DealListScreen: Screen {
             unit = options[((options.firstIndex(of: unit) ?? 0) + 1) % options.count]
             stage = nil
         case .char("e"):
-            guard let unit, let pipeline = try? services.pipelines.pipeline(for: unit) else {
+            guard let unit, let pipeline = try? services.sales.pipeline(for: unit) else {
                 context.info(s["sales.list.pickUnit"]); return .handled
             }
             let options: [Stage?] = [nil] + pipeline.stages.map { Optional($0) }
@@ -99,7 +102,7 @@ final class DealListScreen: Screen {
         case .char("v"): staleOnly.toggle()
         case .char("o"): sort = sort == .expectedClose ? .value : .expectedClose
         case .enter:
-            guard let id = pane.table.selectedID, let card = try? services.deals.card(id) else { return .handled }
+            guard let id = pane.table.selectedID, let card = try? services.sales.card(id) else { return .handled }
             FormScreen.open(DealEditor(services: services, card: card, unit: card.deal.unit,
                                        readOnly: !context.can(.write, .sales)),
                             drafts: services.drafts, strings: s, context: context)

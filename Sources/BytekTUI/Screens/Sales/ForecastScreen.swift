@@ -19,7 +19,7 @@ final class ForecastScreen: Screen {
     var bindings: [KeyBinding] { [KeyBinding([.escape], s["app.back"])] }
 
     private func load() {
-        entries = ((try? services.deals.forecast(currency: .pen, penPerUSD: services.penPerUSD)) ?? nil) ?? []
+        entries = ((try? services.sales.forecast(currency: .pen, penPerUSD: services.penPerUSD)) ?? nil) ?? []
     }
 
     func handle(_ event: Event, context: AppContext) -> HandleResult {

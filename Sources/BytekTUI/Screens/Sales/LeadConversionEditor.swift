@@ -27,12 +27,12 @@ final class LeadConversionEditor: RecordEditor {
     static func open(dealId: Int64, services: SalesServices, context: AppContext, onConverted: (() -> Void)? = nil) {
         let s = services.strings
         guard context.require(.write, .sales), context.require(.write, .customers) else { return }
-        guard let card = try? services.deals.card(dealId) else { context.error(s["store.readFailed"]); return }
-        guard card.deal.customerId == nil, let leadId = card.deal.leadId, let lead = try? services.deals.lead(leadId) else {
-            context.info(s["sales.convert.notLead"])
-            return
+        let found: (lead: Lead, unit: BusinessUnit)?
+        do { found = try services.sales.leadToConvert(dealId: dealId) } catch {
+            context.error(services.describe(error)); return
         }
-        let editor = LeadConversionEditor(services: services, lead: lead, unit: card.deal.unit)
+        guard let found else { context.info(s["sales.convert.notLead"]); return }
+        let editor = LeadConversionEditor(services: services, lead: found.lead, unit: found.unit)
         editor.onConverted = { _ in onConverted?() }
         FormScreen.open(editor, drafts: services.drafts, strings: s, context: context)
     }
@@ -81,7 +81,7 @@ final class LeadConversionEditor: RecordEditor {
         }
         guard errors.isEmpty else { return .invalid(errors) }
         do {
-            let result = try services.deals.convertLead(leadId, into: normalized)
+            let result = try services.sales.convertLead(leadId, into: normalized)
             onConverted?(result.customer)
             return .saved(s.format("sales.convert.done", result.customer.legalName, String(result.dealIds.count)))
         } catch CustomerRepositoryError.invalid(let errs) {

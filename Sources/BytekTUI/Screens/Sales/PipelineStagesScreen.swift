@@ -45,8 +45,8 @@ final class PipelineStagesScreen: Screen {
     }
 
     func load() {
-        stages = (try? services.pipelines.pipeline(for: unit))?.stages ?? []
-        counts = (try? services.deals.columns(unit: unit))?.reduce(into: [Int64: Int]()) { acc, col in
+        stages = (try? services.sales.pipeline(for: unit))?.stages ?? []
+        counts = (try? services.sales.columns(unit: unit))?.reduce(into: [Int64: Int]()) { acc, col in
             if let id = col.stage.id { acc[id] = col.count }
         } ?? [:]
         table.setSource(ArrayRowSource(stages.enumerated().map { i, st in
@@ -88,14 +88,14 @@ final class PipelineStagesScreen: Screen {
             FormScreen.open(StageEditor(services: services, unit: unit, stage: stage), drafts: services.drafts, strings: s,
                             context: context)
         case .char("+"), .char("-"):
-            guard requireAdmin(context), let stage = selected, let id = stage.id,
+            guard let stage = selected, let id = stage.id,
                   let i = stages.firstIndex(where: { $0.id == id }) else { return .handled }
             let j = key == .char("+") ? i + 1 : i - 1
             guard stages.indices.contains(j) else { return .handled }
             var ids = stages.compactMap(\.id)
             ids.swapAt(i, j)
             do {
-                try services.pipelines.reorder(unit, stageIds: ids)
+                try services.sales.reorderStages(unit, stageIds: ids)
                 load()
                 table.move(to: j)
                 context.ok(s.format("sales.stages.moved", stage.name, String(j + 1)))
@@ -103,9 +103,9 @@ final class PipelineStagesScreen: Screen {
                 context.error(services.describe(error))
             }
         case .char("r"):
-            guard requireAdmin(context), let stage = selected, let id = stage.id else { return .handled }
+            guard let stage = selected, let id = stage.id else { return .handled }
             do {
-                let after = stage.active ? try services.pipelines.retireStage(id) : try services.pipelines.restoreStage(id)
+                let after = try services.sales.setStageActive(id, !stage.active)
                 reload(context: context)
                 context.ok(s.format(after.active ? "sales.stages.restored" : "sales.stages.retiredDone", after.name,
                                     String(counts[id] ?? 0)))
@@ -173,11 +173,11 @@ final class StageEditor: RecordEditor {
         do {
             if var edited = stage {
                 edited.name = name; edited.probability = probability; edited.expectedDays = days
-                let saved = try services.pipelines.updateStage(edited)
+                let saved = try services.sales.updateStage(edited)
                 return .saved(s.format("sales.stages.saved", saved.name))
             }
             let kind = StageKind(rawValue: v["kind"] ?? "") ?? .open
-            let saved = try services.pipelines.addStage(Stage(name: name, probability: probability, expectedDays: days,
+            let saved = try services.sales.addStage(Stage(name: name, probability: probability, expectedDays: days,
                                                               kind: kind), to: unit)
             return .saved(s.format("sales.stages.saved", saved.name))
         } catch {

@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Dispatch
 import Foundation
@@ -40,24 +41,24 @@ public enum SalesBenchmark {
     }
 
     static func fill(_ store: Store) throws {
-        let deals = DealRepository(db: store.db, user: "admin")
-        let open = try deals.pager(DealQuery(openOnly: true)).count()
-        guard open < openDeals, let pipeline = try PipelineRepository(db: store.db, user: "admin").pipeline(for: .software)
-        else { return }
+        let sales = Services(store: store, actor: .staff("admin", role: .admin, door: .cli)).sales
+        let open = try sales.cardPager(DealQuery(openOnly: true)).count()
+        guard open < openDeals, let pipeline = try sales.pipeline(for: .software) else { return }
         let stages = pipeline.stages.filter { $0.active && $0.kind == .open }.compactMap(\.id)
         guard !stages.isEmpty else { return }
         let now = Date()
         try store.db.write {
-            var leadId: Int64?
+            var lead = Lead(name: "")
             for i in 0..<(openDeals - open) {
-                if i % 10 == 0 { leadId = try deals.createLead(Lead(name: "Prospecto de prueba \(i / 10 + 1)")).id }
+                if i % 10 == 0 { lead = Lead(name: "Prospecto de prueba \(i / 10 + 1)") }
                 let currency: Currency = i % 3 == 0 ? .usd : .pen
-                let deal = Deal(title: "Oportunidad \(i + 1)", leadId: leadId, unit: .software,
+                let deal = Deal(title: "Oportunidad \(i + 1)", unit: .software,
                                 stageId: stages[i % stages.count], owner: i % 2 == 0 ? "admin" : "ventas",
                                 estimatedValue: Money(minorUnits: Int64(100_000 + (i * 7_919) % 5_000_000), currency),
                                 expectedClose: LocalDate(now, in: SalesServices.lima).adding(days: i % 120),
                                 source: DealSource.allCases[i % DealSource.allCases.count], stageEnteredAt: now)
-                try deals.create(deal)
+                let saved = try sales.create(deal, for: .lead(lead))
+                if lead.id == nil, let id = saved.leadId { lead.id = id }
             }
         }
     }

@@ -1,59 +1,45 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
-/// What the Ventas screens read and write through: the sales repositories acting as the session's
-/// user, the users who can own deals, and the exchange rate used to add dollars to soles.
+/// What the Ventas screens read and write through: the sales operations acting as the session's
+/// user (through its door), the users who can own deals, and the exchange rate used to add dollars to soles.
 @MainActor
 struct SalesServices {
     let store: Store
-    let deals: DealRepository
-    let pipelines: PipelineRepository
-    let customers: CustomerRepository
+    /// The operations of Ventas: every read and write of these screens goes through it.
+    let sales: SalesService
     let drafts: DraftRepository
     let strings: Strings
     /// Logins that may own a deal (active users), the session's first.
     let owners: [String]
-    /// Soles per dollar for column sums and the forecast.
-    let penPerUSD: Decimal
-    /// True when no rate is set (`sales.penPerUSD`) and the fixed default is used: screens say so.
-    let rateIsDefault: Bool
+    /// Soles per dollar for column sums and the forecast, and whether it is the default.
+    let rate: SalesRate
     let now: @Sendable () -> Date
-
-    static let rateSetting = "sales.penPerUSD"
-    static let defaultRate = Decimal(string: "3.75") ?? 3
 
     init(store: Store, context: AppContext) {
         self.store = store
-        let login = context.session.login
-        deals = DealRepository(db: store.db, user: login, now: context.now)
-        pipelines = PipelineRepository(db: store.db, user: login, now: context.now)
-        customers = CustomerRepository(db: store.db, user: login, now: context.now)
+        sales = context.services(store).sales
         drafts = DraftRepository(db: store.db)
         strings = context.strings
         now = context.now
-        let users = ((try? UserRepository(db: store.db, user: login).list()) ?? []).filter(\.active).map(\.login)
-        owners = [login] + users.filter { $0 != login }.sorted()
-        if let text = try? SettingsRepository(db: store.db).value(SalesServices.rateSetting),
-           let rate = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), rate > 0 {
-            penPerUSD = rate; rateIsDefault = false
-        } else {
-            penPerUSD = SalesServices.defaultRate; rateIsDefault = true
-        }
+        owners = (try? sales.owners()) ?? [context.session.login]
+        rate = (try? sales.penPerUSD(today: sales.today))
+            ?? SalesRate(penPerUSD: SalesRate.defaultRate, isDefault: true)
     }
+
+    /// Soles per dollar.
+    var penPerUSD: Decimal { rate.penPerUSD }
+    /// True when no rate is set (`sales.penPerUSD`) and the fixed default is used: screens say so.
+    var rateIsDefault: Bool { rate.isDefault }
 
     /// Today in Lima.
     var today: LocalDate { LocalDate(now(), in: SalesServices.lima) }
-    static let lima = TimeZone(identifier: "America/Lima") ?? TimeZone(secondsFromGMT: -5 * 3600) ?? .current
+    static let lima = SalesService.lima
 
     /// Σ of amounts per currency, in soles (dollars converted at `penPerUSD`).
-    func pen(_ totals: [Currency: Money]) -> Money {
-        var sum = Money.zero(.pen)
-        for money in totals.values {
-            sum += CurrencyConversion.convert(money, to: .pen, penPerUSD: penPerUSD) ?? .zero(.pen)
-        }
-        return sum.rounded()
-    }
+    func pen(_ totals: [Currency: Money]) -> Money { rate.pen(totals) }
 
     /// `07/03/2026`.
     static func text(_ date: LocalDate?) -> String {
@@ -84,6 +70,9 @@ struct SalesServices {
         case SalesRepositoryError.stageOfAnotherUnit: return s["sales.err.stageOfAnotherUnit"]
         case SalesRepositoryError.leadAlreadyConverted: return s["sales.err.leadConverted"]
         case let e as PipelineError: return describe(e)
+        case ServiceError.forbidden(let operation, _) where operation == "embudo.editar":
+            return s["sales.stages.err.adminOnly"]
+        case let e as ServiceError: return ServiceErrorText.describe(e, s)
         default: return ErrorText(s).describe(error)
         }
     }
