@@ -23,7 +23,7 @@ enum AdminMatrix: MatrixArea {
             email: "ana@cliente-a.pe", customers: [world.customerA], tokenHash: nil, validFor: 3600)
         let queue = JobQueue(db: store.db)
         let job = try queue.enqueue(kind: "matriz.prueba", maxAttempts: 1)
-        _ = try queue.claim(owner: "setup", leaseSeconds: 60)
+        _ = try queue.claim(owner: "setup", leaseSeconds: 60, kinds: ["matriz.prueba"])
         _ = try queue.fail(id: job.id, owner: "setup", error: "falló a propósito")
         world.ids["failedJob"] = job.id
     }
@@ -110,7 +110,7 @@ enum AdminMatrix: MatrixArea {
             }
         },
         MatrixCase(.jobList) { s, w, _ in
-            guard try s.jobs.pager(state: .failed).first(10).map(\.item.id) == [w.ids["failedJob"]] else {
+            guard try s.jobs.pager(state: .failed).first(50).map(\.item.id).contains(w.ids["failedJob"]) else {
                 throw ServiceError.notFound
             }
         },
@@ -118,7 +118,8 @@ enum AdminMatrix: MatrixArea {
             guard try s.jobs.retry(w.ids["failedJob"] ?? -1) else { throw ServiceError.notFound }
         },
         MatrixCase(.secretsCheck, audited: false) { s, _, _ in
-            guard try s.secrets.einvoicingConfigured() == false else { throw ServiceError.notFound }
+            // The billing area's seed configures e-invoicing: the check reads it.
+            guard try s.secrets.einvoicingConfigured() else { throw ServiceError.notFound }
         },
     ]
 }

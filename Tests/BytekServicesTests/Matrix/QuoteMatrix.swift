@@ -9,7 +9,7 @@ import Foundation
 enum QuoteMatrix: MatrixArea {
     static let seed: MatrixSeed = { store, world in
         try CompanyProfileRepository(db: store.db, user: "setup", now: MatrixWorld.now).save(CompanyProfile(
-            ruc: "20100047218", legalName: "BYTEK S.A.C.", address: "Av. Arequipa 123, Lima"))
+            ruc: "20123456786", legalName: "BYTEK S.A.C.", address: "Av. Arequipa 123, Lima"))
         let quotes = QuoteRepository(db: store.db, user: "setup", now: MatrixWorld.now)
         let today = LimaTime.date(MatrixWorld.now())
         for (suffix, customer) in [("A", world.customerA), ("B", world.customerB)] {
