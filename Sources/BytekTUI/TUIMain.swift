@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -10,7 +11,7 @@ public enum TUIMain {
     public static func run(store: Store, session: UserSession, environment: [String: String]) -> Int32 {
         let strings = Strings(environment: environment)
         // BYTEK_THEME wins over the theme the user chose in the palette (kept in the settings).
-        let saved = try? SettingsRepository(db: store.db).value(SettingsRepository.themeKey(user: session.login))
+        let saved = Services(store: store, actor: session.actor).savedTheme()
         let requested = environment["BYTEK_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? saved
         var theme = Theme.fallback
         do {

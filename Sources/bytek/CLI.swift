@@ -192,9 +192,7 @@ struct CommandContext {
 
     /// The active user acting on `store`, with `access` to `module` when given.
     func requireUser(_ store: Store, _ access: Access = .none, _ module: AppModule? = nil) throws -> User {
-        let users = UserRepository(db: store.db, user: login)
-        if let module, access != .none { return try users.authorize(login, access, module) }
-        return try users.requireActive(login)
+        try Services.activeUser(login, in: store, access, module)
     }
 
     /// The operations layer acting as `user` through this command's door (cli, or ssh in a forced session).

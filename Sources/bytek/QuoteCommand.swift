@@ -286,48 +286,6 @@ enum SalesCLI {
             return found
         }
     }
-
-    /// Names of customers and leads, read once each.
-    struct CustomerNames {
-        let db: Database
-        private var cache: [String: (name: String, document: String)] = [:]
-        init(db: Database) { self.db = db }
-
-        mutating func party(customerId: Int64?, dealId: Int64?) throws -> (name: String, document: String) {
-            if let customerId { return try customer(customerId) }
-            guard let dealId else { return ("", "") }
-            let key = "d\(dealId)"
-            if let hit = cache[key] { return hit }
-            let deals = DealRepository(db: db, user: "")
-            var result: (name: String, document: String) = ("", "")
-            if let deal = try deals.get(dealId) {
-                if let c = deal.customerId { result = try customer(c) }
-                else if let l = deal.leadId, let lead = try deals.lead(l) {
-                    result = (lead.name, lead.docNumber.isEmpty ? "" : "\(lead.docType?.rawValue ?? "") \(lead.docNumber)")
-                }
-            }
-            cache[key] = result
-            return result
-        }
-
-        mutating func lead(_ id: Int64) throws -> (name: String, document: String) {
-            let key = "l\(id)"
-            if let hit = cache[key] { return hit }
-            let lead = try DealRepository(db: db, user: "").lead(id)
-            let result = (lead?.name ?? "", lead.map { $0.docNumber.isEmpty ? "" : "\($0.docType?.rawValue ?? "") \($0.docNumber)" } ?? "")
-            cache[key] = result
-            return result
-        }
-
-        mutating func customer(_ id: Int64) throws -> (name: String, document: String) {
-            let key = "c\(id)"
-            if let hit = cache[key] { return hit }
-            let row = try db.queryOne("SELECT legal_name, doc_type, doc_number FROM customer WHERE id = ?", [.int(id)])
-            let result = (row?.string("legal_name") ?? "", row.map { "\($0.string("doc_type")) \($0.string("doc_number"))" } ?? "")
-            cache[key] = result
-            return result
-        }
-    }
 }
 
 extension Arguments {

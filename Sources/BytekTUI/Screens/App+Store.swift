@@ -1,3 +1,4 @@
+import BytekServices
 import BytekStore
 
 extension App {
@@ -7,7 +8,7 @@ extension App {
         self.init(terminal: terminal, context: context, modules: Modules.entries(store: store),
                   dataVersion: { store.db.dataVersion() })
         paletteRecords = Modules.paletteRecords(store: store, context: context)
-        let login = context.session.login
-        rememberTheme = { name in try? SettingsRepository(db: store.db).set(SettingsRepository.themeKey(user: login), name) }
+        let services = context.services(store)
+        rememberTheme = { name in services.rememberTheme(name) }
     }
 }

@@ -9,17 +9,17 @@ enum Modules {
     static func entries(store: Store) -> [ModuleEntry] {
         [
             ModuleEntry(.customers) { ctx in
-                CustomerListScreen(services: ctx.services(store), drafts: DraftRepository(db: store.db), strings: ctx.strings)
+                CustomerListScreen(services: ctx.services(store), drafts: ctx.services(store).drafts, strings: ctx.strings)
             },
             ModuleEntry(.catalog) { ctx in
-                CatalogListScreen(services: ctx.services(store), drafts: DraftRepository(db: store.db), strings: ctx.strings)
+                CatalogListScreen(services: ctx.services(store), drafts: ctx.services(store).drafts, strings: ctx.strings)
             },
             ModuleEntry(.sales) { ctx in SalesModule.makeRoot(store: store, context: ctx) },
             ModuleEntry(.quotes) { ctx in QuotesModule.makeRoot(store: store, context: ctx) },
             ModuleEntry(.billing) { ctx in BillingModule.makeRoot(store: store, context: ctx) },
             ModuleEntry(.audit) { ctx in AuditScreen(audit: ctx.services(store).audit, strings: ctx.strings) },
             ModuleEntry(.users) { ctx in
-                UsersScreen(services: ctx.services(store), drafts: DraftRepository(db: store.db), strings: ctx.strings)
+                UsersScreen(services: ctx.services(store), drafts: ctx.services(store).drafts, strings: ctx.strings)
             },
             ModuleEntry(.exchangeRates) { ctx in ExchangeRateScreen(services: ctx.services(store), strings: ctx.strings) },
             ModuleEntry(.jobs) { ctx in JobsScreen(jobs: ctx.services(store).jobs, strings: ctx.strings) },

@@ -33,7 +33,7 @@ final class BillingActions {
             let original = try service.noteOriginal(id: id)
             let editor = BillingNoteEditor(kind: kind, original: original, service: service, text: text)
             editor.onIssued = { [weak self] record in self?.onIssued(record) }
-            FormScreen.open(editor, drafts: DraftRepository(db: store.db), strings: strings, context: context)
+            FormScreen.open(editor, drafts: services.drafts, strings: strings, context: context)
         } catch {
             context.error(text.describe(error))
         }
@@ -169,7 +169,7 @@ final class BillingActions {
                 let customer = try service.buyer(id: entry.id)
                 let editor = BillingManualEditor(customer: customer, service: self.service, text: self.text)
                 editor.onIssued = { [weak self] record in self?.onIssued(record) }
-                FormScreen.open(editor, drafts: DraftRepository(db: self.store.db), strings: self.strings, context: context)
+                FormScreen.open(editor, drafts: self.services.drafts, strings: self.strings, context: context)
             } catch {
                 context.error(self.text.describe(error))
             }

@@ -53,7 +53,7 @@ final class QuoteBuilderScreen: Screen {
         text = QuoteText(context.strings)
         user = context.session.login
         quotes = context.services(store).quotes
-        drafts = DraftRepository(db: store.db)
+        drafts = context.services(store).drafts
         showsCost = quotes.seesCosts
         lines = QuoteLinesSource(strings: context.strings)
         lines.showsCost = showsCost

@@ -21,7 +21,7 @@ struct SalesServices {
     init(store: Store, context: AppContext) {
         self.store = store
         sales = context.services(store).sales
-        drafts = DraftRepository(db: store.db)
+        drafts = context.services(store).drafts
         strings = context.strings
         now = context.now
         owners = (try? sales.owners()) ?? [context.session.login]
