@@ -24,7 +24,7 @@ enum Messages {
         case let e as CSVHeaderError: return "línea 1: " + text(e)
         case let e as CustomerRepositoryError: return text(e)
         case let e as CatalogRepositoryError: return text(e)
-        case let e as ServiceError: return text(e)
+        case let e as ServiceError: return text(e, login: nil)
         case let e as EDocumentError: return e.message
         case let e as BatchDocumentError: return e.message
         case let e as QuoteInvoicingError: return e.message
