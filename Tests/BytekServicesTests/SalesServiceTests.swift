@@ -91,4 +91,23 @@ final class SalesServiceTests {
         #expect(rate == SalesRate(penPerUSD: Decimal(string: "3.80")!, isDefault: false))
         #expect(rate.pen([.pen: Money(minorUnits: 10_000, .pen), .usd: Money(minorUnits: 10_000, .usd)]) == Money(minorUnits: 48_000, .pen))
     }
+
+    @Test func theDaysRateOfTheExchangeTableWinsWithinAWeek() throws {
+        let s = sales()
+        let rates = Services(store: store, actor: .staff("admin", role: .admin, door: .tui),
+                             now: { Date(timeIntervalSince1970: 1_780_000_000) }, environment: { [:] }).exchangeRates
+        try SettingsRepository(db: store.db).set(SalesRate.setting, "3.80")
+        // Eight days old: too old, the setting stays.
+        try rates.record(date: s.today.adding(days: -8), buy: "3.690", sell: "3.701")
+        #expect(try s.penPerUSD(today: s.today) == SalesRate(penPerUSD: Decimal(string: "3.80")!, isDefault: false))
+        // Two days old: used, and said so.
+        try rates.record(date: s.today.adding(days: -2), buy: "3.741", sell: "3.752")
+        let earlier = try s.penPerUSD(today: s.today)
+        #expect(earlier.penPerUSD == Decimal(string: "3.752")! && !earlier.isDefault)
+        #expect(earlier.source.hasPrefix("TC 3.752 del ") && earlier.source.hasSuffix("(2 días antes)"), "\(earlier.source)")
+        try rates.record(date: s.today, buy: "3.760", sell: "3.771")
+        let own = try s.penPerUSD(today: s.today)
+        #expect(own.penPerUSD == Decimal(string: "3.771")! && own.source == "TC 3.771 de hoy")
+        #expect(own.pen([.usd: Money(minorUnits: 100_000, .usd)]) == Money(minorUnits: 377_100, .pen))
+    }
 }

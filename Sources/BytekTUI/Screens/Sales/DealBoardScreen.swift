@@ -299,7 +299,8 @@ final class DealBoardScreen: Screen {
         })
         let figures = s.format("sales.board.openTotal", open.reduce(0) { $0 + $1.count }.formatted(grouping: true), total.formatted)
         // The rate note goes first when the line is short: the figures matter more.
-        let note = services.rateIsDefault ? " " + s.format("sales.board.rateDefault", "\(services.penPerUSD)") : ""
+        let note = services.rateIsDefault ? " " + s.format("sales.board.rateDefault", "\(services.penPerUSD)")
+            : services.rate.source.isEmpty ? "" : " (US$: " + services.rate.source + ")"
         let right = (head.maxX - x - 2 >= SafeText.width(figures + note) + 1 ? figures + note : figures) + " "
         canvas.text(right, x: max(x + 1, head.maxX - SafeText.width(right)), y: head.y, style: Style(.dim))
         board.render(&canvas, in: body)

@@ -47,6 +47,7 @@ final class ForecastScreen: Screen {
         var y = rect.y
         var note = s["sales.forecast.note"]
         if services.rateIsDefault { note += " " + s.format("sales.board.rateDefault", "\(services.penPerUSD)") }
+        else if !services.rate.source.isEmpty { note += " (US$: " + services.rate.source + ")" }
         let x = canvas.text(" " + title + " ", x: rect.x, y: y, style: Style(.title, bold: true))
         canvas.text(note, x: x + 1, y: y, style: Style(.dim), maxWidth: rect.maxX - x - 2)
         y += 2
