@@ -83,6 +83,7 @@ enum CLI {
         case "secrets": return try SecretsCommand.run(&args, context)
         case "serve": return try ServeCommand.run(&args, context)
         case "portal": return try PortalCommand.run(&args, context)
+        case "padron": return try PadronCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

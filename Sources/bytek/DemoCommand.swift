@@ -18,6 +18,7 @@ enum DemoCommand {
         }
         Console.out("Base de demostración lista en \(context.dbPath): \(summary.users) usuario(s), "
             + "\(summary.customers) cliente(s), \(summary.catalogItems) ítem(s) del catálogo.")
+        Console.out(try DemoPadron.install(store: store, databasePath: context.dbPath))
         if withInvoices {
             let billing = try DemoBillingRun.run(store: store, context: context)
             let order: [EDocumentStatus] = [.aceptado, .observado, .rechazado, .anulado, .enviado, .pendiente, .error]
