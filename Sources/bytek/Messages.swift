@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -9,6 +10,7 @@ enum Messages {
         switch error {
         case let e as CLIError:
             switch e { case .usage(let m, _), .failure(let m): return m }
+        case let e as ServiceError: return text(e)
         case let e as UserRepositoryError: return text(e)
         case let e as Migrator.Failure: return text(e)
         case let e as BackupError: return text(e)
@@ -33,6 +35,15 @@ enum Messages {
             return "error de archivo: \(e.localizedDescription)"
         default:
             return String(describing: error)
+        }
+    }
+
+    /// A refusal of the operations layer.
+    static func text(_ e: ServiceError) -> String {
+        switch e {
+        case .forbidden(let operation, let role):
+            return "su rol (\(role?.displayName ?? "sin rol")) no tiene permiso para \(operation)"
+        case .notFound: return "no existe o no está a su alcance"
         }
     }
 

@@ -22,19 +22,18 @@ enum PadronCommand {
         let source = try args.requirePositional("el archivo del padrón (.zip o .txt de SUNAT)")
         try args.finish()
         let store = try context.openStore()
-        _ = try context.requireAdmin(store)
-        let destination = PadronFiles.path(besideDatabase: context.dbPath)
-        let importer = PadronImporter(destination: destination)
+        let padron = context.services(store, try context.requireUser(store)).padron
         let progress = PadronProgressLine(terminal: isatty(STDERR_FILENO) == 1)
-        importer.progressInterval = progress.interval
-        let report = try importer.run(source: source) { progress.show($0) }
+        let report = try padron.importFile(source, configure: { $0.progressInterval = progress.interval }) {
+            progress.show($0)
+        }
         progress.finish()
         for problem in report.problems { Console.err(problem.description) }
         if report.malformed > 0 {
             let shown = report.problems.count < report.malformed ? " (se muestran las primeras \(report.problems.count))" : ""
             Console.err("\(number(report.malformed)) línea(s) con errores no se importaron\(shown)")
         }
-        Console.out("Padrón importado en \(destination): \(number(report.imported)) contribuyentes de "
+        Console.out("Padrón importado en \(padron.path): \(number(report.imported)) contribuyentes de "
             + "\(number(report.lines)) líneas en " + String(format: "%.1f s (%@ líneas/s).", report.seconds,
                                                              number(Int(report.linesPerSecond))))
         return 0
@@ -45,13 +44,11 @@ enum PadronCommand {
         let ruc = try args.requirePositional("el RUC")
         try args.finish()
         let store = try context.openStore()
-        _ = try context.requireUser(store)
+        let service = context.services(store, try context.requireUser(store)).padron
         guard ruc.count == 11, ruc.allSatisfy(\.isASCIIDigitCharacter) else {
             throw CLIError.failure("RUC: «\(ruc)» no es un RUC; escriba sus 11 dígitos")
         }
-        guard let padron = try Padron.open(besideDatabase: context.dbPath) else {
-            throw CLIError.failure(PadronError.missing(path: PadronFiles.path(besideDatabase: context.dbPath)).message)
-        }
+        guard let padron = try service.reader() else { throw PadronError.missing(path: service.path) }
         guard let entry = try padron.entry(ruc: ruc) else {
             let info = try? padron.info()
             let when = info?.importedAt.map { " (importado el \(ISOTimestamp.format($0).prefix(10)))" } ?? ""

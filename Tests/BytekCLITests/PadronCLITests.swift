@@ -20,6 +20,10 @@ import Testing
         #expect(imported.stderr.contains("línea 252: carácter no válido (byte 0x0) en el campo 2"))
         #expect(imported.stderr.contains("30 línea(s) con errores no se importaron (se muestran las primeras 20)"))
         #expect(FileManager.default.fileExists(atPath: fx.file("padron.sqlite")))
+        #expect(try fx.run("user", "add", "vendedora", "--name", "V", "--role", "ventas").status == 0)
+        let refused = try fx.run("padron", "import", fx.file("padron.txt"), user: "vendedora")
+        #expect(refused.status == 1 && refused.stderr.contains("su rol (ventas) no tiene permiso para padron.importar"),
+                "\(refused.stderr)")
 
         // The same file as text, read as Latin-1: a name with Ñ comes back from `padron show` in UTF-8.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: fx.file("padron.txt")))

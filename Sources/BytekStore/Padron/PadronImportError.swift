@@ -7,6 +7,8 @@ public enum PadronImportError: Error, CustomStringConvertible, Sendable, Equatab
     /// Not one line of the file was a valid taxpayer.
     case noValidLines(path: String, malformed: Int)
     case database(String)
+    /// Another import into the same folder is running.
+    case busy(folder: String)
 
     /// The Spanish sentence the CLI prints.
     public var message: String {
@@ -20,6 +22,7 @@ public enum PadronImportError: Error, CustomStringConvertible, Sendable, Equatab
         case .noValidLines(let path, let malformed):
             return "\(path) no tiene ninguna línea válida del padrón (\(malformed) con errores)" + kept
         case .database(let reason): return "no se pudo escribir el padrón: \(reason)" + kept
+        case .busy(let folder): return "otra importación del padrón está en curso en \(folder); espere a que termine"
         }
     }
 

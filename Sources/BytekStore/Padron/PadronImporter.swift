@@ -31,6 +31,13 @@ public final class PadronImporter {
     public func run(source path: String, progress: (PadronProgress) -> Void = { _ in }) throws -> PadronImportReport {
         let started = PadronClock.seconds()
         let source = try PadronSource(path: path)
+        // One import at a time per folder: both would write the same temporary file.
+        let folder = (destination as NSString).deletingLastPathComponent
+        let folderHandle = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folderHandle >= 0 { close(folderHandle) } }
+        guard folderHandle >= 0, flock(folderHandle, LOCK_EX | LOCK_NB) == 0 else {
+            throw PadronImportError.busy(folder: folder)
+        }
         let temporary = destination + PadronFiles.temporarySuffix
         Self.removeTemporary(temporary)
         var handle: OpaquePointer?

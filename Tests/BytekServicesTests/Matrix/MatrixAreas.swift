@@ -2,5 +2,6 @@
 enum MatrixAreas {
     static let all: [any MatrixArea.Type] = [
         CustomerMatrix.self,
+        PadronMatrix.self,
     ]
 }
