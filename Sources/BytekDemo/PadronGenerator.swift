@@ -90,11 +90,7 @@ public struct PadronGenerator {
         var digits = [UInt8](repeating: 0x30, count: 11)
         var v = ten
         for i in stride(from: 9, through: 0, by: -1) { digits[i] = UInt8(0x30 + v % 10); v /= 10 }
-        let weights = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
-        var sum = 0
-        for i in 0..<10 { sum += Int(digits[i] - 0x30) * weights[i] }
-        let check = 11 - sum % 11
-        digits[10] = UInt8(0x30 + (check == 10 ? 0 : check == 11 ? 1 : check))
+        digits[10] = UInt8(0x30 + RUC.checkDigit(firstTen: Int64(ten)))
         return digits
     }
 

@@ -26,3 +26,12 @@ import Testing
         #expect(fill == PadronFormFill(razonSocial: "X", direccion: "AV. GRAU NRO. 1", ubigeo: "150114"))
     }
 }
+
+@Suite struct RUCNumberTests {
+    /// The numeric check digit the padrón's byte loops use agrees with the text one on every prefix.
+    @Test func numericCheckDigitAgreesWithTheTextOne() {
+        for firstTen in ["2010004721", "2013131295", "1040506070", "1000000000", "1709999999", "1500000001", "2060000001"] {
+            #expect(RUC.checkDigit(firstTen: Int64(firstTen) ?? 0) == Int64(RUC.checkDigit(firstTen) ?? -1), "\(firstTen)")
+        }
+    }
+}

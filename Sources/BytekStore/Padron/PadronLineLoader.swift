@@ -1,3 +1,4 @@
+import BytekModel
 import CSQLite
 
 /// The hot loop of the padrón import: one line of raw Latin-1 bytes is split on `|`, checked
@@ -8,7 +9,6 @@ import CSQLite
 final class PadronLineLoader {
     static let fieldCount = 15
     static let maxLineLength = 64 << 10
-    private static let rucWeights: [Int64] = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
 
     private let db: OpaquePointer
     private let insert: OpaquePointer
@@ -134,18 +134,14 @@ final class PadronLineLoader {
     private func rucValue(_ p: UnsafeMutablePointer<UInt8>, count: Int) -> Int64? {
         guard count == 11 else { return nil }
         var value: Int64 = 0
-        var sum: Int64 = 0
         for k in 0..<11 {
             let d = Int64(p[k]) - 0x30
             guard d >= 0 && d <= 9 else { return nil }
             value = value * 10 + d
-            if k < 10 { sum += d * Self.rucWeights[k] }
         }
         let prefix = value / 1_000_000_000
         guard prefix == 10 || prefix == 15 || prefix == 16 || prefix == 17 || prefix == 20 else { return nil }
-        var check = 11 - sum % 11
-        if check == 10 { check = 0 } else if check == 11 { check = 1 }
-        return check == value % 10 ? value : nil
+        return RUC.checkDigit(firstTen: value / 10) == value % 10 ? value : nil
     }
 
     private func problem(_ reason: PadronLineProblem.Reason) {
