@@ -9,7 +9,7 @@ import Foundation
 enum PadronBenchmark {
     static func run(_ args: inout Arguments) throws -> Int32 {
         let lines = try args.option("--lines").map { try BenchCommand.count($0, "--lines") } ?? 12_000_000
-        let layoutName = try args.option("--layout") ?? PadronSchema.Layout.rucKey.rawValue
+        let layoutName = try args.option("--layout") ?? PadronSchema.Layout.indexAfter.rawValue
         let keep = try args.option("--data")
         try args.finish()
         guard let layout = PadronSchema.Layout(rawValue: layoutName) else {

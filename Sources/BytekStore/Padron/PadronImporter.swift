@@ -12,7 +12,7 @@ import Foundation
 /// their number) and skipped.
 public final class PadronImporter {
     public let destination: String
-    public var layout: PadronSchema.Layout = .rucKey
+    public var layout: PadronSchema.Layout = .indexAfter
     /// How many problems the report keeps (all are counted).
     public var shownProblems = 20
     public var blockSize = 4 << 20
@@ -62,12 +62,12 @@ public final class PadronImporter {
             PRAGMA cache_size=-\(cacheMegabytes * 1024); PRAGMA temp_store=FILE;
             \(PadronSchema.createTable(layout)); \(PadronSchema.createInfo); BEGIN
             """)
-        guard sqlite3_prepare_v3(db, PadronSchema.insert, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
+        guard sqlite3_prepare_v3(db, PadronSchema.insert(layout), -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
               let insert = statement else {
             throw PadronImportError.database(String(cString: sqlite3_errmsg(db)))
         }
         let loader = PadronLineLoader(db: db, insert: insert, shownProblems: shownProblems,
-                                      rowsPerTransaction: rowsPerTransaction)
+                                      rowsPerTransaction: rowsPerTransaction, bindsLineNumber: layout == .indexAfter)
         var report = PadronImportReport()
         try readBlocks(source, loader: loader, started: started, progress: progress)
         report.lines = loader.dataLines
@@ -79,7 +79,10 @@ public final class PadronImporter {
         sqlite3_finalize(insert)
         statement = nil
         guard report.imported > 0 else { throw PadronImportError.noValidLines(path: path, malformed: report.malformed) }
-        if let index = PadronSchema.afterLoad(layout) { try Self.exec(db, index) }
+        if let index = PadronSchema.afterLoad(layout) {
+            try Self.exec(db, index)
+            try removeRepeatedRUCs(db, report: &report)
+        }
         let info: [(String, String)] = [
             ("origen", (path as NSString).lastPathComponent), ("importado", ISOTimestamp.format(Date())),
             ("contribuyentes", String(report.imported)), ("lineas_con_errores", String(report.malformed)),
@@ -137,6 +140,44 @@ public final class PadronImporter {
                                         totalBytes: source.totalBytes, seconds: now - started))
             }
         }
+    }
+
+    /// Keeps the first line of each RUC that appears more than once and reports the others, merged in
+    /// line order with the problems found while loading.
+    private func removeRepeatedRUCs(_ db: OpaquePointer, report: inout PadronImportReport) throws {
+        var repeated: [Int64] = []
+        var lines: [(line: Int64, ruc: Int64)] = []
+        try Self.query(db, PadronSchema.repeatedRUCs, []) { repeated.append(sqlite3_column_int64($0, 0)) }
+        for ruc in repeated {
+            var first = true
+            try Self.query(db, PadronSchema.linesOfRUC, [ruc]) { row in
+                if !first { lines.append((sqlite3_column_int64(row, 0), ruc)) }
+                first = false
+            }
+        }
+        guard !lines.isEmpty else { return }
+        try Self.exec(db, "BEGIN")
+        for (line, _) in lines { try Self.exec(db, "DELETE FROM contribuyente WHERE rowid = \(line)") }
+        try Self.exec(db, "COMMIT")
+        report.imported -= lines.count
+        report.malformed += lines.count
+        let duplicates = lines.map { PadronLineProblem(line: Int($0.line), reason: .duplicate(String($0.ruc))) }
+        report.problems = Array((report.problems + duplicates).sorted { $0.line < $1.line }.prefix(shownProblems))
+    }
+
+    static func query(_ db: OpaquePointer, _ sql: String, _ args: [Int64], _ row: (OpaquePointer) -> Void) throws {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw PadronImportError.database(String(cString: sqlite3_errmsg(db)))
+        }
+        defer { sqlite3_finalize(statement) }
+        for (i, value) in args.enumerated() { sqlite3_bind_int64(statement, Int32(i + 1), value) }
+        var rc = sqlite3_step(statement)
+        while rc == SQLITE_ROW {
+            row(statement)
+            rc = sqlite3_step(statement)
+        }
+        guard rc == SQLITE_DONE else { throw PadronImportError.database(String(cString: sqlite3_errmsg(db))) }
     }
 
     static func exec(_ db: OpaquePointer, _ sql: String) throws {

@@ -14,6 +14,8 @@ final class PadronLineLoader {
     private let insert: OpaquePointer
     private let shownProblems: Int
     private let rowsPerTransaction: Int
+    /// The line number is bound as the rowid (parameter 16), so a repeated RUC found later is named by line.
+    private let bindsLineNumber: Bool
     private let starts = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount + 2)
     private let ends = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount + 2)
     private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: maxLineLength * 2 + 16)
@@ -26,9 +28,9 @@ final class PadronLineLoader {
     var bytesRead: Int64 = 0
     private var sinceCommit = 0
 
-    init(db: OpaquePointer, insert: OpaquePointer, shownProblems: Int, rowsPerTransaction: Int) {
+    init(db: OpaquePointer, insert: OpaquePointer, shownProblems: Int, rowsPerTransaction: Int, bindsLineNumber: Bool) {
         self.db = db; self.insert = insert; self.shownProblems = shownProblems
-        self.rowsPerTransaction = rowsPerTransaction
+        self.rowsPerTransaction = rowsPerTransaction; self.bindsLineNumber = bindsLineNumber
     }
 
     deinit {
@@ -116,6 +118,7 @@ final class PadronLineLoader {
             sqlite3_bind_text(insert, Int32(field + 1), text, Int32(out - begin), nil)
         }
         sqlite3_bind_int64(insert, 1, ruc)
+        if bindsLineNumber { sqlite3_bind_int64(insert, Int32(Self.fieldCount + 1), Int64(lineNumber)) }
         let rc = sqlite3_step(insert)
         sqlite3_reset(insert)
         if rc != SQLITE_DONE {

@@ -3,14 +3,16 @@ import CSQLite
 /// The tables of `padron.sqlite`, the file SUNAT's padrón reducido is imported into. It lives beside
 /// the business database, outside its migrations and backups: it is rebuilt from SUNAT's file.
 public enum PadronSchema {
-    /// How the taxpayers' table is keyed. `rucKey` (the RUC as the INTEGER PRIMARY KEY, i.e. the rowid)
-    /// is what the importer uses: measured against the others with `bytek bench padron --layout`.
+    /// How the taxpayers' table is keyed, measured with `bytek bench padron --layout` on 12 million lines:
+    /// keyed by RUC (rowid or WITHOUT ROWID) is fastest when the file comes sorted by RUC (44–48 s) but
+    /// takes 119 s when it does not; loading first and indexing after takes 42–58 s in either order, so
+    /// the importer uses `indexAfter` (its rowid is the line number, so a repeated RUC is reported by line).
     public enum Layout: String, Sendable, CaseIterable {
         /// RUC as the rowid: the table is the B-tree keyed by RUC; no separate index.
         case rucKey = "ruc-rowid"
         /// A WITHOUT ROWID table whose primary key is the RUC as a number.
         case withoutRowid = "without-rowid"
-        /// A plain rowid table loaded first, the index on RUC created after loading.
+        /// A plain table loaded first (rowid = line number), the index on RUC created after loading.
         case indexAfter = "index-after"
     }
 
@@ -33,8 +35,17 @@ public enum PadronSchema {
         layout == .indexAfter ? "CREATE INDEX contribuyente_ruc ON contribuyente(ruc)" : nil
     }
 
-    static let insert = "INSERT INTO contribuyente (\(columns.joined(separator: ", "))) VALUES ("
-        + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    /// The insert; with `indexAfter` the line number is the 16th parameter, the rowid.
+    static func insert(_ layout: Layout) -> String {
+        let names = columns + (layout == .indexAfter ? ["rowid"] : [])
+        return "INSERT INTO contribuyente (\(names.joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
+    }
+
+    /// The RUCs on more than one line (with `indexAfter`), read from the index.
+    static let repeatedRUCs = "SELECT ruc FROM contribuyente GROUP BY ruc HAVING count(*) > 1"
+    /// The lines of one repeated RUC, first line first.
+    static let linesOfRUC = "SELECT rowid FROM contribuyente WHERE ruc = ? ORDER BY rowid"
 
     static let createInfo = "CREATE TABLE padron_info (clave TEXT PRIMARY KEY, valor TEXT NOT NULL) STRICT"
 }
