@@ -80,6 +80,8 @@ public final class PadronImporter {
         statement = nil
         guard report.imported > 0 else { throw PadronImportError.noValidLines(path: path, malformed: report.malformed) }
         if let index = PadronSchema.afterLoad(layout) {
+            // The index's sorter takes as much memory as the page cache again: halve both while it runs.
+            try Self.exec(db, "PRAGMA cache_size=-\(cacheMegabytes * 512)")
             try Self.exec(db, index)
             try removeRepeatedRUCs(db, report: &report)
         }

@@ -3,10 +3,11 @@ import CSQLite
 /// The tables of `padron.sqlite`, the file SUNAT's padrón reducido is imported into. It lives beside
 /// the business database, outside its migrations and backups: it is rebuilt from SUNAT's file.
 public enum PadronSchema {
-    /// How the taxpayers' table is keyed, measured with `bytek bench padron --layout` on 12 million lines:
-    /// keyed by RUC (rowid or WITHOUT ROWID) is fastest when the file comes sorted by RUC (44–48 s) but
-    /// takes 119 s when it does not; loading first and indexing after takes 42–58 s in either order, so
-    /// the importer uses `indexAfter` (its rowid is the line number, so a repeated RUC is reported by line).
+    /// How the taxpayers' table is keyed, measured with `bytek bench padron --layout` on 12 million lines
+    /// (release build, quiet machine): keyed by RUC is fastest when the file comes sorted by RUC (18 s) but
+    /// takes 67 s when it does not (119 s with the machine busy); loading first and indexing after takes
+    /// 25–28 s in either order, so the importer uses `indexAfter` (its rowid is the line number, so a
+    /// repeated RUC is reported by line). WITHOUT ROWID was slower than the rowid key and 13% bigger.
     public enum Layout: String, Sendable, CaseIterable {
         /// RUC as the rowid: the table is the B-tree keyed by RUC; no separate index.
         case rucKey = "ruc-rowid"
