@@ -3,6 +3,6 @@ extension Operation {
     /// operation missing from its cases, and `bytek permissions` prints this list as a table.
     public static var all: [Operation] {
         customerOperations + catalogOperations + salesOperations + quoteOperations + billingOperations + rateOperations
-            + adminOperations
+            + padronOperations + adminOperations
     }
 }

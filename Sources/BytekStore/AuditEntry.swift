@@ -19,6 +19,8 @@ public enum AuditEntity {
     public static let eBatch = "e_batch"
     /// A customer contact's or technician's access to the web portal.
     public static let portalAccount = "portal_account"
+    /// An import of SUNAT's padrón reducido (the file beside the database).
+    public static let padron = "padron"
 
     /// Every entity name written to the audit log, in the order the Auditoría filter offers them.
     /// A repository that audits a new kind of record adds its name here (and the screen's string
@@ -29,6 +31,7 @@ public enum AuditEntity {
         SalesAuditEntity.pipelineStage, SalesAuditEntity.quote, SalesAuditEntity.subscription, SalesAuditEntity.contract,
         eDocument, eBatch, company, user, SSHKeyRepository.entity, portalAccount,
         ExchangeRateRepository.rateAuditEntity,
+        padron,
     ]
 }
 

@@ -3,10 +3,13 @@ import Foundation
 /// The files bytek keeps beside the database that belong in a backup: the folders `documentos/`
 /// (generated PDFs and XML), `plantillas/` (contract templates), `adjuntos/` (attachments) and `cdr/`,
 /// and the company logo when its path is relative to the data folder. Secrets (`bytek-secretos`,
-/// `sunat-credenciales`), the `backups/` folder, hidden files and the database itself never are.
+/// `sunat-credenciales`), the `backups/` folder, hidden files and the database itself never are; nor is
+/// SUNAT's padrón (`padron.sqlite`, 1.6 GB of reference data rebuilt from SUNAT's file, not backed up).
 public enum BackupFiles {
     public static let folders = ["documentos", "plantillas", "adjuntos", "cdr"]
-    static let neverIncluded: Set<String> = [Secrets.fileName, "sunat-credenciales"]
+    static let neverIncluded: Set<String> = [
+        Secrets.fileName, "sunat-credenciales", PadronFiles.fileName, PadronFiles.fileName + PadronFiles.temporarySuffix,
+    ]
 
     /// Relative paths ("documentos/F001-1.pdf") of the regular files to back up, sorted.
     public static func list(dataFolder: String, extra: [String] = []) -> [String] {

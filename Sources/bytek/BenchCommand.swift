@@ -11,6 +11,7 @@ import Foundation
 @MainActor
 enum BenchCommand {
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        if args.words.first == "padron" { _ = args.positional(); return try PadronBenchmark.run(&args) }
         let customers = try args.option("--customers").map { try count($0, "--customers") } ?? 200_000
         let audit = try args.option("--audit").map { try count($0, "--audit") } ?? 1_000_000
         let keep = try args.option("--data")

@@ -85,6 +85,7 @@ enum CLI {
         case "portal": return try PortalCommand.run(&args, context)
         case "permissions": return try PermissionsCommand.run(&args, context)
         case "exchange-rate", "tipo-cambio": return try ExchangeRateCommand.run(&args, context)
+        case "padron": return try PadronCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

@@ -14,7 +14,7 @@ enum CommandHelp {
         "export": "bytek export customers|catalog|deals|quotes|contracts [ARCHIVO]",
         "backup": "bytek backup ARCHIVO | backup status | backup drill [ARCHIVO] | backup offsite set COMANDO… | offsite show | offsite clear",
         "restore": "bytek restore ARCHIVO",
-        "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO] [--rules CARPETA] [--web-only] [--seconds N] [--connections N]",
+        "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO] [--rules CARPETA] [--web-only] [--seconds N] [--connections N] | bench padron [--lines N] [--layout ruc-rowid|without-rowid|index-after] [--data CARPETA]",
         "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [--rules CARPETA] [OPCIONES DEL EMULADOR] | sunat emulator --guardar-script RUTA",
         "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json | issue --from-quote NÚMERO [--version N] [--series SERIE] | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | check SERIE-NÚMERO [--rules CARPETA] | pdf SERIE-NÚMERO [--ticket] [-o ARCHIVO] | void SERIE-NÚMERO --reason MOTIVO | summary [--date AAAA-MM-DD] | batches | status",
         "quote": "bytek quote list [--state ESTADO] [--unit U1|U2|U3] [--csv [ARCHIVO]] | quote show NÚMERO [--version N] | quote pdf NÚMERO [--version N] [-o ARCHIVO] | quote reopen NÚMERO --motivo TEXTO",
@@ -29,10 +29,11 @@ enum CommandHelp {
         "permissions": "bytek permissions",
         "exchange-rate": "bytek exchange-rate set FECHA COMPRA VENTA [--confirmar] | import ARCHIVO [--partial] | list [--desde FECHA] | show [FECHA]",
         "tipo-cambio": "bytek tipo-cambio set FECHA COMPRA VENTA [--confirmar] | import ARCHIVO [--partial] | list [--desde FECHA] | show [FECHA]",
+        "padron": "bytek padron import ARCHIVO | padron show RUC | padron generate ARCHIVO [--lines N] [--broken K] [--seed S]",
         "help": "bytek help [COMANDO]",
     ]
 
-    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets", "serve", "portal", "exchange-rate", "permissions"]
+    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets", "serve", "portal", "exchange-rate", "padron", "permissions"]
 
     static let general = """
     bytek \(BytekModelInfo.version) — BYTEK Core: clientes, catálogo, ventas y más, en la terminal.
@@ -63,6 +64,7 @@ enum CommandHelp {
       portal invite CORREO                 Enlace de un solo uso (72 h) para que un contacto cree su contraseña.
       permissions                          Quién puede hacer cada operación (rol × operación), como tabla Markdown.
       exchange-rate set|import|list|show   Tipo de cambio por día (compra y venta de SUNAT); alias «tipo-cambio».
+      padron import|show|generate          El padrón reducido de SUNAT (padron.sqlite junto a la base): importar, consultar un RUC.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -83,6 +85,7 @@ enum CommandHelp {
     static let defaultPathHint = "~/.local/share/bytek/bytek.sqlite"
 
     static let detail: [String: String] = [
+        "padron": PadronCommand.help,
         "serve": """
         Sirve el portal web sobre la base de datos: los contactos de los clientes y los técnicos ingresan con
         su correo (o usuario) y contraseña; /health responde si la base está accesible; /hooks/EMISOR recibe

@@ -20,6 +20,7 @@ enum DemoCommand {
             + "\(summary.customers) cliente(s), \(summary.catalogItems) ítem(s) del catálogo.")
         let rates = try DemoExchangeRates.seed(store: store)
         Console.out("Tipo de cambio: \(rates) día(s) importados (compra y venta de los últimos 30 días).")
+        Console.out(try DemoPadron.install(store: store, databasePath: context.dbPath))
         if withInvoices {
             let billing = try DemoBillingRun.run(store: store, context: context)
             let order: [EDocumentStatus] = [.aceptado, .observado, .rechazado, .anulado, .enviado, .pendiente, .error]

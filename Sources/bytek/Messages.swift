@@ -10,6 +10,7 @@ enum Messages {
         switch error {
         case let e as CLIError:
             switch e { case .usage(let m, _), .failure(let m): return m }
+        case let e as ServiceError: return text(e)
         case let e as UserRepositoryError: return text(e)
         case let e as ExchangeRateError: return e.message
         case let e as PortalInvitations.Problem: return e.description

@@ -37,6 +37,7 @@ extension StringCatalog {
         "audit.entity.e_document": ("Comprobante", "E-document"),
         "audit.entity.e_batch": ("Lote SUNAT", "SUNAT batch"),
         "audit.entity.exchange_rate": ("Tipo de cambio", "Exchange rate"),
+        "audit.entity.padron": ("Padrón SUNAT", "SUNAT register"),
         "audit.action.create": ("Creación", "Create"),
         "audit.action.update": ("Modificación", "Update"),
         "audit.action.archive": ("Archivo", "Archive"),

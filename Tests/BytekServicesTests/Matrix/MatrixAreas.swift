@@ -8,5 +8,6 @@ enum MatrixAreas {
         BillingMatrix.self,
         RatesMatrix.self,
         AdminMatrix.self,
+        PadronMatrix.self,
     ]
 }
