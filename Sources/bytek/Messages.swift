@@ -10,7 +10,6 @@ enum Messages {
         switch error {
         case let e as CLIError:
             switch e { case .usage(let m, _), .failure(let m): return m }
-        case let e as ServiceError: return text(e)
         case let e as UserRepositoryError: return text(e)
         case let e as ExchangeRateError: return e.message
         case let e as PortalInvitations.Problem: return e.description
@@ -25,7 +24,7 @@ enum Messages {
         case let e as CSVHeaderError: return "línea 1: " + text(e)
         case let e as CustomerRepositoryError: return text(e)
         case let e as CatalogRepositoryError: return text(e)
-        case let e as ServiceError: return text(e, login: nil)
+        case let e as ServiceError: return refusal(e)
         case let e as EDocumentError: return e.message
         case let e as BatchDocumentError: return e.message
         case let e as QuoteInvoicingError: return e.message
@@ -48,7 +47,7 @@ enum Messages {
 
     /// An operation refused by the operations layer, in the words the commands used before it:
     /// "el usuario «ana» (rol ventas) no tiene permiso para modificar Facturación (comprobante.emitir)".
-    static func text(_ e: ServiceError, login: String? = nil) -> String {
+    static func refusal(_ e: ServiceError, login: String? = nil) -> String {
         switch e {
         case .notFound: return "no existe el registro o no está a su alcance"
         case .forbidden("catalogo.importar", let role?):

@@ -196,7 +196,7 @@ enum SalesCLI {
         do {
             return try body()
         } catch let e as ServiceError {
-            throw CLIError.failure(Messages.text(e, login: context?.login))
+            throw CLIError.failure(Messages.refusal(e, login: context?.login))
         } catch let e as QuotePrintingError { throw CLIError.failure(QuotePrinting.message(e))
         } catch let e as QuoteError { throw CLIError.failure(QuotePrinting.message(e))
         } catch let e as SalesRepositoryError { throw CLIError.failure(QuotePrinting.message(e))
