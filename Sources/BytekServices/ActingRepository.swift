@@ -11,6 +11,13 @@ public protocol ActingRepository {
 extension UserRepository: ActingRepository {}
 extension SSHKeyRepository: ActingRepository {}
 extension PortalRepository: ActingRepository {}
+extension CatalogRepository: ActingRepository {}
+extension ContractRepository: ActingRepository {}
+extension CustomerRepository: ActingRepository {}
+extension DealRepository: ActingRepository {}
+extension ExchangeRateRepository: ActingRepository {}
+extension PipelineRepository: ActingRepository {}
+extension QuoteRepository: ActingRepository {}
 
 extension Services {
     /// The repository acting as this actor, through its door, on this clock.

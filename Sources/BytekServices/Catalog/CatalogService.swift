@@ -9,11 +9,7 @@ public struct CatalogService: Sendable {
     var actor: Actor { services.actor }
 
     /// The repository acting as this actor, through its door.
-    var repository: CatalogRepository {
-        var r = CatalogRepository(db: services.db, user: actor.auditName, now: services.now)
-        r.door = actor.door
-        return r
-    }
+    var repository: CatalogRepository { services.acting(CatalogRepository.self) }
 
     /// Whether the actor sees costs and margins.
     public var seesCosts: Bool { Operation.catalogCosts.allows(actor) }

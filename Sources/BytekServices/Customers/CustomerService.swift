@@ -8,11 +8,7 @@ public struct CustomerService: Sendable {
     var actor: Actor { services.actor }
 
     /// The repository acting as this actor, through its door.
-    var repository: CustomerRepository {
-        var r = CustomerRepository(db: services.db, user: actor.auditName, now: services.now)
-        r.door = actor.door
-        return r
-    }
+    var repository: CustomerRepository { services.acting(CustomerRepository.self) }
 
     /// Saves a new customer (normalized, validated, document unique) with its contacts.
     @discardableResult

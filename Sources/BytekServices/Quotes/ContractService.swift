@@ -10,11 +10,7 @@ public struct ContractService: Sendable {
     let services: Services
     var actor: Actor { services.actor }
 
-    var repository: ContractRepository {
-        var r = ContractRepository(db: services.db, user: actor.auditName, now: services.now)
-        r.door = actor.door
-        return r
-    }
+    var repository: ContractRepository { services.acting(ContractRepository.self) }
 
     /// Recorded contracts, oldest first, optionally those of one quote number.
     public func list(quoteNumber: String? = nil) throws -> [Contract] {

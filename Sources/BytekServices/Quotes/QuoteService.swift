@@ -10,11 +10,7 @@ public struct QuoteService: Sendable {
     public var actor: Actor { services.actor }
 
     /// The repository acting as this actor, through its door.
-    var repository: QuoteRepository {
-        var r = QuoteRepository(db: services.db, user: actor.auditName, now: services.now)
-        r.door = actor.door
-        return r
-    }
+    var repository: QuoteRepository { services.acting(QuoteRepository.self) }
 
     /// Today in Lima by the services' clock: the day a quote is sent, accepted or expires.
     public var today: LocalDate { LimaTime.date(services.now()) }

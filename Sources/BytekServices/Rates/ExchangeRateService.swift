@@ -11,11 +11,7 @@ public struct ExchangeRateService: Sendable {
     /// Peru's zone: "today" is Lima's day.
     public static let lima = TimeZone(identifier: "America/Lima") ?? TimeZone(secondsFromGMT: -5 * 3600)!
 
-    var repository: ExchangeRateRepository {
-        var r = ExchangeRateRepository(db: services.db, user: actor.auditName, now: services.now)
-        r.door = actor.door
-        return r
-    }
+    var repository: ExchangeRateRepository { services.acting(ExchangeRateRepository.self) }
 
     /// Today in Lima, by the services' clock.
     public var today: LocalDate { LocalDate(services.now(), in: Self.lima) }

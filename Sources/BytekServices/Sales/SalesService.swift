@@ -17,18 +17,10 @@ public struct SalesService: Sendable {
     var actor: Actor { services.actor }
 
     /// The deals repository acting as this actor, through its door.
-    var deals: DealRepository {
-        var r = DealRepository(db: services.db, user: actor.auditName, now: services.now)
-        r.door = actor.door
-        return r
-    }
+    var deals: DealRepository { services.acting(DealRepository.self) }
 
     /// The pipelines repository acting as this actor, through its door.
-    var pipelineRepository: PipelineRepository {
-        var r = PipelineRepository(db: services.db, user: actor.auditName, now: services.now)
-        r.door = actor.door
-        return r
-    }
+    var pipelineRepository: PipelineRepository { services.acting(PipelineRepository.self) }
 
     /// Lima, where sales dates are days.
     public static let lima = TimeZone(identifier: "America/Lima") ?? TimeZone(secondsFromGMT: -5 * 3600) ?? .current
