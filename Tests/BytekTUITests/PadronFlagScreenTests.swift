@@ -69,6 +69,11 @@ extension ScreenHarness {
         h.go(.customers)
         #expect(h.screen.contains("RUC 20100047218"))
         #expect(!h.screen.contains("SUNAT"))
+        // A padrón imported meanwhile is seen when the user comes back to Clientes.
+        try h.importSamplePadron()
+        h.go(.sales)
+        h.go(.customers)
+        #expect(h.role(of: "ACTIVO / NO HABIDO") == .danger, "\(h.screen)")
     }
 
     @Test func issuingByHandToANoHabidoRucWarnsInTheConfirmationAndStillIssues() throws {

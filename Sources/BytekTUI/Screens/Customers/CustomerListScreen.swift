@@ -14,7 +14,8 @@ final class CustomerListScreen: Screen, RecordOpening {
     private var source: PagerRowSource<Customer>
     private var detail = DetailCache<Customer>()
     private let strings: Strings
-    /// SUNAT's padrón, opened once for this screen: a RUC not ACTIVO or not HABIDO is flagged in the detail.
+    /// SUNAT's padrón, opened once for this screen (again on a reload, to see a newer import): a RUC not
+    /// ACTIVO or not HABIDO is flagged in the detail.
     private lazy var padron = PadronFlags(services: services)
 
     init(services: Services, drafts: DraftRepository, strings: Strings) {
@@ -187,6 +188,7 @@ final class CustomerListScreen: Screen, RecordOpening {
     func reload(context: AppContext) {
         pane.table.reload()
         detail.invalidate()
+        padron = PadronFlags(services: services)
     }
 
     func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
