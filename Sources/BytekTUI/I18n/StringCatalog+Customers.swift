@@ -11,6 +11,8 @@ extension StringCatalog {
         "customers.creditDays": ("{0} días", "{0} days"),
         "customers.cash": ("Contado", "Cash"),
         "customers.detail.legalName": ("Razón social", "Legal name"),
+        "padron.flag.label": ("SUNAT", "SUNAT"),
+        "padron.flag.confirm": ("SUNAT: el RUC {0} figura como {1}.", "SUNAT: RUC {0} is listed as {1}."),
         "customers.contacts": ("Contactos", "Contacts"),
         "customers.archivedToggle": ("Archivados", "Archived"),
         "customers.showingArchived": ("Se muestran también los clientes archivados.", "Archived customers are shown too."),

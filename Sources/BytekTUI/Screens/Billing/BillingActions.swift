@@ -17,6 +17,8 @@ final class BillingActions {
     var strings: Strings { text.s }
     /// Called after a document was issued, with its record (the list selects it).
     var onIssued: (EDocumentRecord) -> Void = { _ in }
+    /// SUNAT's padrón, opened once for the screen: issuing to a RUC not ACTIVO or not HABIDO says so first.
+    lazy var padron = PadronFlags(services: services)
 
     init(store: Store, context: AppContext, environment: @escaping @Sendable () -> [String: String]) {
         self.store = store
@@ -131,8 +133,8 @@ final class BillingActions {
         do {
             let (doc, quote) = try service.invoiceDocument(quoteId: quoteId)
             let total = (try? doc.amounts().total.formatted) ?? ""
-            let question = strings.format("billing.confirmIssue", text.kind(doc.kind), doc.series.code, total,
-                                          doc.customer.name, quote.number)
+            let question = padron.warning(ruc: doc.customer.number, strings)
+                + strings.format("billing.confirmIssue", text.kind(doc.kind), doc.series.code, total, doc.customer.name, quote.number)
             context.present(ConfirmDialog(message: question, title: strings["billing.issueTitle"]) { [weak self] yes in
                 guard let self, yes else { return }
                 do {
@@ -167,7 +169,8 @@ final class BillingActions {
             guard let self else { return }
             do {
                 let customer = try service.buyer(id: entry.id)
-                let editor = BillingManualEditor(customer: customer, service: self.service, text: self.text)
+                let editor = BillingManualEditor(customer: customer, service: self.service, text: self.text,
+                                                 padron: self.padron)
                 editor.onIssued = { [weak self] record in self?.onIssued(record) }
                 FormScreen.open(editor, drafts: self.services.drafts, strings: self.strings, context: context)
             } catch {

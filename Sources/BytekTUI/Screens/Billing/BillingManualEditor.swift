@@ -17,8 +17,11 @@ final class BillingManualEditor: RecordEditor {
     /// An unusual exchange rate the user was warned about: saving it again confirms it.
     private var rateToConfirm: Decimal?
 
-    init(customer: Customer, service: InvoiceService, text: BillingText) {
-        self.customer = customer; self.service = service; self.text = text
+    /// SUNAT's padrón of the screen: the confirmation warns first when the RUC is not ACTIVO or not HABIDO.
+    private let padron: PadronFlags?
+
+    init(customer: Customer, service: InvoiceService, text: BillingText, padron: PadronFlags? = nil) {
+        self.customer = customer; self.service = service; self.text = text; self.padron = padron
     }
 
     var formName: String { "billing.manual" }
@@ -130,7 +133,8 @@ final class BillingManualEditor: RecordEditor {
         defer { rateToConfirm = pendingRate }
         guard case .success(let doc) = document(values) else { return nil }
         let total = (try? doc.amounts().total.formatted) ?? ""
-        return text.s.format("billing.confirmIssueTyped", text.kind(doc.kind), service.nextDocumentID(doc), total, doc.customer.name)
+        return (padron?.warning(ruc: doc.customer.number, text.s) ?? "")
+            + text.s.format("billing.confirmIssueTyped", text.kind(doc.kind), service.nextDocumentID(doc), total, doc.customer.name)
     }
 
     func save(_ values: [String: String]) -> SaveOutcome {

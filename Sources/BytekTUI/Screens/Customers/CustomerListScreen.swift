@@ -14,6 +14,9 @@ final class CustomerListScreen: Screen, RecordOpening {
     private var source: PagerRowSource<Customer>
     private var detail = DetailCache<Customer>()
     private let strings: Strings
+    /// SUNAT's padrón, opened once for this screen (again on a reload, to see a newer import): a RUC not
+    /// ACTIVO or not HABIDO is flagged in the detail.
+    private lazy var padron = PadronFlags(services: services)
 
     init(services: Services, drafts: DraftRepository, strings: Strings) {
         self.services = services
@@ -185,6 +188,7 @@ final class CustomerListScreen: Screen, RecordOpening {
     func reload(context: AppContext) {
         pane.table.reload()
         detail.invalidate()
+        padron = PadronFlags(services: services)
     }
 
     func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
@@ -194,6 +198,7 @@ final class CustomerListScreen: Screen, RecordOpening {
     private func renderDetail(_ canvas: inout Canvas, _ rect: Rect) {
         guard let c = detail.value(for: pane.table.selectedID, load: { try? customers.get($0) }) else { return }
         let s = strings
+        let flagged = c.docType == .ruc ? padron.flagged(ruc: c.docNumber) : nil
         let pane = DetailPane(
             title: c.displayName,
             lines: [
@@ -212,7 +217,8 @@ final class CustomerListScreen: Screen, RecordOpening {
             ],
             sections: c.contacts.isEmpty ? [] : [(s["customers.contacts"], c.contacts.map { ct in
                 [ct.name, ct.role, ct.phone, ct.email].filter { !$0.isEmpty }.joined(separator: " · ")
-            })])
+            })],
+            warning: flagged.map { (s["padron.flag.label"], PadronFlags.state($0)) })
         pane.render(&canvas, in: rect)
     }
 }

@@ -16,7 +16,16 @@ extension QuoteBuilderScreen {
         let room = head.width - 2
         var customer = customerLabel.isEmpty ? s["quotes.noCustomer"] : customerLabel
         if !dealLabel.isEmpty { customer += " · " + dealLabel }
-        label(&canvas, s["quotes.field.customer"], customer, x: head.x + 1, y: head.y + 2, width: room)
+        if customerFlag.isEmpty {
+            label(&canvas, s["quotes.field.customer"], customer, x: head.x + 1, y: head.y + 2, width: room)
+        } else {
+            // The flag keeps its room: the customer's name is cut first.
+            let flagWidth = SafeText.width(customerFlag)
+            let end = label(&canvas, s["quotes.field.customer"], customer, x: head.x + 1, y: head.y + 2,
+                            width: max(12, room - flagWidth - 3))
+            canvas.text(customerFlag, x: end + 2, y: head.y + 2, style: Style(.danger, bold: true),
+                        maxWidth: max(0, head.maxX - end - 3))
+        }
         var line2 = q.unit.label + " · " + q.currency.symbol + " " + q.currency.rawValue
         if let rate = q.exchangeRate { line2 += " · " + s["quotes.rate"] + " " + QuoteText.decimal(rate) }
         line2 += " · " + s[q.pricesIncludeIGV ? "quotes.pricesWithIGV" : "quotes.pricesWithoutIGV"]
@@ -49,9 +58,11 @@ extension QuoteBuilderScreen {
         }
     }
 
-    private func label(_ canvas: inout Canvas, _ name: String, _ value: String, x: Int, y: Int, width: Int) {
+    /// Draws "name value"; returns the column after the value.
+    @discardableResult
+    private func label(_ canvas: inout Canvas, _ name: String, _ value: String, x: Int, y: Int, width: Int) -> Int {
         let nx = canvas.text(SafeText.fit(name, 10), x: x, y: y, style: Style(.label))
-        canvas.text(value, x: nx + 1, y: y, maxWidth: width - 11)
+        return canvas.text(value, x: nx + 1, y: y, maxWidth: width - 11)
     }
 
     /// The totals panel: taxes, then one-time and recurring apart, then cost and margin (only for

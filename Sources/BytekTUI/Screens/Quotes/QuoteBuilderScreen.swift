@@ -35,6 +35,10 @@ final class QuoteBuilderScreen: Screen {
     let table: Table
     let lines: QuoteLinesSource
     var customerLabel = ""
+    /// "SUNAT: BAJA DE OFICIO / NO HABIDO" beside the customer when its RUC is not ACTIVO and HABIDO.
+    var customerFlag = ""
+    /// SUNAT's padrón, opened once for this screen and looked up when the customer is (re)loaded.
+    let padron: PadronFlags
     /// "Oportunidad: Cableado" when the quote is linked to a deal (with the lead's name when the
     /// quote has no customer yet).
     var dealLabel = ""
@@ -55,6 +59,7 @@ final class QuoteBuilderScreen: Screen {
         quotes = context.services(store).quotes
         drafts = context.services(store).drafts
         showsCost = quotes.seesCosts
+        padron = PadronFlags(services: context.services(store))
         lines = QuoteLinesSource(strings: context.strings)
         lines.showsCost = showsCost
         table = Table(columns: QuoteLinesSource.columns(context.strings, showsCost: showsCost), source: lines,
@@ -210,9 +215,13 @@ final class QuoteBuilderScreen: Screen {
             // Without a customer the deal's party (the lead) is who the quote is for.
             if quote.customerId == nil && !card.party.isEmpty { dealLabel += " (" + card.party + ")" }
         }
+        customerFlag = ""
         guard let id = quote.customerId else { customerLabel = ""; return }
         if let c = try? quotes.customer(id) {
             customerLabel = c.legalName + " · " + c.docType.shortName + " " + c.docNumber
+            if c.docType == .ruc, let e = padron.flagged(ruc: c.docNumber) {
+                customerFlag = strings["padron.flag.label"] + ": " + PadronFlags.state(e)
+            }
         } else {
             customerLabel = "#\(id)"
         }

@@ -4,18 +4,22 @@ struct DetailPane {
     var title: String
     var lines: [(label: String, value: String)]
     var sections: [(title: String, lines: [String])] = []
+    /// A line drawn first in the danger style ("SUNAT: BAJA DE OFICIO / NO HABIDO"), when there is one.
+    var warning: (label: String, value: String)? = nil
 
     func render(_ canvas: inout Canvas, in rect: Rect) {
         canvas.box(rect, title: title)
         let inner = rect.inset(1)
         var y = inner.y
-        let labelWidth = min(15, (lines.map { SafeText.width($0.label) }.max() ?? 0)) + 1
-        for line in lines where y < inner.maxY {
+        let all = (warning.map { [$0] } ?? []) + lines
+        let labelWidth = min(15, (all.map { SafeText.width($0.label) }.max() ?? 0)) + 1
+        for (i, line) in all.enumerated() where y < inner.maxY {
+            let danger = i == 0 && warning != nil
             canvas.text(SafeText.fit(SafeText.truncateAtWord(line.label, to: labelWidth - 1), labelWidth - 1),
-                        x: inner.x + 1, y: y, style: Style(.label))
+                        x: inner.x + 1, y: y, style: Style(danger ? .danger : .label))
             let valueWidth = inner.width - labelWidth - 2
             for part in wrap(line.value.isEmpty ? "—" : line.value, width: max(4, valueWidth)) where y < inner.maxY {
-                canvas.text(part, x: inner.x + 1 + labelWidth, y: y, maxWidth: valueWidth)
+                canvas.text(part, x: inner.x + 1 + labelWidth, y: y, style: danger ? Style(.danger) : .normal, maxWidth: valueWidth)
                 y += 1
             }
         }
