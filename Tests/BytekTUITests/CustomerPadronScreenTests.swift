@@ -150,3 +150,27 @@ import Testing
         #expect(customer.district == "LA MOLINA")
     }
 }
+
+/// A new deal for a lead: its RUC fills the lead's name from the padrón.
+@MainActor
+@Suite struct DealLeadPadronScreenTests {
+    @Test func aLeadsRucFillsItsNameAndTheDealSaves() throws {
+        let h = try ScreenHarness()
+        try CustomerPadronScreenTests().importPadron(h)
+        h.go(.sales); h.keys(.char("n"))
+        #expect(h.screen.contains("Nueva oportunidad"))
+        h.type("Cableado estructurado")
+        h.keys(.tab, .tab, .tab, .tab, .right, .tab)  // leaves the lead's name empty; document: RUC
+        h.type(CustomerPadronScreenTests.person)
+        h.keys(.tab)
+        #expect(h.screen.contains("SUNAT: BAJA DE OFICIO / NO HABIDO · Datos del padrón SUNAT: razón social"))
+        #expect(h.screen.contains("ÑAHUI CÁCERES JOSÉ"))
+        h.keys(.tab, .tab)
+        h.type("4500")
+        h.keys(.tab, .tab)
+        h.type("15/12/2026")
+        h.keys(.ctrl("s"))
+        #expect(try h.store.db.scalar("SELECT count(*) FROM deal").intValue == 1)
+        #expect(try h.store.db.query("SELECT name FROM lead").first?.string("name") == "ÑAHUI CÁCERES JOSÉ")
+    }
+}
