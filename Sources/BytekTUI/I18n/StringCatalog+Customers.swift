@@ -66,6 +66,16 @@ extension StringCatalog {
         "customers.field.contactWhatsapp": ("WhatsApp", "WhatsApp"),
         "customers.hint.docNumber": ("RUC 11 dígitos · DNI 8", "RUC 11 digits · DNI 8"),
         "customers.hint.creditDays": ("0 = contado", "0 = cash"),
+        "padron.fill.none": ("Sin padrón SUNAT importado: complete los datos a mano.", "No SUNAT register imported: fill in the details by hand."),
+        "padron.fill.notFound": ("El RUC {0} no figura en el padrón SUNAT: complete los datos a mano.", "RUC {0} is not in the SUNAT register: fill in the details by hand."),
+        "padron.fill.unreadable": ("No se pudo leer el padrón SUNAT: complete los datos a mano.", "The SUNAT register could not be read: fill in the details by hand."),
+        "padron.fill.filled": ("Datos del padrón SUNAT: {0}", "From the SUNAT register: {0}"),
+        "padron.fill.nothing": ("Padrón SUNAT: {0}", "SUNAT register: {0}"),
+        "padron.fill.kept": ("sin tocar: {0}", "left as typed: {0}"),
+        "padron.fill.warning": ("SUNAT: {0}", "SUNAT: {0}"),
+        "padron.fill.legalName": ("razón social", "legal name"),
+        "padron.fill.address": ("dirección", "address"),
+        "padron.fill.place": ("ubicación", "location"),
         "customers.err.creditDays": ("Escriba un número entero de días (0 a 365).", "Type a whole number of days (0 to 365)."),
 
         // Validation messages (TUI and CLI)

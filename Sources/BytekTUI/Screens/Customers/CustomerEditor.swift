@@ -9,12 +9,21 @@ final class CustomerEditor: RecordEditor {
     let original: Customer?
     let service: CustomerService
     private let s: Strings
+    private let padron: PadronFiller
     static let contactSlots = 3
 
-    init(customer: Customer?, service: CustomerService, strings: Strings) {
+    init(customer: Customer?, service: CustomerService, padron: PadronService? = nil, strings: Strings) {
         original = customer
         self.service = service
         s = strings
+        self.padron = PadronFiller(padron: padron, fields: .init(legalName: "legalName", address: "address",
+                                   department: "department", province: "province", district: "district"), strings: strings)
+    }
+
+    /// Leaving the number of a RUC fills the name and address from SUNAT's padrón.
+    func fieldLeft(_ id: String, form: Form) -> StatusMessage? {
+        guard id == "docNumber", form.value("docType") == DocumentType.ruc.rawValue else { return nil }
+        return padron.fill(ruc: form.value("docNumber") ?? "", form: form)
     }
 
     var formName: String { "customer" }

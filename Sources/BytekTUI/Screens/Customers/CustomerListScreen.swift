@@ -136,7 +136,7 @@ final class CustomerListScreen: Screen, RecordOpening {
         if let id {
             do { customer = try customers.get(id) } catch { context.error(StoreErrorText.describe(error, strings)); return }
         }
-        FormScreen.open(CustomerEditor(customer: customer, service: customers, strings: strings),
+        FormScreen.open(CustomerEditor(customer: customer, service: customers, padron: services.padron, strings: strings),
                         drafts: drafts, strings: strings, context: context)
     }
 

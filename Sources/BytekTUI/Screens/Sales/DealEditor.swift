@@ -24,6 +24,16 @@ final class DealEditor: RecordEditor {
         self.unit = unit
         self.stageId = stageId
         self.readOnly = readOnly
+        padron = PadronFiller(padron: services.padron, fields: .init(legalName: "leadName", address: "", department: "",
+                              province: "", district: ""), strings: services.strings)
+    }
+
+    private let padron: PadronFiller
+
+    /// Leaving a lead's RUC fills its name from SUNAT's padrón (when the name is empty or came from it).
+    func fieldLeft(_ id: String, form: Form) -> StatusMessage? {
+        guard !readOnly, id == "leadDoc", form.value("leadDocType") == DocumentType.ruc.rawValue else { return nil }
+        return padron.fill(ruc: form.value("leadDoc") ?? "", form: form)
     }
 
     var formName: String { "deal" }

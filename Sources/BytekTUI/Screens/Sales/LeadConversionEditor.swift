@@ -1,4 +1,5 @@
 import BytekModel
+import BytekServices
 import BytekStore
 import Foundation
 
@@ -16,10 +17,22 @@ final class LeadConversionEditor: RecordEditor {
     /// Called with the new customer once saved.
     var onConverted: ((Customer) -> Void)?
 
+    private let padron: PadronFiller
+
     init(services: SalesServices, lead: Lead, unit: BusinessUnit) {
         self.services = services
         self.lead = lead
         self.unit = unit
+        padron = PadronFiller(padron: services.padron, fields: .init(legalName: "legalName", address: "address",
+                              department: "department", province: "province", district: "district"),
+                              strings: services.strings)
+    }
+
+    /// Leaving the number of a RUC fills the name and address from SUNAT's padrón (the name only when
+    /// the lead's name was cleared: it is what the user typed).
+    func fieldLeft(_ id: String, form: Form) -> StatusMessage? {
+        guard id == "docNumber", form.value("docType") == DocumentType.ruc.rawValue else { return nil }
+        return padron.fill(ruc: form.value("docNumber") ?? "", form: form)
     }
 
     /// Opens the customer form for the lead of deal `dealId` (ventas and customers write access);

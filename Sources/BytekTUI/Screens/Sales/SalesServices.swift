@@ -11,6 +11,8 @@ struct SalesServices {
     /// The operations of Ventas: every read and write of these screens goes through it.
     let sales: SalesService
     let drafts: DraftRepository
+    /// SUNAT's padrón, for the lead conversion form to fill name and address from a RUC.
+    let padron: PadronService
     let strings: Strings
     /// Logins that may own a deal (active users), the session's first.
     let owners: [String]
@@ -22,6 +24,7 @@ struct SalesServices {
         self.store = store
         sales = context.services(store).sales
         drafts = context.services(store).drafts
+        padron = context.services(store).padron
         strings = context.strings
         now = context.now
         owners = (try? sales.owners()) ?? [context.session.login]

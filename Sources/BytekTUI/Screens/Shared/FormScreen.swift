@@ -122,6 +122,7 @@ final class FormScreen: Screen {
 
     func handle(_ event: Event, context: AppContext) -> HandleResult {
         user = context.session.login
+        let before = form.focusedField
         switch event {
         case .key(.ctrl("s")):
             save(context)
@@ -129,6 +130,7 @@ final class FormScreen: Screen {
             close(context)
         case .key(.enter):
             form.focusNext(wrap: false)
+            left(before, context)
         default:
             // An error stays beside its field until the next save attempt re-validates.
             guard form.handle(event) else {
@@ -140,9 +142,20 @@ final class FormScreen: Screen {
                 }
                 return .ignored
             }
+            left(before, context)
         }
         keepDraft(context)
         return .handled
+    }
+
+    /// Tells the editor the user left a field (when the focus moved), and shows what it says.
+    private func left(_ field: String?, _ context: AppContext) {
+        guard let field, field != form.focusedField, let note = editor.fieldLeft(field, form: form) else { return }
+        switch note.kind {
+        case .info: context.info(note.text)
+        case .ok: context.ok(note.text)
+        case .error: context.error(note.text)
+        }
     }
 
     /// Writes the draft when the values changed since it was last written.

@@ -13,10 +13,14 @@ protocol RecordEditor: AnyObject {
     /// A question to ask before `save` when saving does something that cannot be taken back (issuing a
     /// document to SUNAT); nil to save at once (also when the values do not validate, so `save` says why).
     func confirmation(_ values: [String: String]) -> String?
+    /// Called when the user leaves the field `id` (Tab, Enter, a click on another field): the editor may
+    /// fill other fields of `form` from it (the padrón from a RUC) and say so in the status line.
+    func fieldLeft(_ id: String, form: Form) -> StatusMessage?
 }
 
 extension RecordEditor {
     func confirmation(_ values: [String: String]) -> String? { nil }
+    func fieldLeft(_ id: String, form: Form) -> StatusMessage? { nil }
 }
 
 enum SaveOutcome {
