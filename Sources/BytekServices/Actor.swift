@@ -17,8 +17,23 @@ public struct Actor: Sendable, Hashable {
 
     public let kind: Kind
     public let door: Door
+    /// The role whose permissions apply: the staff member's. Contacts, devices and the worker have none:
+    /// operations say what each of them may do.
+    public let role: Role?
+    /// The customer a contact acts for; nil for everyone else.
+    public let customerScope: Int64?
 
-    public init(_ kind: Kind, door: Door) { self.kind = kind; self.door = door }
+    // `role` and `customerScope` are stored, not computed by matching `kind`: Swift 6.3's optimizer
+    // crashed (SIL ownership verifier, CopyPropagation) on that match inlined into a screen's getter in
+    // release builds.
+    public init(_ kind: Kind, door: Door) {
+        self.kind = kind; self.door = door
+        switch kind {
+        case .staff(_, let role): self.role = role; customerScope = nil
+        case .contact(_, let customerId, _): role = nil; customerScope = customerId
+        case .device, .worker: role = nil; customerScope = nil
+        }
+    }
 
     /// A member of staff.
     public static func staff(_ login: String, role: Role, door: Door) -> Actor {
@@ -27,19 +42,6 @@ public struct Actor: Sendable, Hashable {
 
     /// The worker.
     public static let worker = Actor(.worker, door: .worker)
-
-    /// The role whose permissions apply: the staff member's, `tecnico` for nobody else. Contacts,
-    /// devices and the worker have none: operations say what each of them may do.
-    public var role: Role? {
-        if case .staff(_, let role) = kind { return role }
-        return nil
-    }
-
-    /// The customer a contact acts for; nil for everyone else.
-    public var customerScope: Int64? {
-        if case .contact(_, let customerId, _) = kind { return customerId }
-        return nil
-    }
 
     /// The name written in the audit log: the login, `contacto:<email>`, `equipo:<name>` or `worker`.
     public var auditName: String {
