@@ -145,7 +145,17 @@ enum InvoiceCommand {
                     + "\(ref.uppercased()) está \(status.rawValue)")
             }
         }
-        let document = try input.document(settings: settings, referenced: referenced)
+        var document = try input.document(settings: settings, referenced: referenced)
+        if document.currency == .usd, document.exchangeRate == nil, !document.kind.isNote {
+            // No "exchangeRate": the venta rate of the issue day (or of the 7 before, said so); none, a refusal.
+            do {
+                let d = try invoices.defaultExchangeRate(for: document.issueDate)
+                document.exchangeRate = d.rate
+                Console.out("Tipo de cambio: \(d.label).")
+            } catch let e as ExchangeRateError {
+                throw CLIError.failure(e.message + ", o indique \"exchangeRate\" en el comprobante")
+            }
+        }
         return try issue(document, quoteNumber: input.orderReference, invoices)
     }
 

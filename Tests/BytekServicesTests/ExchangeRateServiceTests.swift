@@ -83,3 +83,29 @@ import Testing
         #expect(again.unchanged == 1 && again.created == 0)
     }
 }
+
+/// The label documents in dollars show beside the default rate.
+@Suite struct ExchangeRateDefaultLabelTests {
+    @Test func aRateTwoDaysOldIsTheDefaultSaidSoAndTodaysSaysHoy() throws {
+        let (store, path) = try ExchangeRateServiceTests().store()
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let t = ExchangeRateServiceTests()
+        let fina = t.services(store, .staff("fina", role: .finanzas, door: .tui))
+        let worker = t.services(store, .worker)
+        try fina.exchangeRates.record(date: LocalDate("2026-11-16")!, buy: "3.741", sell: "3.750")
+        let old = try worker.exchangeRates.defaultRateLabel(for: worker.exchangeRates.today)
+        #expect(old.rate == Decimal(string: "3.75"))
+        #expect(old.label == "TC 3.750 del 16/11 (2 días antes)")
+        let invoices = worker.invoices
+        #expect(try invoices.defaultExchangeRate(for: invoices.today).label == "TC 3.750 del 16/11 (2 días antes)")
+        // Eight days after it, nothing is guessed: the message says where to enter one.
+        do {
+            _ = try worker.exchangeRates.defaultRateLabel(for: LocalDate("2026-11-24")!)
+            Issue.record("a rate 8 days old must not be used")
+        } catch let e as ExchangeRateError {
+            #expect(e.message == "no hay tipo de cambio desde el 16/11: regístrelo en Finanzas › Tipo de cambio")
+        }
+        try fina.exchangeRates.record(date: LocalDate("2026-11-18")!, buy: "3.744", sell: "3.752")
+        #expect(try worker.exchangeRates.defaultRateLabel(for: worker.exchangeRates.today).label == "TC 3.752 del 18/11 (hoy)")
+    }
+}

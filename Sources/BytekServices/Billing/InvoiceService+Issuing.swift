@@ -131,7 +131,15 @@ extension InvoiceService {
         if let existing = try repository.invoices(forQuote: quote.number).first {
             throw BillingError.quoteAlreadyInvoiced(existing.documentID)
         }
-        return try QuoteInvoicing.document(quote: quote, customer: buyer, issuer: settings.issuer, series: series,
+        var source = quote
+        if quote.currency == .usd, quote.exchangeRate == nil {
+            // A quote in dollars without a rate: the invoice takes the issue day's venta rate (or the latest
+            // of the 7 days before); none, `ExchangeRateError.missing` says where to enter one — never a guess.
+            var content = quote.content
+            content.exchangeRate = try defaultExchangeRate(for: LimaTime.date(services.now())).rate
+            source = Quote(id: quote.id, number: quote.number, version: quote.version, state: quote.state, content: content)
+        }
+        return try QuoteInvoicing.document(quote: source, customer: buyer, issuer: settings.issuer, series: series,
                                            issuedAt: services.now(), detraccionAccount: settings.detraccionAccount)
     }
 

@@ -29,6 +29,16 @@ public struct InvoiceService: Sendable {
     /// The services' clock (documents are dated by it).
     public func now() -> Date { services.now() }
 
+    /// The default exchange rate of a document in dollars dated `day` (the venta rate of that day or of
+    /// the 7 before) and its label ("TC 3.752 del 28/11 (2 días antes)"); throws `ExchangeRateError`
+    /// when there is none, so the user types one and an unattended job fails instead of guessing.
+    public func defaultExchangeRate(for day: LocalDate) throws -> (rate: Decimal, label: String) {
+        try services.exchangeRates.defaultRateLabel(for: day)
+    }
+
+    /// Today in Lima, by the services' clock.
+    public var today: LocalDate { services.exchangeRates.today }
+
     // MARK: reading
 
     /// The documents, newest first, as a keyset pager; a contact's holds only its own customer's (the

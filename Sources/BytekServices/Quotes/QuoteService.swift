@@ -15,6 +15,12 @@ public struct QuoteService: Sendable {
     /// Today in Lima by the services' clock: the day a quote is sent, accepted or expires.
     public var today: LocalDate { LimaTime.date(services.now()) }
 
+    /// The default rate of a quote in dollars dated `day` (the venta rate of that day or of the 7 before)
+    /// and its label ("TC 3.752 del 28/11 (2 días antes)"); throws `ExchangeRateError` when there is none.
+    public func defaultExchangeRate(for day: LocalDate) throws -> (rate: Decimal, label: String) {
+        try services.exchangeRates.defaultRateLabel(for: day)
+    }
+
     /// Whether this actor sees costs and margins (quote lines, totals); lines come without cost otherwise.
     public var seesCosts: Bool { actor.role.map(PermissionMatrix.canSeeCosts) ?? false }
 

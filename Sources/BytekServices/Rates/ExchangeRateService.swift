@@ -44,6 +44,21 @@ public struct ExchangeRateService: Sendable {
         return (choice.sell, choice.rate.date, choice.note)
     }
 
+    /// "TC 3.752 del 28/11 (2 días antes)", or "TC 3.752 del 30/11 (hoy)" for the day's own rate: what
+    /// a document in dollars shows beside its rate.
+    public static func label(_ d: (rate: Decimal, fromDate: LocalDate, note: String)) -> String {
+        let milli = NSDecimalNumber(decimal: d.rate * 1000).int64Value
+        let figure = ExchangeRate.text(milli)
+        return "TC " + figure + " " + (d.note.isEmpty ? "del " + ExchangeRateRule.dayMonth(d.fromDate) + " (hoy)" : d.note)
+    }
+
+    /// The default rate of `date` with its label; throws `ExchangeRateError.missing` (whose message says
+    /// what to do) when there is none within 7 days.
+    public func defaultRateLabel(for date: LocalDate) throws -> (rate: Decimal, label: String) {
+        let d = try defaultRate(for: date)
+        return (d.rate, Self.label(d))
+    }
+
     /// Enters the rate of a day as typed: compra and venta with at most 3 decimals, positive, compra
     /// not above venta, each within 2.5–6 unless `confirmed` (then `ExchangeRateError.needsConfirmation`).
     /// Replaces that day's rate if there was one.

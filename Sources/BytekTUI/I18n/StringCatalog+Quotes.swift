@@ -226,6 +226,8 @@ extension StringCatalog {
         "quotes.err.noLines": ("La cotización no tiene líneas.", "The quote has no lines."),
         "quotes.err.lineDescription": ("La línea {0} no tiene descripción.", "Line {0} has no description."),
         "quotes.err.period": ("La línea {0} es una suscripción sin periodo.", "Line {0} is a subscription without a period."),
+        "quotes.err.rateMissingDay": ("Hay precios en otra moneda. {0}, o escríbalo.",
+                                      "There are prices in another currency. {0}, or type one."),
         "quotes.err.rateMissing": ("Hay precios en otra moneda: indique el tipo de cambio (h).",
                                    "Some prices are in the other currency: set the exchange rate (h)."),
         "quotes.err.ratePositive": ("El tipo de cambio debe ser un número mayor que 0.", "The exchange rate must be above 0."),

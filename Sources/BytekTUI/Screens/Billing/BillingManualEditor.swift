@@ -36,7 +36,7 @@ final class BillingManualEditor: RecordEditor {
             .choice("kind", s["billing.field.kind"], options: kinds,
                     value: customer.docType == .ruc ? DocumentKind.factura.code : DocumentKind.boleta.code),
             .choice("currency", s["billing.field.currency"], options: [FormOption("PEN", "Soles (PEN)"), FormOption("USD", "Dólares (USD)")]),
-            .text("rate", s["billing.manual.rate"], width: 10, hint: s["billing.manual.rateHint"]),
+            .text("rate", s["billing.manual.rate"], width: 10, hint: rateHint()),
             .number("days", s["billing.manual.days"], width: 6, hint: s["billing.manual.daysHint"]),
         ]
         let kindOptions = [FormOption(ItemKind.service.rawValue, ItemKind.service.displayName),
@@ -54,6 +54,16 @@ final class BillingManualEditor: RecordEditor {
         }
         return fields
     }
+
+    /// "Vacío en USD: TC 3.749 del 15/11 (3 días antes)": the day's rate a document in dollars takes
+    /// when none is typed; without one within 7 days, the plain hint (saving then says what to do).
+    private func rateHint() -> String {
+        guard let d = try? service.defaultExchangeRate(for: service.today) else { return text.s["billing.manual.rateHint"] }
+        return text.s.format("billing.manual.rateDefault", d.label)
+    }
+
+    /// The label of the day's rate the last built document took by default (nil: typed or in soles).
+    private var defaultRateLabel: String?
 
     /// The document the values describe (number 1; numbering assigns the real one), or the errors by field.
     func document(_ values: [String: String]) -> Result<EDocument, BillingFormErrors> {
@@ -96,6 +106,19 @@ final class BillingManualEditor: RecordEditor {
                 errors["rate"] = problem
             }
         }
+        defaultRateLabel = nil
+        if rateText.isEmpty, currency == .usd {
+            // The day's venta rate (or the latest of the week before, said so); none: the user types one.
+            do {
+                let d = try service.defaultExchangeRate(for: service.today)
+                rate = d.rate
+                defaultRateLabel = d.label
+            } catch let e as ExchangeRateError {
+                errors["rate"] = s.format("billing.manual.rateMissing", Self.capitalized(e.message))
+            } catch {
+                errors["rate"] = text.describe(error)
+            }
+        }
         let daysText = (values["days"] ?? "").trimmingCharacters(in: .whitespaces)
         var days = 0
         if !daysText.isEmpty {
@@ -133,9 +156,12 @@ final class BillingManualEditor: RecordEditor {
         defer { rateToConfirm = pendingRate }
         guard case .success(let doc) = document(values) else { return nil }
         let total = (try? doc.amounts().total.formatted) ?? ""
+        let question = text.s.format("billing.confirmIssueTyped", text.kind(doc.kind), service.nextDocumentID(doc), total, doc.customer.name)
         return (padron?.warning(ruc: doc.customer.number, text.s) ?? "")
-            + text.s.format("billing.confirmIssueTyped", text.kind(doc.kind), service.nextDocumentID(doc), total, doc.customer.name)
+            + (defaultRateLabel.map { text.s.format("billing.confirmRate", question, $0) } ?? question)
     }
+
+    private static func capitalized(_ sentence: String) -> String { sentence.prefix(1).uppercased() + sentence.dropFirst() }
 
     func save(_ values: [String: String]) -> SaveOutcome {
         switch document(values) {

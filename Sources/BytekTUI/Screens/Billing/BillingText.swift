@@ -66,6 +66,7 @@ struct BillingText {
         case let e as QuoteInvoicingError: return e.message
         case let e as QuoteError: return QuoteText(s).error(e)
         case let e as InvoicePDFError: return e.message
+        case let e as ExchangeRateError: return e.message.prefix(1).uppercased() + e.message.dropFirst()
         case let e as PDFError: return e.message
         default: return ErrorText(s).describe(error)
         }

@@ -125,6 +125,19 @@ extension QuoteBuilderScreen {
         if let r = rate, errors["exchangeRate"] == nil {
             errors["exchangeRate"] = Self.exchangeRateProblem(r, unchanged: quote.exchangeRate, toConfirm: &rateToConfirm, s)
         }
+        // In dollars with the rate left empty: the day's venta rate (or the latest of the week before,
+        // said so beside it); without one, the header says where to enter it.
+        var note: String?
+        if let r = rate, r == quote.exchangeRate { note = rateNote }
+        if rateText.isEmpty, (Currency(rawValue: v["currency"] ?? "") ?? quote.currency) == .usd {
+            do {
+                let d = try quotes.defaultExchangeRate(for: quotes.today)
+                rate = d.rate
+                note = d.label
+            } catch let e as ExchangeRateError {
+                note = e.message.prefix(1).uppercased() + e.message.dropFirst()
+            } catch {}
+        }
         let validity = Int((v["validityDays"] ?? "").trimmingCharacters(in: .whitespaces))
         if !(1...AmountLimits.maxDays).contains(validity ?? 0) { errors["validityDays"] = s["quotes.err.validity"] }
         var terms = PaymentTerms.cash
@@ -153,7 +166,13 @@ extension QuoteBuilderScreen {
             c.notes = v["notes"] ?? ""
             c.terms = v["terms"] ?? ""
         }
-        if let failure { return [failure == s["quotes.err.rateMissing"] ? "exchangeRate" : "currency": failure] }
+        if let failure {
+            if failure == s["quotes.err.rateMissing"], rate == nil, let note {
+                return ["exchangeRate": s.format("quotes.err.rateMissingDay", note)]
+            }
+            return [failure == s["quotes.err.rateMissing"] ? "exchangeRate" : "currency": failure]
+        }
+        rateNote = note
         return [:]
     }
 

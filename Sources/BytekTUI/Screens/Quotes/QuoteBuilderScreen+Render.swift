@@ -27,8 +27,9 @@ extension QuoteBuilderScreen {
                         maxWidth: max(0, head.maxX - end - 3))
         }
         var line2 = q.unit.label + " · " + q.currency.symbol + " " + q.currency.rawValue
-        if let rate = q.exchangeRate { line2 += " · " + s["quotes.rate"] + " " + QuoteText.decimal(rate) }
+        if let rate = q.exchangeRate { line2 += " · " + (rateNote ?? s["quotes.rate"] + " " + QuoteText.decimal(rate)) }
         line2 += " · " + s[q.pricesIncludeIGV ? "quotes.pricesWithIGV" : "quotes.pricesWithoutIGV"]
+        if q.exchangeRate == nil, q.currency == .usd, let rateNote { line2 += " · " + rateNote }
         if !q.deliveryTime.isEmpty { line2 += " · " + s["quotes.field.deliveryTime"] + ": " + q.deliveryTime }
         label(&canvas, s["quotes.field.unit"], line2, x: head.x + 1, y: head.y + 3, width: room)
         var line3 = s.format("quotes.validity", String(q.validityDays))

@@ -45,6 +45,9 @@ final class QuoteBuilderScreen: Screen {
     var user = ""
     /// An exchange rate outside the usual band that the user was warned about: saving it again confirms it.
     var rateToConfirm: Decimal?
+    /// Beside the rate in the header: "TC 3.749 del 16/11 (2 días antes)" when the day's rate was taken
+    /// by default, or why none could be (a quote in dollars with the rate left empty).
+    var rateNote: String?
     /// True when the last `preview` could not compute its trial (a figure beyond the limits…): such a
     /// trial is never kept as a draft.
     private(set) var lastPreviewFailed = false
