@@ -26,6 +26,40 @@ final class CustomerEditor: RecordEditor {
         return padron.fill(ruc: form.value("docNumber") ?? "", form: form)
     }
 
+    /// The address's place fields: Ctrl-G on any of them opens the ubigeo picker.
+    static let placeFields = ["department", "province", "district"]
+
+    var extraBindings: [KeyBinding] {
+        [KeyBinding([.ctrl("g")], s["customers.key.ubigeo"], help: s["customers.form.help.ubigeo"])]
+    }
+
+    /// Ctrl-G on departamento, provincia or distrito opens the ubigeo picker (on the current district
+    /// when the three names are a place of the ubigeo); picking fills the three fields.
+    func fieldKey(_ key: Key, field id: String, form: Form, context: AppContext) -> Bool {
+        guard key == .ctrl("g"), CustomerEditor.placeFields.contains(id) else { return false }
+        let current = CustomerEditor.ubigeoCode(department: form.value("department") ?? "",
+                                                province: form.value("province") ?? "", district: form.value("district") ?? "")
+        let s = self.s
+        context.present(UbigeoPicker(initialCode: current, strings: s) { [weak form] names in
+            guard let names, let form else { return }
+            form.setValue(names.department, for: "department")
+            form.setValue(names.province, for: "province")
+            form.setValue(names.district, for: "district")
+            context.ok(s.format("customers.ubigeo.picked", names.line))
+        })
+        return true
+    }
+
+    /// The district code of a department, province and district given by name (accents and case
+    /// folded), or nil when they are not one place of the ubigeo.
+    static func ubigeoCode(department: String, province: String, district: String) -> String? {
+        func key(_ text: String) -> String { TextFold.fold(text.trimmingCharacters(in: .whitespaces)) }
+        guard let d = Ubigeo.departments.first(where: { key($0.name) == key(department) }),
+              let p = Ubigeo.provinces(of: d.code).first(where: { key($0.name) == key(province) }),
+              let x = Ubigeo.districts(of: p.code).first(where: { key($0.name) == key(district) }) else { return nil }
+        return x.code
+    }
+
     var formName: String { "customer" }
     var recordKey: String { original?.id.map(String.init) ?? DraftRepository.newRecord }
     var title: String {

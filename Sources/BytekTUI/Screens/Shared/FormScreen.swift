@@ -30,7 +30,7 @@ final class FormScreen: Screen {
             KeyBinding([.escape], strings["key.cancel"], help: strings["form.help.cancel"]),
             KeyBinding([.tab, .backTab], strings["form.fields"], help: strings["form.help.fields"]),
             KeyBinding([.left, .right, .char(" ")], strings["form.option"], help: strings["form.help.options"], hint: false),
-        ]
+        ] + editor.extraBindings
     }
 
     /// Opens a form for `editor` over the current screen and offers its saved draft, if any.
@@ -131,6 +131,8 @@ final class FormScreen: Screen {
         case .key(.enter):
             form.focusNext(wrap: false)
             left(before, context)
+        case .key(let key) where before.map { editor.fieldKey(key, field: $0, form: form, context: context) } == true:
+            break
         default:
             // An error stays beside its field until the next save attempt re-validates.
             guard form.handle(event) else {

@@ -16,11 +16,18 @@ protocol RecordEditor: AnyObject {
     /// Called when the user leaves the field `id` (Tab, Enter, a click on another field): the editor may
     /// fill other fields of `form` from it (the padrón from a RUC) and say so in the status line.
     func fieldLeft(_ id: String, form: Form) -> StatusMessage?
+    /// Keys of this form beyond the shared ones, for the help and the hint line.
+    var extraBindings: [KeyBinding] { get }
+    /// A key pressed on the field `id` before the form takes it: the editor may act on it (open a picker
+    /// that fills fields of `form`). True when it did.
+    func fieldKey(_ key: Key, field id: String, form: Form, context: AppContext) -> Bool
 }
 
 extension RecordEditor {
     func confirmation(_ values: [String: String]) -> String? { nil }
     func fieldLeft(_ id: String, form: Form) -> StatusMessage? { nil }
+    var extraBindings: [KeyBinding] { [] }
+    func fieldKey(_ key: Key, field id: String, form: Form, context: AppContext) -> Bool { false }
 }
 
 enum SaveOutcome {
