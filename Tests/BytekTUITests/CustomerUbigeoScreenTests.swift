@@ -42,6 +42,9 @@ import Testing
         #expect(h.screen.contains("Ubicación: SAN ISIDRO, LIMA, LIMA"), "\(h.screen)")
         #expect(h.screen.contains("SAN ISIDRO"))
         #expect(h.screen.contains("› Departamento"), "the focus stays where it was")
+        // The draft keeps the picked place at once (a kill now loses nothing).
+        let draft = try #require(try DraftRepository(db: h.store.db).load(user: "admin", form: "customer", recordKey: "new"))
+        #expect(draft.fields["district"] == "SAN ISIDRO" && draft.fields["department"] == "LIMA")
         h.keys(.ctrl("s"))
         #expect(h.screen.contains("Cliente guardado: Ñandú Sistemas S.A.C."), "\(h.screen)")
         let row = try #require(try h.store.db.query("SELECT department, province, district FROM customer").first)

@@ -35,7 +35,8 @@ final class CustomerEditor: RecordEditor {
 
     /// Ctrl-G on departamento, provincia or distrito opens the ubigeo picker (on the current district
     /// when the three names are a place of the ubigeo); picking fills the three fields.
-    func fieldKey(_ key: Key, field id: String, form: Form, context: AppContext) -> Bool {
+    func fieldKey(_ key: Key, field id: String, form: Form, context: AppContext,
+                  changed: @escaping @MainActor () -> Void) -> Bool {
         guard key == .ctrl("g"), CustomerEditor.placeFields.contains(id) else { return false }
         let current = CustomerEditor.ubigeoCode(department: form.value("department") ?? "",
                                                 province: form.value("province") ?? "", district: form.value("district") ?? "")
@@ -45,6 +46,7 @@ final class CustomerEditor: RecordEditor {
             form.setValue(names.department, for: "department")
             form.setValue(names.province, for: "province")
             form.setValue(names.district, for: "district")
+            changed()
             context.ok(s.format("customers.ubigeo.picked", names.line))
         })
         return true

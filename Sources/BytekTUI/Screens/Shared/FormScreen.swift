@@ -131,7 +131,8 @@ final class FormScreen: Screen {
         case .key(.enter):
             form.focusNext(wrap: false)
             left(before, context)
-        case .key(let key) where before.map { editor.fieldKey(key, field: $0, form: form, context: context) } == true:
+        case .key(let key) where before.map({ editor.fieldKey(key, field: $0, form: form, context: context,
+                                                              changed: { [weak self] in self?.keepDraft(context) }) }) == true:
             break
         default:
             // An error stays beside its field until the next save attempt re-validates.

@@ -19,15 +19,17 @@ protocol RecordEditor: AnyObject {
     /// Keys of this form beyond the shared ones, for the help and the hint line.
     var extraBindings: [KeyBinding] { get }
     /// A key pressed on the field `id` before the form takes it: the editor may act on it (open a picker
-    /// that fills fields of `form`). True when it did.
-    func fieldKey(_ key: Key, field id: String, form: Form, context: AppContext) -> Bool
+    /// that fills fields of `form`, then calls `changed` so the draft keeps them). True when it did.
+    func fieldKey(_ key: Key, field id: String, form: Form, context: AppContext,
+                  changed: @escaping @MainActor () -> Void) -> Bool
 }
 
 extension RecordEditor {
     func confirmation(_ values: [String: String]) -> String? { nil }
     func fieldLeft(_ id: String, form: Form) -> StatusMessage? { nil }
     var extraBindings: [KeyBinding] { [] }
-    func fieldKey(_ key: Key, field id: String, form: Form, context: AppContext) -> Bool { false }
+    func fieldKey(_ key: Key, field id: String, form: Form, context: AppContext,
+                  changed: @escaping @MainActor () -> Void) -> Bool { false }
 }
 
 enum SaveOutcome {
