@@ -25,6 +25,10 @@ public struct PadronEntry: Sendable, Equatable {
     /// quoted or invoiced.
     public var isActiveAndHabido: Bool { isActive && isHabido }
 
+    /// What is wrong, as SUNAT writes it: the estado when not ACTIVO, the condición when not HABIDO
+    /// (empty when both are fine). Every warning about the RUC words it from these.
+    public var problems: [String] { [isActive ? nil : estado, isHabido ? nil : condicion].compactMap { $0 } }
+
     /// The address in SUNAT's usual order ("CAL. CENTENARIO NRO. 156 URB. LAS LADERAS DE MELGAREJO").
     public var direccion: String { address.text }
 

@@ -76,9 +76,8 @@ final class PadronFiller {
         }
         if !kept.isEmpty { text += " · " + s.format("padron.fill.kept", kept.joined(separator: ", ")) }
         guard entry.isActiveAndHabido else {
-            let state = [entry.isActive ? nil : entry.estado, entry.isHabido ? nil : entry.condicion]
-                .compactMap { $0 }.joined(separator: " / ")
-            return StatusMessage(text: s.format("padron.fill.warning", state) + " · " + text, kind: .error)
+            return StatusMessage(text: s.format("padron.fill.warning", entry.problems.joined(separator: " / ")) + " · " + text,
+                                 kind: .error)
         }
         return StatusMessage(text: text, kind: filled.isEmpty ? .info : .ok)
     }

@@ -29,12 +29,7 @@ final class PadronFlags {
     static func state(_ e: PadronEntry) -> String { e.estado + " / " + e.condicion }
 
     /// What is wrong, as the confirmation says it: "NO HABIDO", "BAJA DE OFICIO", or both joined by "y".
-    static func problem(_ e: PadronEntry) -> String {
-        var parts: [String] = []
-        if !e.isActive { parts.append(e.estado) }
-        if !e.isHabido { parts.append(e.condicion) }
-        return parts.joined(separator: " y ")
-    }
+    static func problem(_ e: PadronEntry) -> String { e.problems.joined(separator: " y ") }
 
     /// "SUNAT: el RUC 20… figura como NO HABIDO. " before a confirmation; "" when the RUC is fine.
     func warning(ruc: String, _ s: Strings) -> String {
