@@ -7,7 +7,7 @@ public enum ModuleGroup: String, CaseIterable, Sendable {
     public var modules: [AppModule] {
         switch self {
         case .commercial: return [.customers, .sales, .quotes, .catalog]
-        case .finance: return [.billing, .exchangeRates]
+        case .finance: return [.billing, .receivables, .recurring, .salesRegister, .exchangeRates]
         case .operations: return []
         case .administration: return [.users, .audit, .jobs]
         }

@@ -31,6 +31,12 @@ public enum AppModule: String, CaseIterable, Sendable {
     /// Tipo de cambio (Finanzas): finanzas and admin enter rates; the roles that see Finanzas read the
     /// screen (every role may still read a rate through the operations layer: `tipocambio.ver`).
     case exchangeRates
+    /// Cobranzas: open receivables, payments, detracción deposits, retention receipts, bank statements.
+    case receivables
+    /// Recurrentes: what the subscriptions bill each period.
+    case recurring
+    /// Registro de ventas (SIRE RVIE) and the monthly close.
+    case salesRegister
 }
 
 public enum Access: Sendable, Equatable { case none, read, write }
@@ -62,6 +68,14 @@ public enum PermissionMatrix {
         case (.exchangeRates, .finanzas): return .write
         case (.exchangeRates, .ventas), (.exchangeRates, .operaciones): return .read
         case (.exchangeRates, _): return .none
+        case (.receivables, .finanzas): return .write
+        case (.receivables, .ventas), (.receivables, .operaciones): return .read
+        case (.receivables, _): return .none
+        case (.recurring, .finanzas): return .write
+        case (.recurring, .ventas), (.recurring, .operaciones): return .read
+        case (.recurring, _): return .none
+        case (.salesRegister, .finanzas): return .write
+        case (.salesRegister, _): return .none
         }
     }
 

@@ -16,6 +16,7 @@ extension EDocumentRepository {
             try IssueDateRule.check(doc.issueDate, kind: doc.kind, today: LimaTime.date(now()), lastInSeries: last,
                                     series: doc.series.code)
         } catch { throw EDocumentError.issueDate(error) }
+        try ClosedPeriods(db: db).check(doc.issueDate, action: "emitir")
         guard let ref = doc.note?.reference,
               let original = try record(series: ref.series.code, number: ref.number),
               let originalDoc = try document(id: original.id) else { return }

@@ -38,9 +38,12 @@ public struct EDocumentRepository: Sendable {
 
     /// Issues `document` (its `number` is ignored and replaced by the series' next one). `prepare`
     /// builds, signs and zips the numbered document; it runs inside the transaction, so a failure there
-    /// leaves nothing behind. Returns the stored record.
+    /// leaves nothing behind. `alongside` runs in the same transaction once the document row exists (its id
+    /// given): what must be written with the document or not at all (recurring billing's period keys).
+    /// Returns the stored record.
     @discardableResult
     public func issue(_ document: EDocument, quoteNumber: String? = nil,
+                      alongside: ((Int64) throws -> Void)? = nil,
                       prepare: (EDocument) throws -> PreparedEDocument) throws -> EDocumentRecord {
         // A first check outside the write lock, so a broken document never waits for the lock.
         var draft = document
@@ -83,6 +86,8 @@ public struct EDocumentRepository: Sendable {
                      .text(line.unit.code), .text(line.unitPrice.description), .text(line.affectation.code),
                      .int(a?.lineValue.minorUnits ?? 0), .int(a?.igv.minorUnits ?? 0)])
             }
+            try ReceivableLedger.documentIssued(db: db, id: id, document: doc, amounts: amounts, user: user, now: now())
+            try alongside?(id)
             // Boletas and their notes travel in the resumen diario (EBatchRepository), not with sendBill.
             if Self.sentWithSendBill(doc.series) {
                 try JobQueue(db: db).enqueue(
@@ -231,6 +236,7 @@ public struct EDocumentRepository: Sendable {
             if r.voidRequestedAt != nil { throw EBatchError.voidAlreadyRequested(r.documentID) }
             let today = LimaTime.date(now())
             if let issued = LocalDate(r.issueDate) {
+                try ClosedPeriods(db: db).check(issued, action: "anular")
                 let last = issued.adding(days: Self.voidWindowDays)
                 if today > last {
                     throw EBatchError.voidWindowExpired(document: r.documentID, issueDate: r.issueDate,

@@ -82,6 +82,9 @@ enum Messages {
         case .billing: return "Facturación"
         case .users: return "Usuarios"
         case .exchangeRates: return "Tipo de cambio"
+        case .receivables: return "Cobranzas"
+        case .recurring: return "Recurrentes"
+        case .salesRegister: return "Registro de ventas"
         }
     }
 

@@ -22,9 +22,10 @@ public struct EDocumentIssuer: Sendable {
     /// throws `EDocumentError.rejectedBySunatRules` and takes no number. If another user took the candidate
     /// number meanwhile, the document is rebuilt and re-signed with the number it finally gets.
     @discardableResult
-    public func issue(_ document: EDocument, quoteNumber: String? = nil) throws -> EDocumentRecord {
+    public func issue(_ document: EDocument, quoteNumber: String? = nil,
+                      alongside: ((Int64) throws -> Void)? = nil) throws -> EDocumentRecord {
         guard let preflight = try SunatPreflight.configured(in: repository.db) else {
-            return try repository.issue(document, quoteNumber: quoteNumber) { doc in
+            return try repository.issue(document, quoteNumber: quoteNumber, alongside: alongside) { doc in
                 try Self.prepare(doc, key: key, algorithm: algorithm)
             }
         }
@@ -34,7 +35,7 @@ public struct EDocumentIssuer: Sendable {
         let checked = try Self.prepare(candidate, key: key, algorithm: algorithm)
         try preflight.check(checked, documentID: candidate.id, ruleSet: SunatRuleSet(kind: candidate.kind))
         try afterPreflight?()
-        return try repository.issue(document, quoteNumber: quoteNumber) { doc in
+        return try repository.issue(document, quoteNumber: quoteNumber, alongside: alongside) { doc in
             doc.number == candidate.number ? checked : try Self.prepare(doc, key: key, algorithm: algorithm)
         }
     }
