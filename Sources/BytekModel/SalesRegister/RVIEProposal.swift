@@ -36,10 +36,10 @@ public enum RVIEProposal {
         var lines: [RVIELine] = []
         var lineNumber = 0
         var sawHeader = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: every line end is a separator of its own.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             lineNumber += 1
             var row = Substring(raw)
-            if row.hasSuffix("\r") { row = row.dropLast() }
             if lineNumber == 1, row.hasPrefix("\u{FEFF}") { row = row.dropFirst() }
             if row.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             if !sawHeader {

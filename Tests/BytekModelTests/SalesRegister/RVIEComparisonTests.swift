@@ -41,7 +41,7 @@ import Testing
     @Test func readsTheProposal() throws {
         #expect(F.issuerRUC == "20600123450" && F.customerRUC == "20100454522")
         let lines = try RVIEProposal.parse(Self.proposalBytes(), ruc: F.issuerRUC, period: Self.period)
-        #expect(lines.count == 8)
+        try #require(lines.count == 8)
         let range = lines[3]
         #expect(range.type == "03" && range.number == 7 && range.finalNumber == 8 && range.documentID == "B001-7…B001-8")
         #expect(range.customerName == "María Quispe")

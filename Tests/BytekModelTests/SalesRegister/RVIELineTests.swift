@@ -8,7 +8,6 @@ import Testing
     static let ruc = F.issuerRUC
     static let cust = F.customerRUC
     static let period = YearMonth(year: 2026, month: 11)
-    /// The 8 fields after the total's currency when there is no rate nor modified document: rate, 29–32, 33, 34.
 
     static func line(_ doc: EDocument, voided: Bool = false, referenceDate: LocalDate? = nil) throws -> RVIELine {
         try RVIELine(SalesRegisterDocument(document: doc, voided: voided, referenceDate: referenceDate),
@@ -19,20 +18,20 @@ import Testing
         let l = try Self.line(F.factura([F.line(2, 250), F.line(1, 500)]))
         #expect(l.fields.count == 34)
         #expect(l.text == "\(Self.ruc)|BYTEK SOLUCIONES S.A.C.|202611|\(Self.ruc)01F0010000000123|26/11/2026||01|F001|123||6|\(Self.cust)|CLIENTE DEMO S.A."
-                + "|0.00|1000.00|0.00|180.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|1180.00|PEN||||||||")
+                + "|0.00|1000.00|0.00|180.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|1180.00|PEN|||||||")
     }
 
     @Test func facturaInDollarsStatesItsRate() throws {
         let l = try Self.line(F.factura([F.line(1, 100)], currency: .usd, exchangeRate: Decimal(string: "3.75")))
         #expect(l.text == "\(Self.ruc)|BYTEK SOLUCIONES S.A.C.|202611|\(Self.ruc)01F0010000000123|26/11/2026||01|F001|123||6|\(Self.cust)|CLIENTE DEMO S.A."
-                + "|0.00|100.00|0.00|18.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|118.00|USD|3.750|||||||")
+                + "|0.00|100.00|0.00|18.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|118.00|USD|3.750||||||")
     }
 
     @Test func anonymousBoleta() throws {
         let l = try Self.line(F.boleta([F.line(1, 50, includesIGV: true)]))
         #expect(l.fields[6...12] == ["03", "B001", "7", "", "-", "-", "CLIENTES VARIOS"])
         #expect(l.text == "\(Self.ruc)|BYTEK SOLUCIONES S.A.C.|202611|\(Self.ruc)03B0010000000007|26/11/2026||03|B001|7||-|-|CLIENTES VARIOS"
-                + "|0.00|42.37|0.00|7.63|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|50.00|PEN||||||||")
+                + "|0.00|42.37|0.00|7.63|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|50.00|PEN|||||||")
     }
 
     @Test func creditNoteIsNegativeAndNamesTheFactura() throws {
@@ -46,7 +45,7 @@ import Testing
         let l = try Self.line(F.factura([F.line(1, 100)]), voided: true)
         #expect(l.voided)
         #expect(l.text == "\(Self.ruc)|BYTEK SOLUCIONES S.A.C.|202611|\(Self.ruc)01F0010000000123|26/11/2026||01|F001|123||6|\(Self.cust)|CLIENTE DEMO S.A."
-                + "|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|PEN||||||||")
+                + "|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|PEN|||||||")
     }
 
     @Test func exportGoesToFieldFourteen() throws {
@@ -54,7 +53,7 @@ import Testing
         doc.customer = DocumentCustomer(documentType: .nonDomiciled, number: "-", name: "ACME Inc.")
         let l = try Self.line(doc)
         #expect(l.text == "\(Self.ruc)|BYTEK SOLUCIONES S.A.C.|202611|\(Self.ruc)01F0010000000123|26/11/2026||01|F001|123||0|-|ACME Inc."
-                + "|500.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|500.00|PEN||||||||")
+                + "|500.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|500.00|PEN|||||||")
     }
 
     @Test func exoneradoAndInafectoApart() throws {
