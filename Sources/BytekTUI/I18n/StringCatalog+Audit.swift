@@ -38,7 +38,7 @@ extension StringCatalog {
         "audit.entity.e_batch": ("Lote SUNAT", "SUNAT batch"),
         "audit.entity.exchange_rate": ("Tipo de cambio", "Exchange rate"),
         "audit.entity.padron": ("Padrón SUNAT", "SUNAT register"),
-        "audit.entity.sales_register": ("Registro de ventas", "Sales register"),
+        "audit.entity.sales_register": ("Registro SIRE", "SIRE register"),
         "audit.action.create": ("Creación", "Create"),
         "audit.action.update": ("Modificación", "Update"),
         "audit.action.archive": ("Archivo", "Archive"),

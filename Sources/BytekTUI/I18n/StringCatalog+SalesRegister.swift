@@ -42,7 +42,7 @@ extension StringCatalog {
         "sire.compare.done": ("{0} diferencias con la propuesta (d alterna la lista).", "{0} differences with the proposal."),
         "sire.compare.summary": ("Propuesta SUNAT: {0} · BYTEK: {1} · coinciden {2}", "SUNAT: {0} · BYTEK: {1} · matching {2}"),
         "sire.compare.cleanShort": (" · sin diferencias", " · no differences"),
-        "sire.generated": ("Archivo de reemplazo escrito: {0}", "Replacement file written: {0}"),
-        "sire.exported": ("CSV exportado: {0}", "CSV exported: {0}"),
+        "sire.generated": ("{0} escrito junto a la base de datos", "{0} written beside the database"),
+        "sire.exported": ("{0} exportado junto a la base de datos", "{0} exported beside the database"),
     ]
 }

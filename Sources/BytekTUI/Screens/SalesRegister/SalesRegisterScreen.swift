@@ -126,7 +126,7 @@ final class SalesRegisterScreen: Screen {
             let (view, path) = try services.salesRegister.generate(period, into: outputFolder)
             self.view = view
             fill()
-            context.ok(strings.format("sire.generated", path))
+            context.ok(strings.format("sire.generated", (path as NSString).lastPathComponent))
         } catch {
             context.error(describe(error))
         }
@@ -146,7 +146,7 @@ final class SalesRegisterScreen: Screen {
             }
             let path = outputFolder + "/" + name
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-            context.ok(strings.format("sire.exported", path))
+            context.ok(strings.format("sire.exported", name))
         } catch {
             context.error(describe(error))
         }
