@@ -28,6 +28,7 @@ enum DemoCommand {
             Console.out("Comprobantes electrónicos: \(billing.issued) emitidos y firmados"
                 + (counts.isEmpty ? "." : " (" + counts.joined(separator: ", ") + ")."))
             if let warning = billing.warning { Console.err("Aviso: \(warning)") }
+            Console.out(try DemoSireProposal.write(store: store, databasePath: context.dbPath))
         }
         Console.out("Usuarios: " + DemoSeeder.users.map(\.login).joined(separator: ", ")
             + ". Ábrala con: bytek --db \(context.dbPath) --user admin")

@@ -34,11 +34,12 @@ public struct RVIEFile: Sendable, Hashable {
         return out
     }
 
-    static func appendLatin1(_ s: String, to out: inout [UInt8]) {
-        for ch in s {
+    public static func appendLatin1(_ s: String, to out: inout [UInt8]) {
+        // Composed first (e + U+0301 → é); a character of several Latin-1 scalars ("\r\n") keeps them all.
+        for ch in s.precomposedStringWithCanonicalMapping {
             let scalars = ch.unicodeScalars
-            if scalars.count == 1, let v = scalars.first?.value, v <= 0xFF {
-                out.append(UInt8(v))
+            if scalars.allSatisfy({ $0.value <= 0xFF }) {
+                out += scalars.map { UInt8($0.value) }
                 continue
             }
             let folded = String(ch).folding(options: .diacriticInsensitive, locale: nil)

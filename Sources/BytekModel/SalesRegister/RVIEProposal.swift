@@ -25,6 +25,19 @@ public enum RVIEProposal {
         "Valor FOB Embarcado", "Valor OP Gratuitas", "Tipo Operación", "DAM / CP", "CLU",
     ]
 
+    /// Lines written the way SUNAT's proposal holds them (header, 40 columns, "Est. Comp" 1 or 2 for a voided
+    /// document, CR LF): the demo's sample proposal and the tests' round trip.
+    public static func text(_ lines: [RVIELine]) -> String {
+        var out = columnTitles.joined(separator: "|") + "\r\n"
+        for l in lines {
+            var cols = Array(l.fields.prefix(32)) + Array(repeating: "", count: 8)
+            cols[34] = l.voided ? "2" : "1"
+            cols[39] = l.clu
+            out += cols.joined(separator: "|") + "\r\n"
+        }
+        return out
+    }
+
     /// The fewest columns a data line may have: up to "Est. Comp".
     public static let minimumColumns = 35
 

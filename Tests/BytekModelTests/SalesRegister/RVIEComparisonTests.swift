@@ -80,13 +80,9 @@ import Testing
     @Test func ourOwnFileComparedWithItselfHasNoDifference() throws {
         let ours = try Self.ours()
         let file = RVIEFile(ruc: F.issuerRUC, period: Self.period, lines: ours)
-        // SUNAT's layout: header, then our 34 fields padded to 40 columns with "Est. Comp" (2 = anulado).
-        var text = RVIEProposal.columnTitles.joined(separator: "|") + "\r\n"
-        for l in ours {
-            var cols = Array(l.fields.prefix(32)) + Array(repeating: "", count: 8)
-            cols[34] = l.voided ? "2" : "1"
-            text += cols.joined(separator: "|") + "\r\n"
-        }
+        let text = RVIEProposal.text(ours)
+        #expect(text.hasPrefix("RUC|Razón social|Periodo|CAR SUNAT|"))
+        #expect(text.components(separatedBy: "\r\n")[3].split(separator: "|", omittingEmptySubsequences: false).count == 40)
         let back = try RVIEProposal.parse(Array(text.utf8), ruc: F.issuerRUC, period: Self.period)
         let c = RVIEComparison(ours: ours, sunat: back)
         #expect(c.isClean, "\(c.differences.map(\.sentence))")

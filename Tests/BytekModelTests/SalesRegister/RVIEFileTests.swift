@@ -45,8 +45,8 @@ import Testing
 
     @Test func charactersOutsideLatin1() {
         var out: [UInt8] = []
-        RVIEFile.appendLatin1("Łódź €", to: &out)
-        #expect(out == [UInt8(ascii: "?"), 0xF3, UInt8(ascii: "d"), UInt8(ascii: "z"), UInt8(ascii: " "), UInt8(ascii: "?")])
+        RVIEFile.appendLatin1("Łódź €\r\ne\u{301}", to: &out)
+        #expect(out == [UInt8(ascii: "?"), 0xF3, UInt8(ascii: "d"), UInt8(ascii: "z"), UInt8(ascii: " "), UInt8(ascii: "?"), 13, 10, 0xE9])
     }
 
     @Test func totalsAreTheSumOfTheDocuments() throws {
