@@ -51,8 +51,8 @@ enum SireCommand {
                 if output != nil { throw CLIError.usage("--output no se usa con --propuesta", command: args.command) }
                 let (view, comparison) = try services.salesRegister.compare(period, proposalPath: proposal)
                 if let csv {
-                    try write(SalesRegisterCSV.differences(comparison), to: csv,
-                              done: "Se exportaron \(comparison.differences.count) diferencia(s) a \(csv).")
+                    try SalesCLI.writeCSV(header: SalesRegisterCSV.differenceHeader,
+                                              rows: SalesRegisterCSV.differenceRows(comparison), to: csv)
                     if csv == "-" { return 0 }
                 }
                 report(view, comparison)
@@ -61,7 +61,8 @@ enum SireCommand {
             if let csv {
                 if output != nil { throw CLIError.usage("use --csv o --output, no ambos", command: args.command) }
                 let view = try services.salesRegister.period(period)
-                try write(view.csv, to: csv, done: "Se exportaron \(view.lines.count) comprobante(s) a \(csv).")
+                try SalesCLI.writeCSV(header: SalesRegisterCSV.documentHeader,
+                                          rows: SalesRegisterCSV.documentRows(view.lines, statuses: view.statuses), to: csv)
                 return 0
             }
             let (view, path) = try services.salesRegister.generate(period, into: output ?? FileManager.default.currentDirectoryPath)
@@ -88,18 +89,5 @@ enum SireCommand {
         Console.out("\(c.differences.count) diferencia(s): "
                     + c.countsByKind.map { "\($0.kind.label) \($0.count)" }.joined(separator: ", ") + ".")
         for d in c.differences { Console.out("  " + d.sentence) }
-    }
-
-    static func write(_ bytes: [UInt8], to file: String, done: String) throws {
-        if file == "-" {
-            Console.writeOut(bytes)
-            return
-        }
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: file), options: .atomic)
-        } catch {
-            throw CLIError.failure("no se pudo escribir \(file): \(error.localizedDescription)")
-        }
-        Console.out(done)
     }
 }

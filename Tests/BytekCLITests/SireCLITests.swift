@@ -106,7 +106,7 @@ import Testing
 
         let docsCSV = fx.file("ventas.csv")
         let plain = try fx.run("sire", "ventas", "--period", "2026-11", "--csv", docsCSV, user: "fina")
-        #expect(plain.status == 0 && plain.stdout.contains("Se exportaron 2 comprobante(s)"), "\(plain.stderr)")
+        #expect(plain.status == 0 && plain.stdout.contains("Se exportaron 2 registro(s) a \(docsCSV)."), "\(plain.stderr)")
         let docsText = try String(contentsOfFile: docsCSV, encoding: .utf8)
         #expect(docsText.contains("2026-11-26,01,F001,126,pendiente,6,20100454522,PEÑALOZA E.I.R.L.,PEN,,0.00,100.00,0.00,0.00,18.00,118.00,\r\n"))
         #expect(!docsText.contains(",90,"))

@@ -7,7 +7,11 @@ public enum SalesRegisterCSV {
 
     /// One row per document, with the same signed amounts as the replacement file.
     public static func documents(_ lines: [RVIELine], statuses: [RVIEKey: String] = [:]) -> [UInt8] {
-        let rows = lines.map { l -> [String] in
+        CSVWriter().encode(header: documentHeader, rows: documentRows(lines, statuses: statuses))
+    }
+
+    public static func documentRows(_ lines: [RVIELine], statuses: [RVIEKey: String] = [:]) -> [[String]] {
+        lines.map { l -> [String] in
             let a = l.amounts
             let modified = l.modified.map { $0.type + " " + $0.series + "-" + $0.number } ?? ""
             return [l.issueDate.description, l.type, l.series, String(l.number),
@@ -16,14 +20,16 @@ public enum SalesRegisterCSV {
                     a.taxable.plainAmount, a.exonerado.plainAmount, a.inafecto.plainAmount, a.igv.plainAmount,
                     a.total.plainAmount, modified]
         }
-        return CSVWriter().encode(header: documentHeader, rows: rows)
     }
 
     public static let differenceHeader = ["tipo_diferencia", "documento", "campo", "bytek", "sunat"]
 
     /// One row per difference.
     public static func differences(_ c: RVIEComparison) -> [UInt8] {
-        CSVWriter().encode(header: differenceHeader,
-                           rows: c.differences.map { [$0.kind.label, $0.documentID, $0.field, $0.ours, $0.sunat] })
+        CSVWriter().encode(header: differenceHeader, rows: differenceRows(c))
+    }
+
+    public static func differenceRows(_ c: RVIEComparison) -> [[String]] {
+        c.differences.map { [$0.kind.label, $0.documentID, $0.field, $0.ours, $0.sunat] }
     }
 }
