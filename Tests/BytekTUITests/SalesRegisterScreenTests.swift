@@ -4,7 +4,7 @@ import Foundation
 import Testing
 @testable import BytekTUI
 
-/// Finanzas › Registro de ventas as finanzas meets it: the last month by default, `p` another period, the totals
+/// Finanzas › Registro de ventas as finanzas meets it: the month with documents by default, `p` another period, the totals
 /// at the top (the sum of the rows), `a` the sample proposal (Tests/SalesRegister/Fixtures) with its differences by
 /// kind, `g` the replacement ZIP and `x` the CSV beside the database. `c` stays free for the monthly close.
 @MainActor
@@ -37,9 +37,14 @@ import Testing
     @Test func periodTotalsComparisonAndExports() throws {
         let h = try harness()
         h.go(.salesRegister)
+        // October (the last month) is empty: the screen opens November, the month with documents.
+        #expect(h.screen.contains("Registro de ventas (RVIE) · periodo 2026-11 · RUC 20600123450"), "\(h.screen)")
+        #expect(!h.screen.contains("c Cerrar"))
+        h.keys(.char("p"))
+        h.type("2026-10")
+        h.keys(.enter)
         #expect(h.screen.contains("Registro de ventas (RVIE) · periodo 2026-10 · RUC 20600123450"), "\(h.screen)")
         #expect(h.screen.contains("No hay comprobantes emitidos en este periodo."))
-        #expect(!h.screen.contains("c Cerrar"))
 
         h.keys(.char("p"))
         h.type("2026-13")

@@ -3,7 +3,7 @@ import BytekServices
 import BytekStore
 import Foundation
 
-/// Finanzas › Registro de ventas (SIRE RVIE): the period's documents with their totals per currency at the top
+/// Finanzas › Registro de ventas (SIRE RVIE): the last month's (or, while it has none, the current month's) documents with their totals per currency at the top
 /// (the sum of the rows below), and the comparison with SUNAT's proposal (a path typed with `a`), its differences
 /// listed by kind. `p` picks the period, `g` writes the replacement ZIP beside the database, `x` exports the CSV of
 /// what is shown (documents or differences), `d` switches between the two lists. `c` is left for the monthly close
@@ -47,6 +47,12 @@ final class SalesRegisterScreen: Screen {
         documentsPane.showsFilter = false
         differencesPane.showsFilter = false
         load()
+        // A company in its first month (or the demo) has nothing last month: open the current one instead.
+        let current = LocalDate(services.now(), in: ExchangeRateService.lima).yearMonth
+        if view?.lines.isEmpty == true, let now = try? services.salesRegister.period(current), !now.lines.isEmpty {
+            period = current
+            load()
+        }
     }
 
     var title: String { strings["module.salesRegister"] }
