@@ -10,9 +10,9 @@ import Foundation
 /// (SUNAT has not received them): they show as "Solo en BYTEK".
 @MainActor
 enum DemoSireProposal {
-    static func write(store: Store, databasePath: String, now: Date = Date()) throws -> String {
-        let services = Services(store: store, actor: .staff("finanzas", role: .finanzas, door: .cli), now: { now })
-        let period = LocalDate(now, in: ExchangeRateService.lima).yearMonth
+    static func write(store: Store, databasePath: String) throws -> String {
+        let services = Services(store: store, actor: .staff("finanzas", role: .finanzas, door: .cli))
+        let period = LocalDate(services.now(), in: ExchangeRateService.lima).yearMonth
         let view = try services.salesRegister.period(period)
         let answered: Set<String> = ["aceptado", "observado", "anulado"]
         var lines = view.lines.filter { answered.contains(view.statuses[$0.key] ?? "") }
