@@ -35,15 +35,20 @@ public struct RVIEFile: Sendable, Hashable {
     }
 
     public static func appendLatin1(_ s: String, to out: inout [UInt8]) {
-        // Composed first (e + U+0301 → é); a character of several Latin-1 scalars ("\r\n") keeps them all.
-        for ch in s.precomposedStringWithCanonicalMapping {
-            let scalars = ch.unicodeScalars
-            if scalars.allSatisfy({ $0.value <= 0xFF }) {
-                out += scalars.map { UInt8($0.value) }
+        // Most lines are plain ASCII: their UTF-8 bytes are already Latin-1.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            out += s.utf8
+            return
+        }
+        // Composed first (e + U+0301 → é), then scalar by scalar; a mark that composes with nothing is dropped.
+        for scalar in s.precomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.value <= 0xFF {
+                out.append(UInt8(scalar.value))
                 continue
             }
-            let folded = String(ch).folding(options: .diacriticInsensitive, locale: nil)
-            if let v = folded.unicodeScalars.first?.value, folded.unicodeScalars.count == 1, v <= 0xFF {
+            let folded = String(scalar).folding(options: .diacriticInsensitive, locale: nil).unicodeScalars
+            if folded.isEmpty || scalar.properties.generalCategory == .nonspacingMark { continue }
+            if folded.count == 1, let v = folded.first?.value, v <= 0xFF {
                 out.append(UInt8(v))
             } else {
                 out.append(UInt8(ascii: "?"))
