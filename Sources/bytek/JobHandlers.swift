@@ -32,6 +32,7 @@ enum JobHandlers {
         worker.register(PortalLinkJob.kind) { context in
             try PortalLinkJob.run(context, smtp: { try SMTPSettings.load(environment: environment) })
         }
+        worker.register(SireProposalJob.kind) { context in try SireProposalJob.run(context, environment: environment) }
         if environment["BYTEK_TEST_JOBS"] == "1" { TestJobs.register(on: worker) }
     }
 }

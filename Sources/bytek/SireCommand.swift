@@ -22,6 +22,11 @@ enum SireCommand {
     bytek sire ventas --period AAAA-MM --csv SALIDA
         Los comprobantes del periodo en CSV para el contador (- para la salida estándar).
 
+    bytek sire ventas --period AAAA-MM --solicitar-propuesta [--output CARPETA]
+        Pide la propuesta a la API del SIRE por medio del trabajador (bytek worker), que la guarda como
+        propuesta-RVIE-AAAAMM.zip junto a la base (o en CARPETA). Usa el usuario y la clave SOL de los
+        secretos y las credenciales de la API en BYTEK_SIRE_CLIENT_ID y BYTEK_SIRE_CLIENT_SECRET.
+
     Solo finanzas y admin. Salida 0 también cuando hay diferencias (se listan); 1 si el periodo, la
     propuesta o la carpeta no sirven (el mensaje dice qué línea y por qué).
     """
@@ -39,6 +44,7 @@ enum SireCommand {
         let output = try args.option("--output")
         let proposal = try args.option("--propuesta")
         let csv = try args.option("--csv")
+        let request = args.flag("--solicitar-propuesta")
         try args.finish()
         let period: YearMonth
         do throws(SalesRegisterError) { period = try SalesRegisterPeriod.parse(periodText) } catch {
@@ -47,6 +53,12 @@ enum SireCommand {
         let store = try context.openStore()
         let services = context.services(store, try context.requireUser(store))
         do {
+            if request {
+                let folder = output ?? URL(fileURLWithPath: context.dbPath).deletingLastPathComponent().path
+                let path = try services.salesRegister.requestProposal(period, into: folder)
+                Console.out("Propuesta de \(period) solicitada al SIRE: el trabajador (bytek worker) la guardará en \(path).")
+                return 0
+            }
             if let proposal {
                 if output != nil { throw CLIError.usage("--output no se usa con --propuesta", command: args.command) }
                 let (view, comparison) = try services.salesRegister.compare(period, proposalPath: proposal)

@@ -13,9 +13,9 @@ final class InvoiceEmulator: @unchecked Sendable {
     let process = Process()
     let port: Int
 
-    init() throws {
+    init(script: String = InvoiceEmulator.script, arguments: [String] = []) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script, "--port", "0"]
+        process.arguments = ["python3", script, "--port", "0"] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice

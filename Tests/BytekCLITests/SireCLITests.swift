@@ -141,4 +141,40 @@ import Testing
         let folder = try fx.run("sire", "ventas", "--period", "2026-11", "--output", fx.file("no/hay"))
         #expect(folder.status == 1 && folder.stderr.contains("la carpeta no existe"), "\(folder.stderr)")
     }
+
+    /// The SIRE API through the worker: `--solicitar-propuesta` queues the job, `bytek worker --once` asks the
+    /// emulator (Tests/SunatEmulator/sire_emulator.py) for the proposal, follows its ticket and saves the ZIP,
+    /// which the comparison then reads.
+    @Test func proposalDownloadedThroughTheWorker() throws {
+        let fx = try CLIFixture()
+        defer { fx.cleanup() }
+        try fx.withAdmin()
+        #expect(try fx.run("user", "add", "fina", "--name", "Fina", "--role", "finanzas").status == 0)
+        try Self.seed(fx.dbPath)
+        let script = URL(fileURLWithPath: InvoiceEmulator.script).deletingLastPathComponent().appendingPathComponent("sire_emulator.py").path
+        let sire = try InvoiceEmulator(script: script, arguments: [
+            "--ruc", Self.ruc, "--proposal", Self.fixtures.appendingPathComponent("propuesta-RVIE-202611.txt").path])
+        defer { sire.stop() }
+        var env = ["BYTEK_SIRE_URL": "http://127.0.0.1:\(sire.port)", "BYTEK_SIRE_AUTH_URL": "http://127.0.0.1:\(sire.port)",
+                   "BYTEK_SIRE_CLIENT_ID": "cliente-sire", "BYTEK_SIRE_CLIENT_SECRET": "secreto-sire",
+                   "BYTEK_SOL_USER": "MODDATOS", "BYTEK_SOL_PASSWORD": "moddatos", "BYTEK_SECRETS": fx.file("sin-secretos")]
+
+        let asked = try fx.run("sire", "ventas", "--period", "2026-11", "--solicitar-propuesta", user: "fina", extra: env)
+        #expect(asked.status == 0, "\(asked.stderr)")
+        let path = fx.folder + "/propuesta-RVIE-202611.zip"
+        #expect(asked.stdout.contains("el trabajador (bytek worker) la guardará en \(path)."), "\(asked.stdout)")
+        let worked = try fx.run("worker", "--once", extra: env)
+        #expect(worked.status == 0, "\(worked.stderr)")
+        #expect(FileManager.default.fileExists(atPath: path), "\(worked.stdout)\n\(worked.stderr)")
+        let cmp = try fx.run("sire", "ventas", "--period", "2026-11", "--propuesta", path, user: "fina")
+        #expect(cmp.stdout.contains("Propuesta SUNAT 2026-11: 9 comprobante(s); BYTEK: 2; coinciden 1."), "\(cmp.stdout)\(cmp.stderr)")
+
+        // A wrong API secret: the job fails with SUNAT's refusal in Spanish and no file is written.
+        try FileManager.default.removeItem(atPath: path)
+        env["BYTEK_SIRE_CLIENT_SECRET"] = "otro"
+        #expect(try fx.run("sire", "ventas", "--period", "2026-11", "--solicitar-propuesta", user: "fina", extra: env).status == 0)
+        let refused = try fx.run("worker", "--once", extra: env)
+        #expect((refused.stdout + refused.stderr).contains("SUNAT respondió 401 al pedir el token del SIRE"), "\(refused.stdout)\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
 }

@@ -78,7 +78,7 @@ public struct SunatSOAPClient: SunatService {
     }
 
     /// One blocking HTTP exchange. Any transport error (refused, dropped, timed out) is `.network`.
-    private static func perform(_ request: URLRequest, timeout: TimeInterval) throws(SunatSOAPError) -> (Data, Int) {
+    static func perform(_ request: URLRequest, timeout: TimeInterval) throws(SunatSOAPError) -> (Data, Int) {
         let config = URLSessionConfiguration.ephemeral
         config.timeoutIntervalForRequest = timeout
         config.timeoutIntervalForResource = timeout

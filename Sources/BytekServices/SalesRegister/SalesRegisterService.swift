@@ -1,5 +1,6 @@
 import BytekModel
 import BytekStore
+import BytekSUNAT
 import Foundation
 
 extension SalesRegisterRepository: ActingRepository {}
@@ -61,6 +62,20 @@ public struct SalesRegisterService: Sendable {
         let view = try load(period)
         let sunat = try RVIEProposal.parse(try SalesRegisterFiles.readProposal(proposalPath), ruc: view.ruc, period: period)
         return (view, RVIEComparison(ours: view.lines, sunat: sunat))
+    }
+
+    /// Queues the worker's "sire.propuesta" job: ask SUNAT's SIRE API for the proposal of `period` and save it in
+    /// `folder`; returns the path it will have. The request and its audit entry are one transaction.
+    public func requestProposal(_ period: YearMonth, into folder: String) throws -> String {
+        try actor.authorize(.salesRegisterRequest)
+        let path = SireProposalJob.path(period: period, folder: folder)
+        let now = services.now
+        let queue = JobQueue(db: services.db, clock: { Int64(now().timeIntervalSince1970 * 1000) })
+        try services.db.write {
+            _ = try queue.enqueue(kind: SireProposalJob.kind, payload: SireProposalJob.payload(period: period, folder: folder))
+            try repository.recordProposalRequest(period: period, path: path)
+        }
+        return path
     }
 
     private func load(_ period: YearMonth) throws -> SalesRegisterPeriodView {

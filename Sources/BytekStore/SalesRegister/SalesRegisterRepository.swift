@@ -50,6 +50,15 @@ public struct SalesRegisterRepository: Sendable {
         }
     }
 
+    /// Records that SUNAT's proposal of `period` was asked for through the SIRE API (the worker saves it at `path`).
+    public func recordProposalRequest(period: YearMonth, path: String) throws {
+        try db.write {
+            try AuditLog(db: db, user: user, door: door, now: now).append(
+                entity: Self.auditEntity, entityId: nil, action: .create,
+                summary: "Propuesta RVIE \(period) solicitada al SIRE (se guardará en \(path))")
+        }
+    }
+
     /// Records that the replacement file of `period` was generated: its name, document count and totals.
     public func recordGeneration(period: YearMonth, fileName: String, totals: SalesRegisterTotals) throws {
         struct Generated: Encodable { var period: String; var file: String; var documents: Int; var totals: [String] }

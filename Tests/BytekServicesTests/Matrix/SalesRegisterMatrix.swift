@@ -18,6 +18,7 @@ enum SalesRegisterMatrix: MatrixArea {
         "sire.ver": "admin finanzas",
         "sire.generar": "admin finanzas",
         "sire.comparar": "admin finanzas",
+        "sire.solicitar": "admin finanzas",
     ]
 
     static let cases: [MatrixCase] = [
@@ -32,6 +33,12 @@ enum SalesRegisterMatrix: MatrixArea {
         MatrixCase(.salesRegisterCompare) { s, w, _ in
             let (view, c) = try s.salesRegister.compare(month, proposalPath: w.folder + "/propuesta-rvie.txt")
             guard c.differences.count == view.lines.count else { throw SalesRegisterMatrixFailure("comparación: \(c.differences.count)") }
+        },
+        MatrixCase(.salesRegisterRequest) { s, w, _ in
+            let path = try s.salesRegister.requestProposal(month, into: w.folder + "/sire")
+            guard path.hasSuffix("/propuesta-RVIE-" + SalesRegisterPeriod.code(month) + ".zip") else {
+                throw SalesRegisterMatrixFailure("ruta de la propuesta: \(path)")
+            }
         },
     ]
 }
