@@ -32,6 +32,7 @@ public enum AuditEntity {
         eDocument, eBatch, company, user, SSHKeyRepository.entity, portalAccount,
         ExchangeRateRepository.rateAuditEntity,
         padron,
+        RecurringRepository.runAuditEntity,
     ]
 }
 

@@ -180,6 +180,12 @@ public struct PeriodCharge: Sendable, Hashable {
     /// What is billed (prorated when `billedDays < periodDays`), in the price's currency.
     public var amount: Money
 
+    public init(index: Int, start: LocalDate, end: LocalDate, dueOn: LocalDate, billedDays: Int, periodDays: Int,
+                fullPrice: Money, amount: Money) {
+        self.index = index; self.start = start; self.end = end; self.dueOn = dueOn; self.billedDays = billedDays
+        self.periodDays = periodDays; self.fullPrice = fullPrice; self.amount = amount
+    }
+
     public var isProrated: Bool { billedDays < periodDays }
     /// The last day of the period.
     public var lastDay: LocalDate { end.adding(days: -1) }
