@@ -13,9 +13,10 @@ final class InvoiceEmulator: @unchecked Sendable {
     let process = Process()
     let port: Int
 
-    init() throws {
+    /// `arguments` are added to the emulator's (`--no-rules`, `--clock-file RUTA`…).
+    init(arguments: [String] = []) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script, "--port", "0"]
+        process.arguments = ["python3", Self.script, "--port", "0"] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
