@@ -22,6 +22,7 @@ enum Modules {
                 UsersScreen(services: ctx.services(store), drafts: ctx.services(store).drafts, strings: ctx.strings)
             },
             ModuleEntry(.exchangeRates) { ctx in ExchangeRateScreen(services: ctx.services(store), strings: ctx.strings) },
+            ModuleEntry(.recurring) { ctx in RecurringScreen(services: ctx.services(store), strings: ctx.strings) },
             ModuleEntry(.jobs) { ctx in JobsScreen(jobs: ctx.services(store).jobs, strings: ctx.strings) },
         ]
     }
