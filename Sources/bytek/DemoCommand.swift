@@ -28,6 +28,7 @@ enum DemoCommand {
             Console.out("Comprobantes electrónicos: \(billing.issued) emitidos y firmados"
                 + (counts.isEmpty ? "." : " (" + counts.joined(separator: ", ") + ")."))
             if let warning = billing.warning { Console.err("Aviso: \(warning)") }
+            if let r = try DemoRecurring.run(store: store, environment: context.environment) { Console.out("Recurrentes: \(r.issued.count) comprobante(s) con \(r.lines) periodo(s) de suscripciones.") }
         }
         Console.out("Usuarios: " + DemoSeeder.users.map(\.login).joined(separator: ", ")
             + ". Ábrala con: bytek --db \(context.dbPath) --user admin")
