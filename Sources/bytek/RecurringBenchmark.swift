@@ -44,10 +44,10 @@ enum RecurringBenchmark {
                                                    province: "Lima", department: "Lima"))
         var settings = EInvoicingSettings(issuer: issuer, detraccionAccount: "00-000-123456")
         settings.rulesFolder = rules
-        try EInvoicingSettingsRepository(db: store.db, user: "bench").save(settings)
+        let seed = RecurringSeeder(db: store.db)
+        try seed.settings(settings)
         let today = LimaTime.date(ProcessClock.now())
         let start = LocalDate(year: today.year, month: today.month, day: 1)!
-        let seed = RecurringSeeder(db: store.db)
         var ids: [Int64] = []
         try store.db.write {
             for i in 0..<customers {

@@ -10,6 +10,11 @@ public struct RecurringSeeder {
 
     public init(db: Database, now: @escaping @Sendable () -> Date = { ProcessClock.now() }) { self.db = db; self.now = now }
 
+    /// The e-invoicing settings a seeded database issues with (the bench's own database).
+    public func settings(_ settings: EInvoicingSettings) throws {
+        try EInvoicingSettingsRepository(db: db, user: "bench", now: now).save(settings)
+    }
+
     /// A draft quote of `customerId` the seeded subscriptions point to.
     public func holderQuote(customerId: Int64, issueDate: LocalDate) throws -> (id: Int64, number: String) {
         let q = try QuoteRepository(db: db, user: "demo", now: now)
