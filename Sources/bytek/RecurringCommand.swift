@@ -14,10 +14,7 @@ enum RecurringCommand {
         }
         switch sub {
         case "preview", "facturar":
-            let dateText = try args.option("--fecha")
-            try args.finish()
-            let services = try open(context)
-            let date = try dateText.map { try day($0, services) }
+            let (services, date) = try servicesAndDate(&args, context)
             if sub == "preview" {
                 printPlan(try services.recurring.preview(on: date))
                 return 0
@@ -53,10 +50,7 @@ enum RecurringCommand {
             return 0
         case "pausar", "reanudar", "cancelar":
             let id = try subscriptionId(&args)
-            let dateText = try args.option("--fecha")
-            try args.finish()
-            let services = try open(context)
-            let date = try dateText.map { try day($0, services) }
+            let (services, date) = try servicesAndDate(&args, context)
             switch sub {
             case "pausar":
                 try services.recurring.pause(id, from: date)
@@ -83,10 +77,8 @@ enum RecurringCommand {
         case "precio":
             let id = try subscriptionId(&args)
             let amount = try args.requirePositional("el PRECIO por periodo sin IGV (p. ej. 120.50)")
-            let dateText = try args.option("--fecha")
-            try args.finish()
-            let services = try open(context)
-            let from = try services.recurring.changePrice(id, to: amount, on: try dateText.map { try day($0, services) })
+            let (services, date) = try servicesAndDate(&args, context)
+            let from = try services.recurring.changePrice(id, to: amount, on: date)
             Console.out("Suscripción \(id): nuevo precio desde el periodo que empieza el \(from).")
             return 0
         case "ajustar":
@@ -141,20 +133,23 @@ enum RecurringCommand {
         for f in plan.failures { Console.out("Sin facturar: \(f.customerName): \(f.reason)") }
     }
 
+    /// `[--fecha FECHA]` as the last option, then the user's services.
+    private static func servicesAndDate(_ args: inout Arguments, _ context: CommandContext) throws -> (Services, LocalDate?) {
+        let dateText = try args.option("--fecha")
+        try args.finish()
+        let services = try open(context)
+        return (services, try dateText.map { try day($0, services) })
+    }
+
     private static func subscriptionId(_ args: inout Arguments) throws -> Int64 {
         let text = try args.requirePositional("el ID de la suscripción (vea «bytek recurrentes lista»)")
         guard let id = Int64(text), id > 0 else { throw CLIError.usage("ID de suscripción no válido: «\(text)»", command: args.command) }
         return id
     }
 
-    private static func open(_ context: CommandContext) throws -> Services {
-        let store = try context.openStore()
-        return context.services(store, try context.requireUser(store))
-    }
+    /// The services of the user (the same opening as `bytek tipo-cambio`).
+    private static func open(_ context: CommandContext) throws -> Services { try ExchangeRateCommand.open(context) }
 
-    private static func day(_ text: String, _ services: Services) throws -> LocalDate {
-        if TextFold.fold(text) == "hoy" { return services.recurring.today }
-        guard let d = ExchangeRateRule.parseDate(text) else { throw CLIError.failure(ExchangeRateError.invalidDate(text).message) }
-        return d
-    }
+    /// "hoy", dd/mm/aaaa or aaaa-mm-dd (as `bytek tipo-cambio` reads dates).
+    private static func day(_ text: String, _ services: Services) throws -> LocalDate { try ExchangeRateCommand.day(text, services) }
 }
