@@ -43,7 +43,7 @@ enum RecurringCommand {
             Console.out("ID\tCliente\tDescripción\tPrecio\tPeriodo\tDía\tModo\tMoneda\tDesde\tHasta\tEstado")
             for s in subs {
                 let state = !s.subscription.active ? "inactiva" : s.terms.isPaused ? "en pausa" : "activa"
-                Console.out("\(s.id)\t\(s.subscription.customerId)\t\(s.subscription.description)\t\(s.subscription.pricePerPeriod.formatted)\t"
+                Console.out("\(s.id)\t\(s.customerName)\t\(s.subscription.description)\t\(s.subscription.pricePerPeriod.formatted)\t"
                             + "\(s.subscription.period.displayName)\t\(s.billingDay)\t\(s.timing.displayName)\t\(s.billCurrency.rawValue)\t"
                             + "\(s.subscription.startDate)\t" + (s.endsOn.map { $0.adding(days: -1).description } ?? "—") + "\t" + state)
             }

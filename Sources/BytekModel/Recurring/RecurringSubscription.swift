@@ -11,13 +11,15 @@ public struct RecurringSubscription: Sendable, Hashable {
     public var endsOn: LocalDate?
     public var priceChanges: [PriceChange]
     public var pauses: [PauseSpan]
+    /// The customer's legal name, for lists.
+    public var customerName: String
 
     public init(subscription: Subscription, billingDay: Int = 1, timing: BillingTiming = .advance,
                 billCurrency: Currency? = nil, endsOn: LocalDate? = nil, priceChanges: [PriceChange] = [],
-                pauses: [PauseSpan] = []) {
+                pauses: [PauseSpan] = [], customerName: String = "") {
         self.subscription = subscription; self.billingDay = billingDay; self.timing = timing
         self.billCurrency = billCurrency ?? subscription.pricePerPeriod.currency; self.endsOn = endsOn
-        self.priceChanges = priceChanges; self.pauses = pauses
+        self.priceChanges = priceChanges; self.pauses = pauses; self.customerName = customerName
     }
 
     public var id: Int64 { subscription.id ?? 0 }

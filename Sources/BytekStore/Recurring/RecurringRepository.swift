@@ -24,7 +24,9 @@ public struct RecurringRepository: Sendable {
     public func all(activeOnly: Bool = true, customerId: Int64? = nil) throws -> [RecurringSubscription] {
         try db.read {
             let (condition, args) = SubscriptionRepository.filter(customerId: customerId, activeOnly: activeOnly)
-            let rows = try db.query("SELECT * FROM subscription" + (condition.map { " WHERE \($0)" } ?? "") + " ORDER BY id", args)
+            let rows = try db.query("SELECT subscription.*, COALESCE(customer.legal_name, '') AS customer_name FROM subscription "
+                                    + "LEFT JOIN customer ON customer.id = subscription.customer_id"
+                                    + (condition.map { " WHERE \($0)" } ?? "") + " ORDER BY subscription.id", args)
             var prices: [Int64: [PriceChange]] = [:]
             for r in try db.query("SELECT p.subscription_id, p.effective_from, p.price_cents, s.currency FROM subscription_price p "
                                   + "JOIN subscription s ON s.id = p.subscription_id ORDER BY p.effective_from") {
@@ -44,7 +46,7 @@ public struct RecurringRepository: Sendable {
                     subscription: s, billingDay: Int(row.int("billing_day")),
                     timing: BillingTiming(rawValue: row.string("timing")) ?? .advance,
                     billCurrency: Currency(rawValue: row.string("bill_currency")), endsOn: SalesColumns.date(row["ends_on"]),
-                    priceChanges: prices[id] ?? [], pauses: pauses[id] ?? [])
+                    priceChanges: prices[id] ?? [], pauses: pauses[id] ?? [], customerName: row.string("customer_name"))
             }
         }
     }

@@ -47,7 +47,7 @@ final class RecurringScreen: Screen {
             TableColumn(s["recurring.col.state"], weight: 2, minWidth: 12),
         ], empty: "recurring.empty.runs")
         panes[.subscriptions] = pane(.subscriptions, [
-            TableColumn(s["recurring.col.customer"], width: 6, alignment: .right),
+            TableColumn(s["recurring.col.customer"], weight: 2, minWidth: 12),
             TableColumn(s["recurring.col.description"], weight: 2, minWidth: 14),
             TableColumn(s["recurring.col.price"], width: 14, alignment: .right),
             TableColumn(s["recurring.col.period"], width: 10),
@@ -216,7 +216,7 @@ final class RecurringScreen: Screen {
                     : r.terms.isPaused ? s["recurring.state.paused"]
                     : r.endsOn.map { s.format("recurring.state.ends", ExchangeRateRule.dayMonthYear($0.adding(days: -1))) }
                     ?? s["recurring.state.active"]
-                return TableRow(id: r.id, cells: [String(r.subscription.customerId), r.subscription.description,
+                return TableRow(id: r.id, cells: [r.customerName, r.subscription.description,
                                                   r.subscription.pricePerPeriod.formatted, r.subscription.period.displayName,
                                                   String(r.billingDay), r.timing.displayName, state], cursor: [])
             }))
