@@ -88,6 +88,18 @@ import Testing
         #expect(try t.dueCharges(upTo: Self.d("2026-12-31")).map(\.amount) == [Self.pen("50.00"), Self.pen("50.00"), Self.pen("50.00")])
     }
 
+    @Test func billingDay28AcrossFebruaryAndALeapYear() throws {
+        let t = RecurringTerms(billingDay: 28, timing: .arrears, period: .monthly, startDate: Self.d("2028-01-28"),
+                               price: Self.pen("290.00"))
+        let c = try t.dueCharges(upTo: Self.d("2028-03-28"))
+        // 28 Jan…27 Feb 2028 = 31 days; 28 Feb…27 Mar 2028 (29 February included) = 29 days; both whole.
+        #expect(c.map(\.periodDays) == [31, 29])
+        #expect(c.map(\.dueOn) == [Self.d("2028-02-28"), Self.d("2028-03-28")])
+        #expect(c.map(\.amount) == [Self.pen("290.00"), Self.pen("290.00")])
+        // A change typed before the start counts from the second period.
+        #expect(t.nextPeriodStart(after: Self.d("2028-01-01")) == Self.d("2028-02-28"))
+    }
+
     @Test func prorationRoundsHalfAwayFromZeroAndRefusesHugeAmounts() throws {
         // 0.15 × 1 ÷ 2 = 0.075 → 0.08.
         #expect(try RecurringTerms.prorate(Self.pen("0.15"), days: 1, of: 2) == Self.pen("0.08"))
