@@ -5,5 +5,6 @@ extension Operation {
         customerOperations + catalogOperations + salesOperations + quoteOperations + billingOperations + rateOperations
             + padronOperations + adminOperations
             + salesRegisterOperations
+            + recurringOperations
     }
 }

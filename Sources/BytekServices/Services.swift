@@ -17,7 +17,7 @@ public struct Services: Sendable {
     /// The process environment (where secrets may come from).
     public let environment: @Sendable () -> [String: String]
 
-    public init(store: Store, actor: Actor, now: @escaping @Sendable () -> Date = { Date() },
+    public init(store: Store, actor: Actor, now: @escaping @Sendable () -> Date = { ProcessClock.now() },
                 environment: @escaping @Sendable () -> [String: String] = { ProcessInfo.processInfo.environment }) {
         self.store = store; self.actor = actor; self.now = now; self.environment = environment
     }

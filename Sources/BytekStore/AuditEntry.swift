@@ -33,6 +33,7 @@ public enum AuditEntity {
         ExchangeRateRepository.rateAuditEntity,
         padron,
         SalesRegisterRepository.auditEntity,
+        RecurringRepository.runAuditEntity,
     ]
 }
 

@@ -13,7 +13,7 @@ public struct AuditLog: Sendable {
     public let door: Door?
     public let now: @Sendable () -> Date
 
-    public init(db: Database, user: String, door: Door? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(db: Database, user: String, door: Door? = nil, now: @escaping @Sendable () -> Date = { ProcessClock.now() }) {
         self.db = db; self.user = user; self.door = door; self.now = now
     }
 

@@ -18,7 +18,7 @@ public struct EDocumentRepository: Sendable {
     public var door: Door? = nil
     public let now: @Sendable () -> Date
 
-    public init(db: Database, user: String = "sistema", now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(db: Database, user: String = "sistema", now: @escaping @Sendable () -> Date = { ProcessClock.now() }) {
         self.db = db; self.user = user; self.now = now
     }
 

@@ -20,7 +20,7 @@ public struct JobQueue: Sendable {
     public static let maxBackoffMs: Int64 = 3_600_000
 
     public static let systemClock: MillisecondClock = {
-        Int64((Date().timeIntervalSince1970 * 1000).rounded())
+        ProcessClock.milliseconds()
     }
 
     public init(db: Database, clock: @escaping MillisecondClock = JobQueue.systemClock) {

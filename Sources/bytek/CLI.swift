@@ -87,6 +87,7 @@ enum CLI {
         case "exchange-rate", "tipo-cambio": return try ExchangeRateCommand.run(&args, context)
         case "padron": return try PadronCommand.run(&args, context)
         case "sire": return try SireCommand.run(&args, context)
+        case "recurrentes": return try RecurringCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

@@ -30,11 +30,12 @@ enum CommandHelp {
         "exchange-rate": "bytek exchange-rate set FECHA COMPRA VENTA [--confirmar] | import ARCHIVO [--partial] | list [--desde FECHA] | show [FECHA]",
         "tipo-cambio": "bytek tipo-cambio set FECHA COMPRA VENTA [--confirmar] | import ARCHIVO [--partial] | list [--desde FECHA] | show [FECHA]",
         "padron": "bytek padron import ARCHIVO | padron show RUC | padron generate ARCHIVO [--lines N] [--broken K] [--seed S]",
+        "recurrentes": "bytek recurrentes preview [--fecha FECHA] | facturar [--fecha FECHA] | historial | lista | pausar|reanudar|cancelar ID [--fecha FECHA] | terminar ID --ultimo-dia FECHA | precio ID MONTO | ajustar ID [--dia N] [--modo adelantado|vencido] [--moneda PEN|USD]",
         "sire": "bytek sire ventas --period AAAA-MM [--output CARPETA] | --propuesta ARCHIVO [--csv SALIDA] | --csv SALIDA | --solicitar-propuesta",
         "help": "bytek help [COMANDO]",
     ]
 
-    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets", "serve", "portal", "exchange-rate", "padron", "sire", "permissions"]
+    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets", "serve", "portal", "exchange-rate", "padron", "sire", "permissions", "recurrentes"]
 
     static let general = """
     bytek \(BytekModelInfo.version) — BYTEK Core: clientes, catálogo, ventas y más, en la terminal.
@@ -67,6 +68,7 @@ enum CommandHelp {
       exchange-rate set|import|list|show   Tipo de cambio por día (compra y venta de SUNAT); alias «tipo-cambio».
       padron import|show|generate          El padrón reducido de SUNAT (padron.sqlite junto a la base): importar, consultar un RUC.
       sire ventas --period AAAA-MM         Registro de ventas del SIRE (RVIE): reemplazo en ZIP, comparación con la propuesta, CSV.
+      recurrentes preview|facturar|historial  Facturación de suscripciones: lo que toca, emitirlo, las corridas.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -127,6 +129,20 @@ enum CommandHelp {
         «bytek tipo-cambio» es el mismo comando.
         """,
         "tipo-cambio": "Es el mismo comando que «bytek exchange-rate» (vea «bytek help exchange-rate»).",
+        "recurrentes": """
+        Facturación recurrente de las suscripciones: un comprobante por cliente, día de facturación, moneda,
+        tipo y serie, con una línea por suscripción y periodo. El trabajador lo hace cada día solo.
+
+          bytek recurrentes preview [--fecha FECHA]    Lo que facturaría una corrida (hoy si se omite), con totales.
+          bytek recurrentes facturar [--fecha FECHA]   Emite ahora lo pendiente hasta FECHA (finanzas o admin).
+          bytek recurrentes historial                  Las últimas corridas: comprobantes, totales y fallas.
+          bytek recurrentes lista                      Las suscripciones con su día, modo y estado.
+          bytek recurrentes pausar|reanudar ID [--fecha FECHA]   Pausa (no se factura) y reanuda (prorrateado).
+          bytek recurrentes cancelar ID                Cancela al final del periodo en curso.
+          bytek recurrentes terminar ID --ultimo-dia FECHA       Termina ese día (último periodo prorrateado).
+          bytek recurrentes precio ID MONTO            Nuevo precio sin IGV desde el periodo siguiente.
+          bytek recurrentes ajustar ID [--dia 1-28] [--modo adelantado|vencido] [--moneda PEN|USD]
+        """,
         "portal": """
         Cuentas del portal web. Invitar o restablecer a un contacto: quien puede modificar Clientes (admin,
         ventas, finanzas); invitar a un técnico: admin.

@@ -29,6 +29,7 @@ enum DemoCommand {
                 + (counts.isEmpty ? "." : " (" + counts.joined(separator: ", ") + ")."))
             if let warning = billing.warning { Console.err("Aviso: \(warning)") }
             Console.out(try DemoSireProposal.write(store: store, databasePath: context.dbPath))
+            if let r = try DemoRecurring.run(store: store, environment: context.environment) { Console.out("Recurrentes: \(r.issued.count) comprobante(s) con \(r.lines) periodo(s) de suscripciones.") }
         }
         Console.out("Usuarios: " + DemoSeeder.users.map(\.login).joined(separator: ", ")
             + ". Ábrala con: bytek --db \(context.dbPath) --user admin")

@@ -76,13 +76,13 @@ enum ExchangeRateCommand {
         }
     }
 
-    private static func open(_ context: CommandContext) throws -> Services {
+    static func open(_ context: CommandContext) throws -> Services {
         let store = try context.openStore()
         return context.services(store, try context.requireUser(store))
     }
 
     /// "hoy", dd/mm/aaaa or aaaa-mm-dd.
-    private static func day(_ text: String, _ services: Services) throws -> LocalDate {
+    static func day(_ text: String, _ services: Services) throws -> LocalDate {
         if TextFold.fold(text) == "hoy" { return services.exchangeRates.today }
         guard let d = ExchangeRateRule.parseDate(text) else { throw CLIError.failure(ExchangeRateError.invalidDate(text).message) }
         return d

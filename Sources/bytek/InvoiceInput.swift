@@ -75,7 +75,7 @@ struct InvoiceInput: Decodable {
             throw CLIError.failure("tipo de comprobante desconocido: «\(kind)» (use 01 factura, 03 boleta, 07 nota de crédito, 08 nota de débito)")
         }
         let s = try resolveSeries(k, settings: settings, referenced: referenced)
-        var date = Date()
+        var date = ProcessClock.now()
         if let issuedAt {
             guard let d = LimaTime.parse(issuedAt) else {
                 throw CLIError.failure("issuedAt: fecha no válida: «\(issuedAt)» (use AAAA-MM-DD o ISO-8601: "

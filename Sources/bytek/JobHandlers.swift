@@ -1,3 +1,4 @@
+import BytekServices
 import BytekStore
 import BytekSUNAT
 import BytekWeb
@@ -26,6 +27,7 @@ enum JobHandlers {
             try SunatBatchJobs.ensureSchedules(db: worker.db)
             try QuoteExpiryJob.ensureSchedule(db: worker.db)
             try RestoreDrill.ensureSchedule(db: worker.db)
+            try RecurringJob.ensureSchedule(db: worker.db)
         } catch {
             worker.log("no se pudo programar el resumen diario, el vencimiento de cotizaciones o el simulacro de restauración: \(worker.describeError(error))")
         }
@@ -33,6 +35,7 @@ enum JobHandlers {
             try PortalLinkJob.run(context, smtp: { try SMTPSettings.load(environment: environment) })
         }
         worker.register(SireProposalJob.kind) { context in try SireProposalJob.run(context, environment: environment) }
+        worker.register(RecurringJob.kind) { context in try RecurringBilling.run(context, environment: environment) }
         if environment["BYTEK_TEST_JOBS"] == "1" { TestJobs.register(on: worker) }
     }
 }

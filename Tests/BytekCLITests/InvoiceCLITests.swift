@@ -13,6 +13,7 @@ final class InvoiceEmulator: @unchecked Sendable {
     let process = Process()
     let port: Int
 
+    /// `arguments` are added to the emulator's (`--no-rules`, `--clock-file RUTA`…).
     init(script: String = InvoiceEmulator.script, arguments: [String] = []) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script, "--port", "0"] + arguments

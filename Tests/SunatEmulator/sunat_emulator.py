@@ -311,10 +311,28 @@ SIGNATURE_TEMPLATE = (
 )
 
 
+# The injected clock: with --clock-file (or $BYTEK_CLOCK_FILE) "now" is the ISO-8601 instant in that file,
+# re-read on every call, the same file the bytek binary and its worker read; else the system clock.
+CLOCK_FILE: str | None = os.environ.get("BYTEK_CLOCK_FILE") or None
+
+
+def clock_now() -> _dt.datetime:
+    """Now, as local naive time (as datetime.now() gives it), by the clock file when there is one."""
+    if CLOCK_FILE:
+        try:
+            with open(CLOCK_FILE, encoding="utf-8") as f:
+                text = f.read().strip()
+            instant = _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+            return _dt.datetime.fromtimestamp(instant.timestamp())
+        except (OSError, ValueError):
+            pass
+    return _dt.datetime.now()
+
+
 def build_cdr(*, response_id: str, issuer_ruc: str, reference_id: str, code: str, description: str,
               notes: list[str], recipient: str | None, issue: _dt.datetime | None = None,
               now: _dt.datetime | None = None) -> bytes:
-    now = now or _dt.datetime.now()
+    now = now or clock_now()
     issue = issue or now
     e = escape
     parts = [
@@ -673,7 +691,7 @@ class State:
     def record(self, entry: dict) -> None:
         with self.lock:
             entry["seq"] = len(self.log) + 1
-            entry["time"] = _dt.datetime.now().isoformat(timespec="milliseconds")
+            entry["time"] = clock_now().isoformat(timespec="milliseconds")
             self.log.append(entry)
 
 
@@ -875,7 +893,7 @@ class Service:
                 raise SoapFault(r.code, r.detail, message=r.message)
             code, status = r.code, "rejected"
             description = r.message + (" - Detalle: %s" % r.detail if r.detail else "")
-        issue = _dt.datetime.now()
+        issue = clock_now()
         cdr_xml = self.tools.sign(build_cdr(
             response_id=str(int(time.time() * 1000)), issuer_ruc=ruc, reference_id=reference, code=code,
             description=description, notes=notes, recipient=recipient, issue=issue))
@@ -1320,11 +1338,16 @@ def parse_args(argv):
     p.add_argument("--rejections-as-faults", action="store_true",
                    help="responder los rechazos 2000-3999 como SOAP fault en vez de CDR")
     p.add_argument("--verbose", action="store_true")
+    p.add_argument("--clock-file", default=None,
+                   help="archivo con un instante ISO-8601 que hace de «ahora» (el mismo que BYTEK_CLOCK_FILE)")
     return p.parse_args(argv)
 
 
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    global CLOCK_FILE
+    if args.clock_file:
+        CLOCK_FILE = args.clock_file
 
     def log(msg: str) -> None:
         sys.stderr.write("sunat-emulator: %s\n" % msg)

@@ -778,3 +778,25 @@ class ExportBuyerTests(unittest.TestCase):
             self.assertEqual(cdr_code(read_cdr(answer.field("applicationResponse"))[2]), "0")
         finally:
             emu.stop()
+
+
+class ClockFileTests(unittest.TestCase):
+    """--clock-file / $BYTEK_CLOCK_FILE: the emulator's "now" is the instant in the file, re-read each time."""
+
+    def test_cdr_dates_follow_the_clock_file(self):
+        sys.path.insert(0, str(HERE))
+        import sunat_emulator as emu
+        folder = tempfile.mkdtemp()
+        path = os.path.join(folder, "reloj")
+        saved = emu.CLOCK_FILE
+        try:
+            emu.CLOCK_FILE = path
+            for instant, day in (("2027-06-01T15:00:00Z", "2027-06-01"), ("2028-11-30T15:00:00Z", "2028-11-30")):
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(instant)
+                cdr = emu.build_cdr(response_id="1", issuer_ruc=RUC, reference_id="F001-1", code="0",
+                                    description="ok", notes=[], recipient=None).decode()
+                self.assertIn("<cbc:ResponseDate>%s</cbc:ResponseDate>" % day, cdr)
+        finally:
+            emu.CLOCK_FILE = saved
+            shutil.rmtree(folder, ignore_errors=True)

@@ -2,7 +2,8 @@ extension StringCatalog {
     /// Every table of texts, merged: the frame's and widgets' (`entries`) and one per module.
     static let all: [String: (es: String, en: String)] = {
         var merged = entries
-        for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports] {
+        for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports,
+                      recurring] {
             merged.merge(table) { first, _ in first }
         }
         merged.merge(salesRegister) { first, _ in first }
@@ -13,7 +14,8 @@ extension StringCatalog {
     static var duplicateKeys: [String] {
         var seen = Set(entries.keys)
         var dups: [String] = []
-        for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports] {
+        for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports,
+                      recurring] {
             for k in table.keys { if !seen.insert(k).inserted { dups.append(k) } }
         }
         for k in salesRegister.keys { if !seen.insert(k).inserted { dups.append(k) } }

@@ -33,6 +33,7 @@ extension StringCatalog {
         "audit.entity.pipeline_stage": ("Etapa", "Stage"),
         "audit.entity.quote": ("Cotización", "Quote"),
         "audit.entity.subscription": ("Suscripción", "Subscription"),
+        "audit.entity.recurring_run": ("Recurrentes", "Recurring run"),
         "audit.entity.contract": ("Contrato", "Contract"),
         "audit.entity.e_document": ("Comprobante", "E-document"),
         "audit.entity.e_batch": ("Lote SUNAT", "SUNAT batch"),

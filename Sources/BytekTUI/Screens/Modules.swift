@@ -23,6 +23,7 @@ enum Modules {
             },
             ModuleEntry(.exchangeRates) { ctx in ExchangeRateScreen(services: ctx.services(store), strings: ctx.strings) },
             ModuleEntry(.salesRegister) { ctx in SalesRegisterScreen(services: ctx.services(store), strings: ctx.strings) },
+            ModuleEntry(.recurring) { ctx in RecurringScreen(services: ctx.services(store), strings: ctx.strings) },
             ModuleEntry(.jobs) { ctx in JobsScreen(jobs: ctx.services(store).jobs, strings: ctx.strings) },
         ]
     }

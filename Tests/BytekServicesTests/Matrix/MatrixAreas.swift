@@ -10,5 +10,6 @@ enum MatrixAreas {
         AdminMatrix.self,
         PadronMatrix.self,
         SalesRegisterMatrix.self,
+        RecurringMatrix.self,
     ]
 }
