@@ -12,11 +12,11 @@ extension ReceivableRepository {
         guard amount.currency == .pen else { throw ReceivableError.amount(field: "importe depositado", .currencyMismatch(expected: .pen, found: amount.currency)) }
         try Self.checkAmount(amount, field: "importe depositado")
         return try db.write {
-            let r = try openPart(.detraccion, documentID: documentID)
-            try ClosedPeriods(db: db).check(date, action: "registrar la detracción")
             guard try db.queryOne("SELECT id FROM detraccion_deposit WHERE constancia = ?", [.text(number)]) == nil else {
                 throw ReceivableError.duplicateConstancia(number)
             }
+            let r = try openPart(.detraccion, documentID: documentID)
+            try ClosedPeriods(db: db).check(date, action: "registrar la detracción")
             let balance = r.balance.minorUnits
             guard amount.minorUnits < balance + 100 else {
                 throw ReceivableError.applicationAboveBalance(document: r.documentID, balance: r.balance, requested: amount)
@@ -44,11 +44,11 @@ extension ReceivableRepository {
         guard !text.isEmpty else { throw ReceivableError.fieldRequired("el número del comprobante de retención") }
         try Self.checkAmount(amount, field: "importe retenido")
         return try db.write {
-            let r = try openPart(.retencion, documentID: documentID)
-            try ClosedPeriods(db: db).check(date, action: "registrar la retención")
             guard try db.queryOne("SELECT id FROM retention_receipt WHERE number = ?", [.text(text)]) == nil else {
                 throw ReceivableError.duplicateRetention(text)
             }
+            let r = try openPart(.retencion, documentID: documentID)
+            try ClosedPeriods(db: db).check(date, action: "registrar la retención")
             guard amount.currency == r.currency else {
                 throw ReceivableError.amount(field: "importe retenido", .currencyMismatch(expected: r.currency, found: amount.currency))
             }
