@@ -80,3 +80,35 @@ import Testing
     }
 }
 
+
+/// Boletas: to "clientes varios" nothing is owed; to a buyer registered later, the payment adopts it.
+@Suite struct ReceivableBoletaTests {
+    typealias F = LedgerFixture
+
+    @Test func anonymousBoletasOweNothingAndAnUnregisteredBuyerIsAdoptedOnPayment() throws {
+        let f = try F()
+        func boleta(_ buyer: DocumentCustomer) throws -> EDocument {
+            EDocument(kind: .boleta, series: try Series("B001", for: .boleta), number: 1, issuedAt: F.now(), issuer: F.issuer,
+                      customer: buyer, lines: [F.line(100)])
+        }
+        let anonymous = try f.issue(try boleta(.anonymous()))
+        #expect(try f.receivables(anonymous.documentID).isEmpty)
+        let person = try f.issue(try boleta(DocumentCustomer(documentType: .dni, number: "45873216", name: "María Núñez")))
+        #expect(try f.receivables(person.documentID).first?.customerId == nil)
+        let maria = try CustomerRepository(db: f.store.db, user: "fina", now: F.now)
+            .create(Customer(docType: .dni, docNumber: "45873216", legalName: "María Núñez")).id ?? 0
+        let apps = try f.fina.receivables.applications(customerId: maria, documents: [.init(person.documentID)], available: F.pen("118.00"),
+                                                       exchangeRate: nil)
+        try f.fina.receivables.recordPayment(PaymentInput(customerId: maria, date: F.today, method: .yapePlin, bankAccountId: f.bcpPEN,
+                                                          operationNumber: "Y-1", amount: F.pen("118.00"), applications: apps))
+        let r = try #require(try f.receivables(person.documentID).first)
+        #expect(r.customerId == maria && r.isSettled)
+        // Another customer cannot take it.
+        let other = try f.issue(try boleta(DocumentCustomer(documentType: .dni, number: "40123456", name: "Otro")))
+        #expect(throws: ReceivableError.receivableOfOtherCustomer(other.documentID)) {
+            try f.fina.receivables.recordPayment(PaymentInput(
+                customerId: maria, date: F.today, method: .efectivo, bankAccountId: nil, operationNumber: "", amount: F.pen("1.00"),
+                applications: [PaymentApplication(receivableId: try f.id(other.documentID), amount: F.pen("1.00"))]))
+        }
+    }
+}
