@@ -98,6 +98,7 @@ enum CommandHelp {
 
     static let detail: [String: String] = [
         "padron": PadronCommand.help,
+        "pago": ReceivableCommand.paymentHelp,
         "serve": """
         Sirve el portal web sobre la base de datos: los contactos de los clientes y los técnicos ingresan con
         su correo (o usuario) y contraseña; /health responde si la base está accesible; /hooks/EMISOR recibe

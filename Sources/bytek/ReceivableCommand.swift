@@ -55,6 +55,20 @@ enum ReceivableCommand {
 
     // MARK: pago
 
+    nonisolated static let paymentHelp = """
+    Registra un pago recibido y lo aplica a comprobantes del cliente (finanzas o admin):
+      bytek pago registrar --cliente RUC --monto 1180.00 --moneda PEN --metodo transferencia --cuenta 1 \\
+        --operacion 556677 --aplicar F001-12,F001-15:300.00
+    --aplicar F001-12 aplica lo que debe el comprobante (sus cuotas, la más antigua primero) hasta agotar el
+    pago; F001-12:300.00 aplica ese importe, en la moneda del comprobante. Lo que sobra queda como saldo a
+    favor del cliente, que se aplica después con «bytek pago aplicar-saldo». Un pago en otra moneda que el
+    comprobante necesita --tc (soles por dólar del día del pago); la diferencia de cambio se muestra por
+    comprobante. Métodos: transferencia, deposito, efectivo, yape_plin, tarjeta, cheque (todos menos
+    efectivo piden --cuenta y --operacion: la misma operación de un banco no se registra dos veces).
+    --fecha: dd/mm/aaaa o aaaa-mm-dd (hoy si se omite). Un pago no se edita: «bytek pago revertir ID --motivo»
+    deshace sus aplicaciones y se registra de nuevo.
+    """
+
     static func payment(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         guard let sub = args.positional() else {
             throw CLIError.usage("falta el subcomando: registrar, aplicar-saldo, revertir o ver", command: args.command)

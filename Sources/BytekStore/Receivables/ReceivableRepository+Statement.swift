@@ -86,7 +86,7 @@ extension ReceivableRepository {
             sections.append(.init(currency: currency, opening: Money(minorUnits: opening, currency), lines: lines,
                                   closing: Money(minorUnits: balance, currency), aging: open[currency] ?? [:]))
         }
-        let credits = try credit(customerId: customerId).values.sorted { $0.currency.rawValue > $1.currency.rawValue }
+        let credits = try credit(customerId: customerId).values.sorted { $0.currency.rawValue < $1.currency.rawValue }
         return AccountStatement(customerName: c.string("legal_name"), customerDocNumber: c.string("doc_number"), from: from, to: to,
                                 asOf: asOf, sections: sections, credits: credits)
     }
