@@ -64,3 +64,39 @@ extension ReceivableService {
         return out
     }
 }
+
+extension ReceivableService {
+    /// The customer's open neto receivables a payment of `amount` most likely covers (for a payment form to
+    /// propose, or a bank line to match): one whose balance is exactly the amount; else one document whose
+    /// open balance is; else the oldest due first until the amount runs out. Only receivables in the
+    /// amount's currency unless `exchangeRate` converts (soles per dollar).
+    public func suggestions(customerId: Int64, amount: Money, exchangeRate: Decimal? = nil) throws -> [PaymentApplication] {
+        let open = try receivables(customerId: customerId).filter { $0.part == .neto && $0.isOpen }
+            .filter { $0.currency == amount.currency || exchangeRate != nil }
+        func inCurrency(_ c: Currency) -> Decimal {
+            if c == amount.currency { return amount.amount }
+            guard let rate = exchangeRate else { return 0 }
+            return Money(c == .usd ? amount.amount / rate : amount.amount * rate, c).rounded().amount
+        }
+        if let exact = open.first(where: { $0.balance.amount == inCurrency($0.currency) }) {
+            return [PaymentApplication(receivableId: exact.id, amount: exact.balance)]
+        }
+        let byDocument = Dictionary(grouping: open, by: \.documentId)
+        if let doc = byDocument.values.sorted(by: { $0[0].dueDate < $1[0].dueDate }).first(where: { rs in
+            rs.reduce(Decimal(0)) { $0 + $1.balance.amount } == inCurrency(rs[0].currency)
+        }) {
+            return doc.map { PaymentApplication(receivableId: $0.id, amount: $0.balance) }
+        }
+        var left = amount.amount
+        var out: [PaymentApplication] = []
+        for r in open where left > 0 {
+            let factor: Decimal = r.currency == amount.currency ? 1 : (r.currency == .usd ? 1 / (exchangeRate ?? 1) : (exchangeRate ?? 1))
+            let available = Money(left * factor, r.currency).rounded().amount
+            let take = min(available, r.balance.amount)
+            guard take > 0 else { break }
+            out.append(PaymentApplication(receivableId: r.id, amount: Money(take, r.currency)))
+            left -= take / factor
+        }
+        return out
+    }
+}

@@ -222,3 +222,22 @@ final class ResultBag: @unchecked Sendable {
     var successes: Int { lock.lock(); defer { lock.unlock() }; return list.filter { $0 == nil }.count }
     var errors: [Error] { lock.lock(); defer { lock.unlock() }; return list.compactMap { $0 } }
 }
+
+/// What a payment form proposes for an amount.
+@Suite struct ReceivableSuggestionTests {
+    typealias F = LedgerFixture
+
+    @Test func anExactBalanceThenADocumentThenTheOldestFirst() throws {
+        let f = try F()
+        let a = try f.issue(try F.factura(price: 100))  // 118.00 due today
+        let b = try f.issue(try F.factura(price: 1_000, paymentForm: .credito([
+            Installment(amount: 590, dueDate: LocalDate("2026-12-18")!), Installment(amount: 590, dueDate: LocalDate("2027-01-17")!)])))
+        let s = f.fina.receivables
+        #expect(try s.suggestions(customerId: f.customer, amount: F.pen("590.00")).map(\.receivableId) == [try f.id(b.documentID, installment: 1)])
+        #expect(try s.suggestions(customerId: f.customer, amount: F.pen("1180.00")).count == 2)
+        // 200.00: the oldest (118.00 of F001-1), then 82.00 of cuota 1 of F001-2.
+        let mixed = try s.suggestions(customerId: f.customer, amount: F.pen("200.00"))
+        #expect(mixed == [PaymentApplication(receivableId: try f.id(a.documentID), amount: F.pen("118.00")),
+                          PaymentApplication(receivableId: try f.id(b.documentID, installment: 1), amount: F.pen("82.00"))])
+    }
+}
