@@ -6,5 +6,6 @@ extension Operation {
             + padronOperations + adminOperations
             + salesRegisterOperations
             + recurringOperations
+            + receivableOperations
     }
 }

@@ -34,6 +34,8 @@ public enum AuditEntity {
         padron,
         SalesRegisterRepository.auditEntity,
         RecurringRepository.runAuditEntity,
+        ReceivableAuditEntity.ledgerReceivable, ReceivableAuditEntity.ledgerPayment, ReceivableAuditEntity.ledgerBankAccount,
+        ReceivableAuditEntity.ledgerDeposit, ReceivableAuditEntity.ledgerRetention, ReceivableAuditEntity.ledgerCredit,
     ]
 }
 

@@ -32,6 +32,12 @@ enum CommandHelp {
         "padron": "bytek padron import ARCHIVO | padron show RUC | padron generate ARCHIVO [--lines N] [--broken K] [--seed S]",
         "recurrentes": "bytek recurrentes preview [--fecha FECHA] | facturar [--fecha FECHA] | historial | lista | pausar|reanudar|cancelar ID [--fecha FECHA] | terminar ID --ultimo-dia FECHA | precio ID MONTO | ajustar ID [--dia N] [--modo adelantado|vencido] [--moneda PEN|USD]",
         "sire": "bytek sire ventas --period AAAA-MM [--output CARPETA] | --propuesta ARCHIVO [--csv SALIDA] | --csv SALIDA | --solicitar-propuesta",
+        "cobranzas": "bytek cobranzas [--cliente RUC] [--vencidas] [--moneda PEN|USD] [--unidad U1|U2|U3] [--limite N]",
+        "pago": "bytek pago registrar --cliente RUC --monto IMPORTE [--moneda PEN|USD] [--metodo MÉTODO] [--cuenta ID] [--operacion N] [--fecha FECHA] [--tc 3.750] [--aplicar F001-12[:monto],...] | aplicar-saldo --cliente RUC --aplicar F001-12[:monto],... | revertir ID --motivo TEXTO | ver ID",
+        "detraccion": "bytek detraccion registrar COMPROBANTE --constancia N --monto IMPORTE [--fecha FECHA]",
+        "retencion": "bytek retencion registrar COMPROBANTE --numero R001-5 --monto IMPORTE [--fecha FECHA]",
+        "cuenta-bancaria": "bytek cuenta-bancaria agregar --banco BANCO --numero N [--moneda PEN|USD] [--detraccion] | listar [--todas] | desactivar ID | activar ID",
+        "estado-cuenta": "bytek estado-cuenta RUC [--desde FECHA] [--hasta FECHA]",
         "help": "bytek help [COMANDO]",
     ]
 
@@ -69,6 +75,12 @@ enum CommandHelp {
       padron import|show|generate          El padrón reducido de SUNAT (padron.sqlite junto a la base): importar, consultar un RUC.
       sire ventas --period AAAA-MM         Registro de ventas del SIRE (RVIE): reemplazo en ZIP, comparación con la propuesta, CSV.
       recurrentes preview|facturar|historial  Facturación de suscripciones: lo que toca, emitirlo, las corridas.
+      cobranzas [--cliente RUC]            Cuentas por cobrar pendientes (--vencidas) y su antigüedad.
+      pago registrar|revertir|ver          Pagos recibidos, aplicados a comprobantes; el exceso queda como saldo a favor.
+      detraccion registrar COMPROBANTE     La constancia de depósito de la detracción (Banco de la Nación).
+      retencion registrar COMPROBANTE      El comprobante de retención (3 %) de un agente de retención.
+      cuenta-bancaria agregar|listar       Las cuentas bancarias de la empresa donde llegan los pagos.
+      estado-cuenta RUC                    Estado de cuenta de un cliente: cargos, abonos y saldo.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -91,6 +103,7 @@ enum CommandHelp {
     static let detail: [String: String] = [
         "padron": PadronCommand.help,
         "sire": SireCommand.help,
+        "pago": ReceivableCommand.paymentHelp,
         "serve": """
         Sirve el portal web sobre la base de datos: los contactos de los clientes y los técnicos ingresan con
         su correo (o usuario) y contraseña; /health responde si la base está accesible; /hooks/EMISOR recibe

@@ -11,5 +11,6 @@ enum MatrixAreas {
         PadronMatrix.self,
         SalesRegisterMatrix.self,
         RecurringMatrix.self,
+        ReceivableMatrix.self,
     ]
 }
