@@ -5,6 +5,7 @@ extension StringCatalog {
         for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports] {
             merged.merge(table) { first, _ in first }
         }
+        merged.merge(receivables) { first, _ in first }
         return merged
     }()
 
@@ -15,6 +16,7 @@ extension StringCatalog {
         for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports] {
             for k in table.keys { if !seen.insert(k).inserted { dups.append(k) } }
         }
+        for k in receivables.keys where !seen.insert(k).inserted { dups.append(k) }
         return dups
     }
 }
