@@ -85,9 +85,16 @@ final class PaymentFormScreen: Screen {
 
     /// The amount as typed, when it reads as one within the limits.
     var amount: Money? {
-        guard let m = try? Money.parse(form.value("amount") ?? "", currency: currency), m.amount > 0,
-              (try? AmountLimits.checkAmount(m.amount, field: .amount)) != nil else { return nil }
-        return m
+        if case .success(let m) = ReceivablesText.amount(form.value("amount") ?? "", currency, strings: strings) { return m }
+        return nil
+    }
+
+    /// What is wrong with the amount typed so far (nil while it is empty or fine).
+    var amountProblem: String? {
+        let text = form.value("amount") ?? ""
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty,
+              case .failure(let e) = ReceivablesText.amount(text, currency, strings: strings) else { return nil }
+        return e.message
     }
 
     /// What the payment leaves as the customer's credit (nil while the amount or a needed rate is missing).
@@ -229,16 +236,9 @@ final class PaymentFormScreen: Screen {
             if operation.isEmpty { errors["operation"] = s.format("cob.err.operation", method.displayName) }
         }
         var amount: Money?
-        do {
-            let m = try Money.parse(form.value("amount") ?? "", currency: currency)
-            try AmountLimits.checkAmount(m.amount, field: .amount)
-            if m.amount > 0 { amount = m } else { errors["amount"] = s["cob.err.amountPositive"] }
-        } catch let e as MoneyError {
-            errors["amount"] = text.money(e)
-        } catch let e as AmountLimitError {
-            errors["amount"] = text.limit(e)
-        } catch {
-            errors["amount"] = text.describe(error)
+        switch ReceivablesText.amount(form.value("amount") ?? "", currency, strings: s) {
+        case .success(let m): amount = m
+        case .failure(let e): errors["amount"] = e.message
         }
         let rateText = (form.value("rate") ?? "").trimmingCharacters(in: .whitespaces)
         let needsRate = applications.applied.contains { a in applications.rows.first { $0.id == a.receivableId }?.currency != currency }
@@ -362,7 +362,7 @@ final class PaymentFormScreen: Screen {
         let s = strings
         var parts = applications.appliedTotals.map { s.format("cob.pay.appliedTotal", $0.formatted) }
         if let credit { parts.append(s.format(credit.isNegative ? "cob.pay.over" : "cob.pay.credit", credit.formatted)) }
-        else if amount == nil { parts.append(s["cob.pay.typeAmount"]) }
+        else if amount == nil { parts.append(amountProblem ?? s["cob.pay.typeAmount"]) }
         else { parts.append(s["cob.pay.needRate"]) }
         if let d = exchangeDifference { parts.append(s.format("cob.pay.difference", d.formatted)) }
         return parts.joined(separator: "  ·  ")

@@ -32,25 +32,18 @@ final class SettlementEditor: RecordEditor {
     }
 
     func save(_ values: [String: String]) -> SaveOutcome {
-        let text = ErrorText(strings)
         var errors: [String: String] = [:]
         let number = (values["number"] ?? "").trimmingCharacters(in: .whitespaces)
         if number.isEmpty { errors["number"] = strings["form.required"] }
         let date = ReceivablesText.parseDate(values["date"] ?? "")
         if date == nil { errors["date"] = strings["cob.err.date"] }
         var amount: Money?
-        do {
-            let m = try Money.parse(values["amount"] ?? "", currency: receivable.currency)
-            try AmountLimits.checkAmount(m.amount, field: .amount)
-            if m.amount <= 0 { errors["amount"] = strings["cob.err.amountPositive"] }
-            else if receivable.balance < m { errors["amount"] = strings.format("cob.err.settleOver", receivable.balance.formatted) }
+        switch ReceivablesText.amount(values["amount"] ?? "", receivable.currency, strings: strings) {
+        case .success(let m):
+            if receivable.balance < m { errors["amount"] = strings.format("cob.err.settleOver", receivable.balance.formatted) }
             else { amount = m }
-        } catch let e as MoneyError {
-            errors["amount"] = text.money(e)
-        } catch let e as AmountLimitError {
-            errors["amount"] = text.limit(e)
-        } catch {
-            errors["amount"] = text.describe(error)
+        case .failure(let e):
+            errors["amount"] = e.message
         }
         guard errors.isEmpty, let date, let amount else { return .invalid(errors) }
         let input = SettlementInput(receivableId: receivable.id, number: number, date: date, amount: amount)
