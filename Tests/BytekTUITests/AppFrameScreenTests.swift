@@ -21,6 +21,8 @@ import Testing
         h.keys(.char("2"))
         #expect(h.app.current == .billing)
         h.keys(.char("]"))
+        #expect(h.app.current == .receivables)
+        h.keys(.char("]"))
         #expect(h.app.current == .exchangeRates)
         h.keys(.char("]"))
         #expect(h.app.current == .billing, "] wraps around Finanzas")

@@ -29,7 +29,7 @@ public struct PaymentSuggestion: Sendable, Hashable {
 
     /// The suggestion for `amount` paid on the customer's `open` receivables.
     public static func suggest(amount: Money, exchangeRate: Decimal?, open: [Receivable]) -> PaymentSuggestion {
-        let candidates = open.filter { $0.part == .neto && !$0.isSettled && $0.balance.amount > 0 }
+        let candidates = open.filter { $0.part == .neto && $0.isOpen && $0.balance.amount > 0 }
             .filter { $0.currency == amount.currency || usable(exchangeRate) }
             .sorted { ($0.dueDate, $0.installment, $0.id) < ($1.dueDate, $1.installment, $1.id) }
         guard !candidates.isEmpty, amount.amount > 0 else { return PaymentSuggestion(rule: .nothingOpen, applications: []) }
@@ -75,13 +75,6 @@ public struct PaymentSuggestion: Sendable, Hashable {
         case (.pen, .usd): return Money(money.amount / rate, .usd).rounded()
         default: return nil
         }
-    }
-
-    /// The exchange difference of applying `applied` dollars (of a receivable issued when a dollar
-    /// was `issueRate`) with a payment on a day of `paymentRate`: positive is a gain in soles.
-    public static func exchangeDifference(applied: Money, issueRate: Decimal, paymentRate: Decimal) -> Money {
-        guard applied.currency == .usd else { return .zero(.pen) }
-        return Money(applied.amount * (paymentRate - issueRate), .pen).rounded()
     }
 
     private static func usable(_ rate: Decimal?) -> Bool {

@@ -76,13 +76,6 @@ import Testing
         #expect(half.applications == [PaymentApplication(receivableId: 1, amount: Money(minorUnits: 50_00, .usd))])
     }
 
-    @Test func exchangeDifferenceBetweenIssueAndPaymentDays() {
-        let d = PaymentSuggestion.exchangeDifference(applied: Money(minorUnits: 1_000_00, .usd),
-                                                     issueRate: Decimal(string: "3.700")!, paymentRate: Decimal(string: "3.752")!)
-        #expect(d == Self.pen(52_00))
-        #expect(PaymentSuggestion.exchangeDifference(applied: Self.pen(10_00), issueRate: 3, paymentRate: 4) == Self.pen(0))
-    }
-
     @Test func nothingToSuggestForZeroOrNothingOpen() {
         #expect(PaymentSuggestion.suggest(amount: Self.pen(0), exchangeRate: nil, open: [Self.r(1, 1_00, due: 0)]).rule == .nothingOpen)
         #expect(PaymentSuggestion.suggest(amount: Self.pen(5_00), exchangeRate: nil, open: []).applications.isEmpty)

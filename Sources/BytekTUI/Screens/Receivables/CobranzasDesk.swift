@@ -16,6 +16,8 @@ struct ReceivablesFilter: Sendable, Hashable {
 /// number, its date and amount, on one receivable part.
 struct SettlementInput: Sendable, Hashable {
     var receivableId: Int64
+    /// "F001-12": the document whose part it settles.
+    var documentID: String
     var number: String
     var date: LocalDate
     var amount: Money

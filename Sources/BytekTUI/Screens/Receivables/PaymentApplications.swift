@@ -18,7 +18,7 @@ final class PaymentApplications {
     private(set) var typing: TextInput?
 
     init(open: [Receivable]) {
-        rows = open.filter { !$0.isSettled && $0.part == .neto }
+        rows = open.filter { $0.isOpen && $0.part == .neto }
             .sorted { ($0.dueDate, $0.installment, $0.id) < ($1.dueDate, $1.installment, $1.id) }
     }
 

@@ -111,9 +111,10 @@ final class PaymentFormScreen: Screen {
         var any = false
         for a in applications.applied {
             guard let r = applications.rows.first(where: { $0.id == a.receivableId }), r.currency == .usd,
-                  let issueRate = desk.defaultRate(on: r.issueDate) else { continue }
+                  let d = ExchangeDifference.of(a.amount, documentRate: r.exchangeRate ?? desk.defaultRate(on: r.issueDate),
+                                                paymentRate: rate) else { continue }
             any = true
-            total += PaymentSuggestion.exchangeDifference(applied: a.amount, issueRate: issueRate, paymentRate: rate)
+            total += d
         }
         return any ? total : nil
     }

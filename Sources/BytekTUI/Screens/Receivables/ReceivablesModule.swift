@@ -1,3 +1,4 @@
+import BytekModel
 import BytekServices
 import BytekStore
 
@@ -6,6 +7,8 @@ import BytekStore
 @MainActor
 enum ReceivablesModule {
     static func makeRoot(store: Store, context: AppContext) -> any Screen {
-        PlaceholderScreen(title: context.strings["module.receivables"], message: "Cobranzas")
+        let services = context.services(store)
+        return ReceivablesScreen(desk: ServicesCobranzasDesk(services: services, strings: context.strings), drafts: services.drafts,
+                                 strings: context.strings, canWrite: context.can(.write, .receivables))
     }
 }

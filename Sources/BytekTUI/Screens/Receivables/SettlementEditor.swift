@@ -46,7 +46,7 @@ final class SettlementEditor: RecordEditor {
             errors["amount"] = e.message
         }
         guard errors.isEmpty, let date, let amount else { return .invalid(errors) }
-        let input = SettlementInput(receivableId: receivable.id, number: number, date: date, amount: amount)
+        let input = SettlementInput(receivableId: receivable.id, documentID: receivable.documentID, number: number, date: date, amount: amount)
         do {
             if isDeposit { try desk.recordDetraccionDeposit(input) } else { try desk.recordRetention(input) }
             onSaved()
