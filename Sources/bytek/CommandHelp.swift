@@ -30,6 +30,7 @@ enum CommandHelp {
         "exchange-rate": "bytek exchange-rate set FECHA COMPRA VENTA [--confirmar] | import ARCHIVO [--partial] | list [--desde FECHA] | show [FECHA]",
         "tipo-cambio": "bytek tipo-cambio set FECHA COMPRA VENTA [--confirmar] | import ARCHIVO [--partial] | list [--desde FECHA] | show [FECHA]",
         "padron": "bytek padron import ARCHIVO | padron show RUC | padron generate ARCHIVO [--lines N] [--broken K] [--seed S]",
+        "estado-cuenta": "bytek estado-cuenta RUC|DNI [--desde FECHA] [--hasta FECHA] [--pdf ARCHIVO|-]",
         "help": "bytek help [COMANDO]",
     ]
 
@@ -65,6 +66,7 @@ enum CommandHelp {
       permissions                          Quién puede hacer cada operación (rol × operación), como tabla Markdown.
       exchange-rate set|import|list|show   Tipo de cambio por día (compra y venta de SUNAT); alias «tipo-cambio».
       padron import|show|generate          El padrón reducido de SUNAT (padron.sqlite junto a la base): importar, consultar un RUC.
+      estado-cuenta RUC [--pdf ARCHIVO]    Estado de cuenta de un cliente (últimos 12 meses), en texto o PDF.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).

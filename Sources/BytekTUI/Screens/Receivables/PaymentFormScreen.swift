@@ -22,7 +22,6 @@ final class PaymentFormScreen: Screen {
     private(set) var listFocused = false
     private(set) var listError: String?
     private var user = ""
-    private var savedRevision = -1
     private var suggestedFrom: [String] = []
 
     static let formName = "cobranzas.payment"
@@ -146,13 +145,18 @@ final class PaymentFormScreen: Screen {
         guard let draft = try? drafts.load(user: user, form: Self.formName, recordKey: String(customerId)) else { return }
         form.values = draft.fields
         applications.restore(draft.fields["applications"] ?? "", manual: draft.fields["manual"] == "1")
-        suggestedFrom = [form.value("amount") ?? "", form.value("currency") ?? "", form.value("rate") ?? ""]
-        savedRevision = form.revision
+        suggestedFrom = []
+        suggestIfAutomatic()
         context.info(strings.format("cob.pay.draftRestored", context.formats.dateTime(draft.updatedAt)))
     }
 
+    /// The last amount typed that reads as one: a figure beyond the limits never goes into the draft
+    /// (as in the other forms), the one before it does.
+    private var lastGoodAmount = ""
+
     private func keepDraft() {
         var values = form.values
+        if amountProblem == nil { lastGoodAmount = values["amount"] ?? "" } else { values["amount"] = lastGoodAmount }
         values["applications"] = applications.encoded
         values["manual"] = applications.manual ? "1" : "0"
         try? drafts.save(user: user, form: Self.formName, recordKey: String(customerId), fields: values)
