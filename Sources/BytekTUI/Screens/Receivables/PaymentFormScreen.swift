@@ -150,13 +150,11 @@ final class PaymentFormScreen: Screen {
         context.info(strings.format("cob.pay.draftRestored", context.formats.dateTime(draft.updatedAt)))
     }
 
-    /// The last amount typed that reads as one: a figure beyond the limits never goes into the draft
-    /// (as in the other forms), the one before it does.
-    private var lastGoodAmount = ""
-
+    /// Keeps what was typed as the draft; an amount that does not read as one (a figure beyond the
+    /// limits) is left out of it, as in the other forms.
     private func keepDraft() {
         var values = form.values
-        if amountProblem == nil { lastGoodAmount = values["amount"] ?? "" } else { values["amount"] = lastGoodAmount }
+        if amountProblem != nil { values["amount"] = "" }
         values["applications"] = applications.encoded
         values["manual"] = applications.manual ? "1" : "0"
         try? drafts.save(user: user, form: Self.formName, recordKey: String(customerId), fields: values)
