@@ -5,7 +5,7 @@ public enum CSVCustomerMapping {
     public static let columns = [
         "tipo_doc", "numero_doc", "razon_social", "nombre_comercial", "direccion", "departamento", "provincia",
         "distrito", "email", "telefono", "unidades", "dias_credito", "limite_credito", "moneda_credito", "notas",
-        "archivado",
+        "archivado", "agente_retencion",
     ]
     public static let required = ["tipo_doc", "numero_doc", "razon_social"]
     /// What identifies a customer when a file updates the stored ones.
@@ -70,6 +70,7 @@ public enum CSVCustomerMapping {
         let creditDays = r.integer("dias_credito", fallback: 0)
         let creditLimit = r.money("limite_credito", currency: currency ?? .pen, required: false)
         let archived = r.flag("archivado", fallback: false)
+        let retentionAgent = r.flag("agente_retencion", fallback: false)
         var units: Set<BusinessUnit> = []
         for part in r.text("unidades").split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " || $0 == "|" }) {
             if let unit = CSVCatalogMapping.units[TextFold.fold(String(part))] { units.insert(unit) }
@@ -83,6 +84,7 @@ public enum CSVCustomerMapping {
             creditLimit: creditLimit ?? .zero(.pen), notes: r.text("notas"), archived: archived ?? false
         ).normalized()
         customer.archived = archived ?? false
+        customer.retentionAgent = retentionAgent ?? false
         // Contacts keep their slot, so a problem names the column of the file.
         var slots: [Int] = []
         for slot in 0..<maxContacts {
@@ -113,7 +115,8 @@ public enum CSVCustomerMapping {
     public static func row(_ c: Customer, contacts: Int = 0) -> [String] {
         [c.docType.rawValue, c.docNumber, c.legalName, c.tradeName, c.address, c.department, c.province,
          c.district, c.email, c.phone, BusinessUnit.encode(c.units), String(c.creditDays),
-         c.creditLimit.plainAmount, c.creditLimit.currency.rawValue, c.notes, CSVWords.flag(c.archived)]
+         c.creditLimit.plainAmount, c.creditLimit.currency.rawValue, c.notes, CSVWords.flag(c.archived),
+         CSVWords.flag(c.retentionAgent)]
             + (0..<min(contacts, maxContacts)).flatMap { i -> [String] in
                 guard c.contacts.indices.contains(i) else { return Array(repeating: "", count: contactFields.count) }
                 let ct = c.contacts[i]

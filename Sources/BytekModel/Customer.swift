@@ -21,6 +21,9 @@ public struct Customer: Sendable, Hashable, Codable {
     public var creditLimit: Money
     public var notes: String
     public var archived: Bool
+    /// Agente de retención: SUNAT appointed it to withhold 3 % of facturas over S/ 700 (Cobranzas expects a
+    /// comprobante de retención for that part).
+    public var retentionAgent: Bool = false
     public var contacts: [Contact]
     /// Set by the store.
     public var createdAt: Date?
@@ -84,6 +87,24 @@ public struct Customer: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case id, docType, docNumber, legalName, tradeName, address, department, province, district, email, phone
         case units, creditDays, creditLimit, notes, archived, contacts, createdAt, updatedAt
+        case retentionAgent
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decodeIfPresent(Int64.self, forKey: .id), docType: try c.decode(DocumentType.self, forKey: .docType),
+            docNumber: try c.decode(String.self, forKey: .docNumber), legalName: try c.decode(String.self, forKey: .legalName),
+            tradeName: try c.decode(String.self, forKey: .tradeName), address: try c.decode(String.self, forKey: .address),
+            department: try c.decode(String.self, forKey: .department), province: try c.decode(String.self, forKey: .province),
+            district: try c.decode(String.self, forKey: .district), email: try c.decode(String.self, forKey: .email),
+            phone: try c.decode(String.self, forKey: .phone), units: try c.decode(Set<BusinessUnit>.self, forKey: .units),
+            creditDays: try c.decode(Int.self, forKey: .creditDays), creditLimit: try c.decode(Money.self, forKey: .creditLimit),
+            notes: try c.decode(String.self, forKey: .notes), archived: try c.decode(Bool.self, forKey: .archived),
+            contacts: try c.decode([Contact].self, forKey: .contacts),
+            createdAt: try c.decodeIfPresent(Date.self, forKey: .createdAt), updatedAt: try c.decodeIfPresent(Date.self, forKey: .updatedAt))
+        // Absent in what was saved before the field existed (drafts, audit entries).
+        retentionAgent = try c.decodeIfPresent(Bool.self, forKey: .retentionAgent) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -104,6 +125,7 @@ public struct Customer: Sendable, Hashable, Codable {
         try c.encode(creditLimit, forKey: .creditLimit)
         try c.encode(notes, forKey: .notes)
         try c.encode(archived, forKey: .archived)
+        if retentionAgent { try c.encode(retentionAgent, forKey: .retentionAgent) }
         try c.encode(contacts, forKey: .contacts)
         try c.encodeIfPresent(createdAt, forKey: .createdAt)
         try c.encodeIfPresent(updatedAt, forKey: .updatedAt)

@@ -208,6 +208,7 @@ public struct CustomerRepository: Sendable {
     static let dataColumns = [
         "doc_type", "doc_number", "legal_name", "trade_name", "address", "department", "province", "district",
         "email", "phone", "units", "credit_days", "credit_limit_cents", "credit_currency", "notes", "archived",
+        "retention_agent",
     ]
     static let allColumns = ["id"] + dataColumns + ["created_at", "updated_at"]
     static let selectColumns = allColumns.joined(separator: ", ")
@@ -216,12 +217,12 @@ public struct CustomerRepository: Sendable {
         [.text(c.docType.rawValue), .text(c.docNumber), .text(c.legalName), .text(c.tradeName), .text(c.address),
          .text(c.department), .text(c.province), .text(c.district), .text(c.email), .text(c.phone),
          .text(BusinessUnit.encode(c.units)), .int(Int64(c.creditDays)), .int(c.creditLimit.minorUnits),
-         .text(c.creditLimit.currency.rawValue), .text(c.notes), .int(c.archived ? 1 : 0)]
+         .text(c.creditLimit.currency.rawValue), .text(c.notes), .int(c.archived ? 1 : 0), .int(c.retentionAgent ? 1 : 0)]
     }
 
     @Sendable static func decode(_ row: Row) -> Customer {
         let currency = Currency(rawValue: row.string("credit_currency")) ?? .pen
-        return Customer(
+        var customer = Customer(
             id: row.int("id"), docType: DocumentType(rawValue: row.string("doc_type")) ?? .ruc,
             docNumber: row.string("doc_number"), legalName: row.string("legal_name"),
             tradeName: row.string("trade_name"), address: row.string("address"), department: row.string("department"),
@@ -230,6 +231,8 @@ public struct CustomerRepository: Sendable {
             creditDays: Int(row.int("credit_days")), creditLimit: Money(minorUnits: row.int("credit_limit_cents"), currency),
             notes: row.string("notes"), archived: row.bool("archived"), contacts: [],
             createdAt: ISOTimestamp.parse(row.string("created_at")), updatedAt: ISOTimestamp.parse(row.string("updated_at")))
+        customer.retentionAgent = row.bool("retention_agent")
+        return customer
     }
 
     static func summary(_ c: Customer) -> String {

@@ -86,7 +86,12 @@ enum CLI {
         case "permissions": return try PermissionsCommand.run(&args, context)
         case "exchange-rate", "tipo-cambio": return try ExchangeRateCommand.run(&args, context)
         case "padron": return try PadronCommand.run(&args, context)
-        case "estado-cuenta": return try StatementCommand.run(&args, context)
+        case "cobranzas": return try ReceivableCommand.list(&args, context)
+        case "pago": return try ReceivableCommand.payment(&args, context)
+        case "detraccion": return try ReceivableCommand.detraccion(&args, context)
+        case "retencion": return try ReceivableCommand.retencion(&args, context)
+        case "cuenta-bancaria": return try ReceivableCommand.bankAccount(&args, context)
+        case "estado-cuenta": return try ReceivableCommand.statement(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

@@ -30,7 +30,12 @@ enum CommandHelp {
         "exchange-rate": "bytek exchange-rate set FECHA COMPRA VENTA [--confirmar] | import ARCHIVO [--partial] | list [--desde FECHA] | show [FECHA]",
         "tipo-cambio": "bytek tipo-cambio set FECHA COMPRA VENTA [--confirmar] | import ARCHIVO [--partial] | list [--desde FECHA] | show [FECHA]",
         "padron": "bytek padron import ARCHIVO | padron show RUC | padron generate ARCHIVO [--lines N] [--broken K] [--seed S]",
-        "estado-cuenta": "bytek estado-cuenta RUC|DNI [--desde FECHA] [--hasta FECHA] [--pdf ARCHIVO|-]",
+        "cobranzas": "bytek cobranzas [--cliente RUC] [--vencidas] [--moneda PEN|USD] [--unidad U1|U2|U3] [--limite N]",
+        "pago": "bytek pago registrar --cliente RUC --monto IMPORTE [--moneda PEN|USD] [--metodo MÉTODO] [--cuenta ID] [--operacion N] [--fecha FECHA] [--tc 3.750] [--aplicar F001-12[:monto],...] | aplicar-saldo --cliente RUC --aplicar F001-12[:monto],... | revertir ID --motivo TEXTO | ver ID",
+        "detraccion": "bytek detraccion registrar COMPROBANTE --constancia N --monto IMPORTE [--fecha FECHA]",
+        "retencion": "bytek retencion registrar COMPROBANTE --numero R001-5 --monto IMPORTE [--fecha FECHA]",
+        "cuenta-bancaria": "bytek cuenta-bancaria agregar --banco BANCO --numero N [--moneda PEN|USD] [--detraccion] | listar [--todas] | desactivar ID | activar ID",
+        "estado-cuenta": "bytek estado-cuenta RUC [--desde FECHA] [--hasta FECHA] [--pdf ARCHIVO|-]",
         "help": "bytek help [COMANDO]",
     ]
 
@@ -66,7 +71,12 @@ enum CommandHelp {
       permissions                          Quién puede hacer cada operación (rol × operación), como tabla Markdown.
       exchange-rate set|import|list|show   Tipo de cambio por día (compra y venta de SUNAT); alias «tipo-cambio».
       padron import|show|generate          El padrón reducido de SUNAT (padron.sqlite junto a la base): importar, consultar un RUC.
-      estado-cuenta RUC [--pdf ARCHIVO]    Estado de cuenta de un cliente (últimos 12 meses), en texto o PDF.
+      cobranzas [--cliente RUC]            Cuentas por cobrar pendientes (--vencidas) y su antigüedad.
+      pago registrar|revertir|ver          Pagos recibidos, aplicados a comprobantes; el exceso queda como saldo a favor.
+      detraccion registrar COMPROBANTE     La constancia de depósito de la detracción (Banco de la Nación).
+      retencion registrar COMPROBANTE      El comprobante de retención (3 %) de un agente de retención.
+      cuenta-bancaria agregar|listar       Las cuentas bancarias de la empresa donde llegan los pagos.
+      estado-cuenta RUC [--pdf ARCHIVO]    Estado de cuenta de un cliente: cargos, abonos y saldo; en PDF con --pdf.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).

@@ -31,7 +31,7 @@ enum ImportText {
         "tipo_doc": "tipo de documento", "numero_doc": "número de documento", "razon_social": "razón social",
         "nombre_comercial": "nombre comercial", "direccion": "dirección", "email": "correo", "telefono": "teléfono",
         "dias_credito": "días de crédito", "limite_credito": "límite de crédito", "moneda_credito": "moneda del crédito",
-        "notas": "notas", "archivado": "archivado", "descripcion": "descripción", "unidad_negocio": "unidad de negocio",
+        "notas": "notas", "archivado": "archivado", "agente_retencion": "agente de retención", "descripcion": "descripción", "unidad_negocio": "unidad de negocio",
         "unidad_medida": "unidad de medida", "codigo_sunat": "código SUNAT", "base_tarifa": "base de tarifa",
         "periodo": "período", "categoria_igv": "categoría IGV",
     ]

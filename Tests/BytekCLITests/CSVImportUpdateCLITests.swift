@@ -31,7 +31,7 @@ import Testing
         // The edit in between: Andina's phone and its second contact's e-mail; a new customer at the end.
         text = text.replacingOccurrences(of: "014441234", with: "017778888")
             .replacingOccurrences(of: "Luis Paz,,,,", with: "Luis Paz,,luis@andina.pe,,")
-        text += "DNI,45781236,Rosa Quispe Mamani,,,,,,,,,0,0.00,PEN,,no,,,,,,,,,,\r\n"
+        text += "DNI,45781236,Rosa Quispe Mamani,,,,,,,,,0,0.00,PEN,,no,no,,,,,,,,,,\r\n"
         let edited = try fx.write("editado.csv", text)
 
         let update = try fx.run("import", "customers", edited, "--update")

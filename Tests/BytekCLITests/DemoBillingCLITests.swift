@@ -20,7 +20,7 @@ import Testing
         let store = try Store(path: fx.dbPath)
         let repo = EDocumentRepository(db: store.db)
         let counts = try repo.countsByStatus()
-        #expect(counts[.aceptado] == 8)
+        #expect(counts[.aceptado] == 10)  // 8 of the billing plan + 2 of DemoReceivables (F002)
         #expect(counts[.observado] == 1)
         #expect(counts[.rechazado] == 1)
         #expect(counts[.anulado] == 1)

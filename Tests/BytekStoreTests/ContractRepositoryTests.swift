@@ -45,7 +45,7 @@ struct ContractRepositoryTests {
         do {
             let db = try Database(path: folder.file())
             try Migrator.migrate(db, upTo: 4)
-            let customer = try F.customer(db)
+            let customer = try F.oldCustomer(db)
             quoteId = try #require(try QuoteRepository(db: db, user: "t").createDraft(Quote(F.content(customerId: customer))).id)
             #expect(try db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'contract'").intValue == 0)
         }

@@ -14,7 +14,7 @@ struct SalesMigrationTests {
         do {
             let db = try Database(path: folder.file())
             try Migrator.migrate(db, upTo: 1)
-            customerId = try SalesFixtures.customer(db)
+            customerId = try SalesFixtures.oldCustomer(db)
             try CatalogRepository(db: db, user: "test").create(
                 CatalogItem(sku: "NAS-1", name: "NAS", unit: .infrastructure, kind: .product, price: Money(1000, .pen)))
         }

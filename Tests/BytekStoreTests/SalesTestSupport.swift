@@ -22,6 +22,17 @@ enum SalesFixtures {
         return try CustomerRepository(db: db, user: "test").create(c).id ?? 0
     }
 
+    /// The same customer written as a database of an older version holds it (the repository of today writes
+    /// columns added since), with its audit entry.
+    static func oldCustomer(_ db: Database, _ body: String = "2060123456") throws -> Int64 {
+        let stamp = ISOTimestamp.format(Date())
+        try db.execute("INSERT INTO customer(doc_type, doc_number, legal_name, created_at, updated_at) VALUES ('RUC', ?, ?, ?, ?)",
+                       [.text(RUC.complete(body) ?? ""), .text("Cliente \(body) S.A.C."), .text(stamp), .text(stamp)])
+        let id = db.lastInsertRowID
+        try AuditLog(db: db, user: "test").append(entity: AuditEntity.customer, entityId: id, action: .create, summary: "Cliente \(body)")
+        return id
+    }
+
     /// A U3 quote mixing a product, service hours and a maintenance subscription, paid 30/30/40.
     static func content(customerId: Int64?, dealId: Int64? = nil) -> QuoteContent {
         QuoteContent(

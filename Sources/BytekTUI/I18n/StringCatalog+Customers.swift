@@ -63,6 +63,8 @@ extension StringCatalog {
         "customers.field.credit": ("Crédito", "Credit"),
         "customers.field.status": ("Estado", "Status"),
         "customers.field.notes": ("Notas", "Notes"),
+        "customers.field.retentionAgent": ("Agente de retención", "Retention agent"),
+        "customers.hint.retentionAgent": ("retiene 3 % en facturas > S/ 700", "withholds 3 % on invoices > S/ 700"),
         "customers.field.contactName": ("Nombre", "Name"),
         "customers.field.contactRole": ("Cargo", "Role"),
         "customers.field.contactEmail": ("Correo", "E-mail"),

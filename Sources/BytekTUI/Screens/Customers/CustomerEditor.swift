@@ -97,6 +97,8 @@ final class CustomerEditor: RecordEditor {
                     options: Currency.allCases.map { FormOption($0.rawValue, $0.symbol + " " + $0.rawValue) },
                     value: c?.creditLimit.currency.rawValue),
             .money("creditLimit", s["customers.field.creditLimit"], value: c?.creditLimit.plainAmount ?? "0.00"),
+            .checkbox("retentionAgent", s["customers.field.retentionAgent"], checked: c?.retentionAgent ?? false,
+                      hint: s["customers.hint.retentionAgent"]),
             .notes("notes", s["customers.field.notes"], value: c?.notes ?? "", width: 60),
         ]
         for i in 0..<slots {
@@ -140,6 +142,7 @@ final class CustomerEditor: RecordEditor {
         customer.creditDays = days ?? 0
         customer.creditLimit = limit
         customer.notes = v["notes"] ?? ""
+        customer.retentionAgent = v["retentionAgent"] == "1"
         // Contacts keep their slot index so that an error points at the right field.
         let slotted = (0..<slots).map { i in
             Contact(name: v["c\(i).name"] ?? "", role: v["c\(i).role"] ?? "", email: v["c\(i).email"] ?? "",
