@@ -39,7 +39,8 @@ enum BenchCommand {
         Console.out("")
         Console.out("BYTEK Core — rendimiento (120×40, \(isDebugBuild ? "compilación debug" : "compilación release"))")
         Console.out(line("arranque del proceso (bytek --version, mediana de 10)", String(format: "%.1f ms", startup), "—", true))
-        for f in figures {
+        let cobranzas = try CobranzasBenchmark.run(store: Store(path: path))
+        for f in figures + cobranzas {
             Console.out(line(f.name, f.value, f.budget, f.withinBudget))
             for d in f.details { Console.out("    " + d) }
         }
@@ -55,7 +56,7 @@ enum BenchCommand {
             for d in f.details { Console.out("    " + d) }
         }
         let web = try webLoad(context: context, seconds: seconds, connections: connections, required: false)
-        return figures.allSatisfy(\.withinBudget) && documents.allSatisfy(\.ok) && large.allSatisfy(\.withinBudget) && web ? 0 : 1
+        return (figures + cobranzas).allSatisfy(\.withinBudget) && documents.allSatisfy(\.ok) && large.allSatisfy(\.withinBudget) && web ? 0 : 1
     }
 
     /// The web door under `wrk`; without wrk: a line saying so (a failure when `required`).
