@@ -52,26 +52,8 @@ public enum AccountStatementPDF {
     }
 
     private static func header(_ s: AccountStatement, company: CompanyInfo, _ w: PDFDocumentWriter) {
-        let top = w.cursorY
-        let boxWidth = 176.0
-        let boxX = w.contentRight - boxWidth
-        let contact = [company.phone.isEmpty ? "" : "Tel. " + company.phone, company.email, company.website]
-            .filter { !$0.isEmpty }.joined(separator: " · ")
-        let leftBottom = w.letterhead(name: company.displayName,
-                                      legalName: company.tradeName.isEmpty ? nil : company.legalName,
-                                      lines: [company.address, contact], logoPath: company.logoPath, logoWidth: 120,
-                                      textRight: boxX - 14)
-        let pad = 6.0
-        var by = top + pad
-        let center = PDFTextStyle(size: 10, bold: true, alignment: .center)
-        by += w.text("R.U.C. \(company.ruc)", x: boxX, y: by, width: boxWidth, style: center) + 4
-        let bandHeight = w.measure("ESTADO DE CUENTA", width: boxWidth, style: center.with(size: 12)) + 6
-        w.fill(PDFRect(x: boxX, y: by, width: boxWidth, height: bandHeight), color: .accent)
-        w.text("ESTADO DE CUENTA", x: boxX, y: by + 3, width: boxWidth, style: center.with(size: 12, color: .white))
-        by += bandHeight + 4
-        by += w.text("al \(date(s.asOf))", x: boxX, y: by, width: boxWidth, style: center.with(size: 9, bold: false)) + pad
-        w.stroke(PDFRect(x: boxX, y: top, width: boxWidth, height: by - top), width: 1.2, color: .accent)
-        w.cursorY = max(leftBottom, by) + 14
+        w.companyHeader(company, title: "ESTADO DE CUENTA", titleSize: 12,
+                        lines: [("al \(date(s.asOf))", PDFDocumentWriter.headerStyle.with(size: 9, bold: false))])
 
         let customer: [(String, String)] = [("Cliente", s.customerName), ("Documento", s.customerDocNumber)]
         let span: [(String, String)] = [("Desde", date(s.from)), ("Hasta", date(s.to)), ("Saldos al", date(s.asOf))]

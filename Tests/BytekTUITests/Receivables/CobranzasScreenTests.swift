@@ -29,6 +29,24 @@ extension ScreenHarness {
     var cobranzas: ReceivablesScreen? { app.stacks[.receivables]?.first as? ReceivablesScreen }
     var paymentForm: PaymentFormScreen? { app.stacks[.receivables]?.last as? PaymentFormScreen }
 
+    /// Cobranzas open on a 140×40 terminal, the payment form of `document`'s customer open with an
+    /// operation number and `amount` typed.
+    static func paymentTyped(on document: String, operation: String, amount: String)
+        throws -> (ScreenHarness, TableCobranzasDesk, PaymentFormScreen) {
+        let h = try ScreenHarness(width: 140, height: 40)
+        let desk = try h.openCobranzas()
+        h.select(document)
+        h.keys(.char("p"))
+        guard let form = h.paymentForm else { throw HarnessError.noPaymentForm }
+        form.form.focus("operation")
+        h.type(operation)
+        h.keys(.tab)
+        h.type(amount)
+        return (h, desk, form)
+    }
+
+    enum HarnessError: Error { case noPaymentForm }
+
     /// Moves the Cobranzas selection to the row of `document` (and part).
     func select(_ document: String, part: ReceivablePart = .neto) {
         keys(.home)
@@ -133,15 +151,7 @@ extension ScreenHarness {
     }
 
     @Test func userTogglesAndTypesApplicationsAndSeesTheCredit() throws {
-        let h = try ScreenHarness(width: 140, height: 40)
-        let desk = try h.openCobranzas()
-        h.select("F001-101")
-        h.keys(.char("p"))
-        let form = try #require(h.paymentForm)
-        form.form.focus("operation")
-        h.type("OP-77")
-        h.keys(.tab)
-        h.type("1200")
+        let (h, desk, form) = try ScreenHarness.paymentTyped(on: "F001-101", operation: "OP-77", amount: "1200")
         #expect(form.applications.applied.map(\.amount) == [Money(minorUnits: 1_000_00, .pen), Money(minorUnits: 200_00, .pen)])
         form.form.focus("rate")
         h.keys(.tab)                              // into the list, on the oldest row
@@ -171,15 +181,7 @@ extension ScreenHarness {
     }
 
     @Test func twentyDigitsInTheAmountAreRefusedBesideTheFieldAndKeptAsDraft() throws {
-        let h = try ScreenHarness(width: 140, height: 40)
-        let desk = try h.openCobranzas()
-        h.select("F001-101")
-        h.keys(.char("p"))
-        let form = try #require(h.paymentForm)
-        form.form.focus("operation")
-        h.type("OP-1")
-        h.keys(.tab)
-        h.type("99999999999999999999")
+        let (h, desk, form) = try ScreenHarness.paymentTyped(on: "F001-101", operation: "OP-1", amount: "99999999999999999999")
         // Said at once under the list, and beside the field on saving.
         #expect(h.screen.contains("Aplicado: S/ 0.00") == false && h.screen.contains("supera el máximo permitido"), "\(h.screen)")
         h.keys(.ctrl("s"))
