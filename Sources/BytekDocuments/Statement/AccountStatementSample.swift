@@ -53,11 +53,6 @@ extension AccountStatementPDF {
     /// milliseconds, for `bytek bench` (budget: 300 ms). -1 when it failed.
     public static func benchmark200Lines() -> Double {
         let statement = AccountStatementSample.statement(lineCount: 200)
-        let path = NSTemporaryDirectory() + "bytek-bench-estado-\(UUID().uuidString).pdf"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try? PDFFonts.ensureRegistered()
-        let start = DispatchTime.now().uptimeNanoseconds
-        do { try render(statement, company: QuoteSample.company, to: path) } catch { return -1 }
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        return PDFTiming.milliseconds("estado") { try render(statement, company: QuoteSample.company, to: $0) }
     }
 }
