@@ -55,6 +55,7 @@ enum BenchCommand {
             Console.out(line(f.name, f.value, f.budget, f.withinBudget))
             for d in f.details { Console.out("    " + d) }
         }
+        for f in try ReceivableBenchmark.run(path: path) { Console.out(line(f.name, f.value, f.budget, f.ok)) }
         let web = try webLoad(context: context, seconds: seconds, connections: connections, required: false)
         return (figures + cobranzas).allSatisfy(\.withinBudget) && documents.allSatisfy(\.ok) && large.allSatisfy(\.withinBudget) && web ? 0 : 1
     }

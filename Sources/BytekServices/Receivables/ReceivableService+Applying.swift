@@ -32,7 +32,9 @@ extension ReceivableService {
             let all = try repository.receivables(documentID: d.documentID)
             guard !all.isEmpty else { throw ReceivableError.documentNotFound(d.documentID) }
             let neto = all.filter { $0.part == .neto }.sorted { ($0.dueDate, $0.installment) < ($1.dueDate, $1.installment) }
-            guard neto.allSatisfy({ $0.customerId == customerId }) else { throw ReceivableError.receivableOfOtherCustomer(d.documentID) }
+            guard neto.allSatisfy({ $0.customerId == customerId || $0.customerId == nil }) else {
+                throw ReceivableError.receivableOfOtherCustomer(d.documentID)
+            }
             if neto.allSatisfy(\.cancelled) { throw ReceivableError.receivableCancelled(d.documentID) }
             let open = neto.filter(\.isOpen)
             guard let currency = open.first?.currency else { throw ReceivableError.receivableSettled(d.documentID) }

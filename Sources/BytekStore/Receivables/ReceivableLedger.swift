@@ -17,6 +17,8 @@ enum ReceivableLedger {
     /// `id` is the new e_document row of `document` (numbered), `amounts` its figures.
     static func documentIssued(db: Database, id: Int64, document: EDocument, amounts: EDocumentAmounts,
                                user: String, now: Date) throws {
+        // A sale to "clientes varios" (no document) is paid at the counter: there is no one to collect from.
+        guard document.customer.documentType != .none else { return }
         let customer = try customerRow(db: db, document.customer)
         let stamp = ISOTimestamp.format(now)
         if document.kind == .notaCredito {

@@ -211,7 +211,8 @@ extension ReceivableRepository {
         var used: [Int64: Int64] = [:]
         var out: [PlannedApplication] = []
         for a in applications {
-            guard let r = try receivable(id: a.receivableId) else { throw ReceivableError.receivableNotFound(a.receivableId) }
+            guard var r = try receivable(id: a.receivableId) else { throw ReceivableError.receivableNotFound(a.receivableId) }
+            if r.customerId == nil, try adopt(r, customerId: customerId) { r.customerId = customerId }
             guard r.customerId == customerId else { throw ReceivableError.receivableOfOtherCustomer(r.documentID) }
             guard !r.cancelled else { throw ReceivableError.receivableCancelled(r.documentID) }
             guard r.part == .neto else { throw ReceivableError.wrongPartForPayment(document: r.documentID, part: r.part) }
@@ -247,6 +248,17 @@ extension ReceivableRepository {
                                           difference: difference))
         }
         return out
+    }
+
+    /// A document issued to a buyer not registered then: once registered with the same document number, its
+    /// receivables become that customer's (when the payment is that customer's).
+    func adopt(_ r: Receivable, customerId: Int64) throws -> Bool {
+        guard try db.scalar("SELECT doc_number FROM customer WHERE id = ?", [.int(customerId)]).stringValue == r.customerDocNumber else {
+            return false
+        }
+        try db.execute("UPDATE receivable SET customer_id = ? WHERE customer_id IS NULL AND customer_doc_number = ?",
+                       [.int(customerId), .text(r.customerDocNumber)])
+        return true
     }
 
     @discardableResult
