@@ -208,6 +208,12 @@ extension ScreenHarness {
         h.keys(.char("p"))
         let form = try #require(h.paymentForm)
         #expect(form.form.value("rate") == "3.75", "\(h.screen)")
+        // Paid in dollars, the bank account follows the currency.
+        form.form.focus("currency")
+        h.keys(.right)
+        #expect(form.form.value("currency") == "USD" && form.form.value("bank") == "2", "\(h.screen)")
+        h.keys(.left)
+        #expect(form.form.value("currency") == "PEN" && form.form.value("bank") == "1", "\(h.screen)")
         form.form.focus("operation")
         h.type("X1")
         h.keys(.tab)

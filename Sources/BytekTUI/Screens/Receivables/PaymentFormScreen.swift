@@ -21,6 +21,9 @@ final class PaymentFormScreen: Screen {
     var onSaved: () -> Void = {}
     private(set) var listFocused = false
     private(set) var listError: String?
+    /// The accounts payments arrive in (not the detracción one).
+    let accounts: [BankAccount]
+    private var lastCurrency: Currency
     private var user = ""
     private var suggestedFrom: [String] = []
 
@@ -32,10 +35,11 @@ final class PaymentFormScreen: Screen {
         let open: [Receivable]
         var problem: String?
         do { open = try desk.openReceivables(customerId: customerId) } catch { open = []; problem = desk.describe(error) }
-        let accounts = (try? desk.bankAccounts()) ?? []
+        accounts = ((try? desk.bankAccounts()) ?? []).filter { $0.active && !$0.isDetraccion }
         applications = PaymentApplications(open: open)
-        form = Form(fields: PaymentFormScreen.fields(strings, today: desk.today, accounts: accounts,
-                                                     currency: applications.rows.first?.currency ?? .pen))
+        let currency = applications.rows.first?.currency ?? .pen
+        lastCurrency = currency
+        form = Form(fields: PaymentFormScreen.fields(strings, today: desk.today, accounts: accounts, currency: currency))
         form.labelWidth = 18
         listError = problem
         prefillRate()
@@ -44,12 +48,12 @@ final class PaymentFormScreen: Screen {
     }
 
     static func fields(_ s: Strings, today: LocalDate, accounts: [BankAccount], currency: Currency) -> [FormField] {
-        let banks = [FormOption("", s["cob.pay.noBank"])]
-            + accounts.filter { $0.active && !$0.isDetraccion }.map { FormOption(String($0.id), $0.label) }
+        let banks = [FormOption("", s["cob.pay.noBank"])] + accounts.map { FormOption(String($0.id), $0.label) }
+        let bank = accounts.first { $0.currency == currency } ?? accounts.first
         return [
             .text("date", s["cob.pay.date"], value: ReceivablesText.date(today), required: true, width: 12, maxLength: 10),
             .choice("method", s["cob.pay.method"], options: PaymentMethod.allCases.map { FormOption($0.rawValue, $0.displayName) }),
-            .choice("bank", s["cob.pay.bank"], options: banks, value: banks.count > 1 ? banks[1].value : ""),
+            .choice("bank", s["cob.pay.bank"], options: banks, value: bank.map { String($0.id) } ?? ""),
             .text("operation", s["cob.pay.operation"], width: 24, maxLength: 30, hint: s["cob.pay.operationHint"]),
             .money("amount", s["cob.pay.amount"], required: true, width: 24),
             .choice("currency", s["cob.pay.currency"], options: Currency.allCases.map { FormOption($0.rawValue, $0.displayName) },
@@ -125,6 +129,16 @@ final class PaymentFormScreen: Screen {
         form.setValue("\(r)", for: "rate")
     }
 
+    /// When the payment's currency changes, the bank account follows it (an account in that currency).
+    private func followCurrency() {
+        guard currency != lastCurrency else { return }
+        lastCurrency = currency
+        let chosen = accounts.first { String($0.id) == form.value("bank") }
+        if let chosen, chosen.currency != currency, let other = accounts.first(where: { $0.currency == currency }) {
+            form.setValue(String(other.id), for: "bank")
+        }
+    }
+
     private func suggestIfAutomatic() {
         let inputs = [form.value("amount") ?? "", form.value("currency") ?? "", form.value("rate") ?? ""]
         guard !applications.manual, inputs != suggestedFrom else { return }
@@ -180,6 +194,7 @@ final class PaymentFormScreen: Screen {
         }
         if form.revision != before.0 {
             if form.focusedField != "rate" { prefillRate() }
+            followCurrency()
             suggestIfAutomatic()
         }
         if (form.revision, applications.revision) != before { listError = nil; keepDraft() }
