@@ -20,6 +20,8 @@ extension StringCatalog {
         "cob.noBalance": ("Sin saldos abiertos.", "No open balances."),
         "cob.key.statement": ("Estado de cuenta", "Statement"),
         "cob.key.payment": ("Pago", "Payment"),
+        "cob.key.document": ("Documento", "Document"),
+        "cob.help.document": ("Abrir el comprobante de la fila (Facturación)", "Open the row's document (Billing)"),
         "cob.key.deposit": ("Detracción", "Detracción"),
         "cob.key.retention": ("Retención", "Retention"),
         "cob.key.unit": ("Unidad", "Unit"),

@@ -103,6 +103,11 @@ extension ScreenHarness {
         h.keys(.char("c"))
         #expect(h.screen.contains("Ferretería Ñaña E.I.R.L.") && h.screen.contains("3 filas") && !h.screen.contains("F001-101"), "\(h.screen)")
         #expect(h.screen.contains("Total S/ 2,673.20"), "\(h.screen)")
+        var opened: [Int64] = []
+        h.cobranzas?.openDocument = { id, _ in opened.append(id) }
+        h.select("F001-103")
+        h.keys(.char("o"))
+        #expect(opened == [4])
         h.keys(.char("c"))
         h.keys(.char("/"))
         h.type("104")

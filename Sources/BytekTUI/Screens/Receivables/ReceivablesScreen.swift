@@ -9,7 +9,7 @@ import Foundation
 /// The foot shows the aging buckets per currency from the service's totals (read once per filter
 /// change, never per keystroke). `p` records a payment for the row's customer, `d` a detracción
 /// deposit on a detracción part, `r` a retention receipt on a retención part, Enter and `e` open the
-/// customer's estado de cuenta.
+/// customer's estado de cuenta, `o` the document itself.
 @MainActor
 final class ReceivablesScreen: Screen {
     let desk: CobranzasDesk
@@ -20,6 +20,8 @@ final class ReceivablesScreen: Screen {
     private(set) var aging = AgingTotals()
     private(set) var agingError: String?
     private let canWrite: Bool
+    /// Opens the e-document `id` (Facturación's detail), set by the module; `o` calls it.
+    var openDocument: ((Int64, AppContext) -> Void)?
     /// How many times the aging totals were read (a test checks it is once per filter change).
     private(set) var agingLoads = 0
 
@@ -102,6 +104,7 @@ final class ReceivablesScreen: Screen {
         var b = [
             KeyBinding([.char("/")], s["key.search"], help: s["cob.help.search"]),
             KeyBinding([.enter, .char("e")], s["cob.key.statement"], help: s["cob.help.statement"]),
+            KeyBinding([.char("o")], s["cob.key.document"], help: s["cob.help.document"]),
         ]
         if canWrite {
             b += [
@@ -156,6 +159,9 @@ final class ReceivablesScreen: Screen {
         case .enter, .char("e"):
             guard let r = selected, let id = r.customerId else { return .handled }
             context.push(StatementScreen(desk: desk, customerId: id, customerName: r.customerName, strings: strings))
+        case .char("o"):
+            guard let r = selected else { context.error(strings["cob.err.noRow"]); return .handled }
+            openDocument?(r.documentId, context)
         case .char("p"):
             guard let r = selected, let id = r.customerId else { context.error(strings["cob.err.noRow"]); return .handled }
             openPayment(customerId: id, name: r.customerName, context)
