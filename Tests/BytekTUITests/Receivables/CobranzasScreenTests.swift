@@ -229,7 +229,7 @@ extension ScreenHarness {
         #expect(h.screen.contains("Diferencia de cambio: S/ 15.00"), "\(h.screen)")
     }
 
-    @Test func detraccionDepositOnlyOnTheDetraccionPart() throws {
+    @Test func detraccionDepositAndRetentionReceiptOnTheirParts() throws {
         let h = try ScreenHarness(width: 140, height: 40)
         let desk = try h.openCobranzas()
         h.select("F001-103")
@@ -244,6 +244,20 @@ extension ScreenHarness {
         #expect(desk.settlements.first?.1.amount == Money(minorUnits: 283_20, .pen))
         #expect(h.screen.contains("Constancia CONST-0099 por S/ 283.20 registrada en F001-103."), "\(h.screen)")
         #expect(h.screen.contains("6 filas"))
+        // A retention receipt on the retención part, for less than its balance: the row stays with the rest.
+        h.select("F001-105", part: .retencion)
+        h.keys(.char("r"))
+        #expect(h.screen.contains("Retención de F001-105"), "\(h.screen)")
+        h.type("R001-77")
+        h.keys(.tab, .tab, .ctrl("u"))
+        h.type("99999999999999999999")
+        h.keys(.ctrl("s"))
+        #expect(h.screen.contains("El importe supera el máximo permitido"), "\(h.screen)")
+        h.keys(.ctrl("u"))
+        h.type("20")
+        h.keys(.ctrl("s"))
+        #expect(desk.settlements.last?.0 == .retencion && desk.settlements.last?.1.amount == Money(minorUnits: 20_00, .pen))
+        #expect(h.screen.contains("F001-105") && h.screen.contains("10.00"), "\(h.screen)")
     }
 
     @Test func statementShowsRunningBalanceAndWritesThePDF() throws {
