@@ -21,6 +21,10 @@ enum ReceivableLedger {
         guard document.customer.documentType != .none else { return }
         let customer = try customerRow(db: db, document.customer)
         let stamp = ISOTimestamp.format(now)
+        if document.kind == .notaCredito, document.note?.reason == .credit(.ajusteMontosFechas) {
+            try dueDatesRestated(db: db, document: document)
+            return
+        }
         if document.kind == .notaCredito {
             try creditNoteIssued(db: db, id: id, document: document, amounts: amounts, customerId: customer?.id,
                                  user: user, stamp: stamp)
@@ -83,6 +87,22 @@ enum ReceivableLedger {
                     created_at) VALUES (?, ?, ?, 'nota_credito', ?, ?, ?, ?, ?)
                 """, [.int(customerId), .text(currency.rawValue), .int(left), .int(id), .text(date),
                       .text("Nota de crédito \(document.id)"), .text(user), .text(stamp)])
+        }
+    }
+
+    /// A credit note 13 (ajuste de montos y/o fechas de pago) restates the cuotas still due: the original's open
+    /// neto receivables, earliest first, take the note's due dates in order (amounts stay: a change of amount
+    /// is a credit or debit note of its own).
+    private static func dueDatesRestated(db: Database, document: EDocument) throws {
+        guard let reference = document.note?.reference, case .credito(let cuotas) = document.paymentForm else { return }
+        let open = try db.query(
+            """
+            SELECT r.id FROM receivable r JOIN e_document d ON d.id = r.document_id
+            WHERE d.series = ? AND d.number = ? AND r.part = 'neto' AND r.is_open = 1
+            ORDER BY r.due_date, r.installment, r.id
+            """, [.text(reference.series.code), .int(Int64(reference.number))])
+        for (row, cuota) in zip(open, cuotas) {
+            try db.execute("UPDATE receivable SET due_date = ? WHERE id = ?", [.text(cuota.dueDate.description), .int(row.int("id"))])
         }
     }
 

@@ -23,6 +23,15 @@ public struct ReceivableQuery: Sendable, Hashable {
         self.overdueOnly = overdueOnly; self.unattendedOnly = unattendedOnly; self.asOf = asOf
     }
 
+    /// The partial index that serves the most selective filter (named, so the planner never walks the
+    /// due-date index looking for one customer's rows).
+    var index: String {
+        if customerId != nil { return "receivable_open_by_customer" }
+        if unit != nil { return "receivable_open_by_unit" }
+        if currency != nil { return "receivable_open_by_currency" }
+        return "receivable_open_by_due"
+    }
+
     /// The WHERE condition over `receivable` (aliased `r`) and its arguments.
     func condition() -> (sql: String, args: [SQLValue]) {
         var conditions = ["r.is_open = 1"]

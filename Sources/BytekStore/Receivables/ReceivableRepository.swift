@@ -48,7 +48,7 @@ public struct ReceivableRepository: Sendable {
     /// The open receivables matching `query`, by due date (oldest first) then id.
     public func pager(_ query: ReceivableQuery) -> KeysetPager<Receivable> {
         let (condition, args) = query.condition()
-        return KeysetPager(db: db, from: "receivable r", where: condition, arguments: args,
+        return KeysetPager(db: db, from: "receivable r INDEXED BY " + query.index, where: condition, arguments: args,
                            columns: Self.columns.map { "r.\($0) AS \($0)" },
                            order: [SortKey("r.due_date"), SortKey("r.id")], decode: Self.decode)
     }
@@ -58,18 +58,28 @@ public struct ReceivableRepository: Sendable {
     public func agingTotals(_ query: ReceivableQuery) throws -> AgingTotals {
         var q = query
         q.bucket = nil
-        let (condition, args) = q.condition()
         let d30 = query.asOf.adding(days: -30).description, d60 = query.asOf.adding(days: -60).description
         let d90 = query.asOf.adding(days: -90).description
+        let bucket = "CASE WHEN r.due_date >= ? THEN 0 WHEN r.due_date >= ? THEN 1 WHEN r.due_date >= ? THEN 2 ELSE 3 END"
+        let sql: String
+        var args: [SQLValue] = [.text(d30), .text(d60), .text(d90)]
+        if q.customerId == nil, q.text.isEmpty, !q.overdueOnly, !q.unattendedOnly {
+            // Only currency and unit: the per-day sums the triggers keep.
+            var conditions = ["1 = 1"]
+            if let c = q.currency { conditions.append("r.currency = ?"); args.append(.text(c.rawValue)) }
+            if let u = q.unit { conditions.append("r.unit = ?"); args.append(.text(u.rawValue)) }
+            sql = "SELECT r.currency AS currency, \(bucket) AS bucket, sum(r.open_cents) AS open FROM receivable_open_day r "
+                + "WHERE \(conditions.joined(separator: " AND ")) GROUP BY 1, 2"
+        } else {
+            let (condition, more) = q.condition()
+            args += more
+            sql = "SELECT r.currency AS currency, \(bucket) AS bucket, sum(r.amount_cents - r.settled_cents) AS open "
+                + "FROM receivable r INDEXED BY \(q.index) WHERE \(condition) GROUP BY 1, 2"
+        }
         var totals = AgingTotals()
-        try db.forEach(
-            """
-            SELECT r.currency AS currency,
-                CASE WHEN r.due_date >= ? THEN 0 WHEN r.due_date >= ? THEN 1 WHEN r.due_date >= ? THEN 2 ELSE 3 END AS bucket,
-                sum(r.amount_cents - r.settled_cents) AS open
-            FROM receivable r WHERE \(condition) GROUP BY 1, 2
-            """, [.text(d30), .text(d60), .text(d90)] + args) { row in
-            guard let c = Currency(rawValue: row.string("currency")), let b = AgingBucket(rawValue: Int(row.int("bucket"))) else { return }
+        try db.forEach(sql, args) { row in
+            guard let c = Currency(rawValue: row.string("currency")), let b = AgingBucket(rawValue: Int(row.int("bucket"))),
+                  row.int("open") != 0 else { return }
             totals.totals[c, default: [:]][b] = Money(minorUnits: row.int("open"), c)
         }
         return totals

@@ -57,5 +57,8 @@ import Testing
         #expect(try f.fina.receivables.balance(customerId: f.customer) == [.pen: F.pen("6440.00")])
         let aging = try f.fina.receivables.agingTotals(ReceivableQuery(asOf: F.today))
         #expect(aging.total(.pen) == F.pen("6440.00"))
+        // The per-day sums the triggers keep agree with summing the customer's receivables themselves.
+        #expect(try f.fina.receivables.agingTotals(ReceivableQuery(customerId: f.customer, asOf: F.today)) == aging)
+        #expect(aging.totals[.usd] == nil)
     }
 }

@@ -112,3 +112,26 @@ import Testing
         }
     }
 }
+
+/// A credit note 13 moves the due dates of the cuotas still open.
+@Suite struct ReceivableDueDateNoteTests {
+    typealias F = LedgerFixture
+
+    @Test func aCreditNote13RestatesTheOpenCuotasDueDates() throws {
+        let f = try F()
+        // 1,180.00 in two cuotas of 590.00, due 18/12 and 17/01; the first paid.
+        let invoice = try f.issue(try F.factura(price: 1_000, paymentForm: .credito([
+            Installment(amount: 590, dueDate: LocalDate("2026-12-18")!), Installment(amount: 590, dueDate: LocalDate("2027-01-17")!)])))
+        try f.fina.receivables.recordPayment(PaymentInput(
+            customerId: f.customer, date: F.today, method: .efectivo, bankAccountId: nil, operationNumber: "", amount: F.pen("590.00"),
+            applications: [PaymentApplication(receivableId: try f.id(invoice.documentID, installment: 1), amount: F.pen("590.00"))]))
+        var note = try F.note(.notaCredito, on: invoice, price: 0)
+        note.note?.reason = .credit(.ajusteMontosFechas)
+        note.paymentForm = .credito([Installment(amount: 590, dueDate: LocalDate("2027-03-01")!)])
+        try f.issue(note)
+        let rs = try f.receivables(invoice.documentID)
+        #expect(rs.first { $0.installment == 2 }?.dueDate == LocalDate("2027-03-01"))
+        #expect(rs.first { $0.installment == 1 }?.dueDate == LocalDate("2026-12-18"))
+        #expect(try f.balance(invoice.documentID, installment: 2) == F.pen("590.00"))
+    }
+}

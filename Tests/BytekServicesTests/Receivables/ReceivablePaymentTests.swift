@@ -150,6 +150,7 @@ import Testing
         // 100.00 left over + 200.00 that was applied = 300.00 of credit.
         #expect(try f.fina.receivables.credit(customerId: f.customer) == [.pen: F.pen("300.00")])
         #expect(try f.fina.receivables.pager(ReceivableQuery(asOf: F.today)).count() == 0)
+        #expect(try f.fina.receivables.agingTotals(ReceivableQuery(asOf: F.today)).totals.isEmpty)
         #expect(throws: ReceivableError.receivableCancelled(invoice.documentID)) {
             try f.fina.receivables.recordPayment(PaymentInput(
                 customerId: f.customer, date: F.today, method: .efectivo, bankAccountId: nil, operationNumber: "", amount: F.pen("1.00"),
