@@ -56,8 +56,10 @@ enum BenchCommand {
             for d in f.details { Console.out("    " + d) }
         }
         for f in try ReceivableBenchmark.run(path: path) { Console.out(line(f.name, f.value, f.budget, f.ok)) }
+        let cobranzas = try CobranzasBenchmark.run(store: Store(path: path))
+        for f in cobranzas { Console.out(line(f.name, f.value, f.budget, f.withinBudget)) }
         let web = try webLoad(context: context, seconds: seconds, connections: connections, required: false)
-        return figures.allSatisfy(\.withinBudget) && documents.allSatisfy(\.ok) && large.allSatisfy(\.withinBudget) && web ? 0 : 1
+        return (figures + cobranzas).allSatisfy(\.withinBudget) && documents.allSatisfy(\.ok) && large.allSatisfy(\.withinBudget) && web ? 0 : 1
     }
 
     /// The web door under `wrk`; without wrk: a line saying so (a failure when `required`).

@@ -37,7 +37,7 @@ enum CommandHelp {
         "detraccion": "bytek detraccion registrar COMPROBANTE --constancia N --monto IMPORTE [--fecha FECHA]",
         "retencion": "bytek retencion registrar COMPROBANTE --numero R001-5 --monto IMPORTE [--fecha FECHA]",
         "cuenta-bancaria": "bytek cuenta-bancaria agregar --banco BANCO --numero N [--moneda PEN|USD] [--detraccion] | listar [--todas] | desactivar ID | activar ID",
-        "estado-cuenta": "bytek estado-cuenta RUC [--desde FECHA] [--hasta FECHA]",
+        "estado-cuenta": "bytek estado-cuenta RUC [--desde FECHA] [--hasta FECHA] [--pdf ARCHIVO|-]",
         "help": "bytek help [COMANDO]",
     ]
 
@@ -80,7 +80,7 @@ enum CommandHelp {
       detraccion registrar COMPROBANTE     La constancia de depósito de la detracción (Banco de la Nación).
       retencion registrar COMPROBANTE      El comprobante de retención (3 %) de un agente de retención.
       cuenta-bancaria agregar|listar       Las cuentas bancarias de la empresa donde llegan los pagos.
-      estado-cuenta RUC                    Estado de cuenta de un cliente: cargos, abonos y saldo.
+      estado-cuenta RUC [--pdf ARCHIVO]    Estado de cuenta de un cliente: cargos, abonos y saldo; en PDF con --pdf.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).

@@ -247,12 +247,14 @@ enum ReceivableCommand {
     static func statement(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         let fromText = try args.option("--desde")
         let toText = try args.option("--hasta")
+        let pdf = try args.option("--pdf")
         let ruc = try args.requirePositional("el RUC o documento del cliente")
         try args.finish()
         let services = try open(context)
         let customerId = try customer(ruc, services)
         let to = try toText.map { try day($0, services) } ?? services.receivables.today
         let from = try fromText.map { try day($0, services) } ?? LocalDate(year: to.year, month: 1, day: 1) ?? to
+        if let pdf { return try StatementPDFCommand.write(services, customerId: customerId, from: from, to: to, path: pdf) }
         let s = try services.receivables.statement(customerId: customerId, from: from, to: to)
         Console.out("Estado de cuenta — \(s.customerName) (\(s.customerDocNumber))")
         Console.out("Del \(ExchangeRateRule.dayMonthYear(s.from)) al \(ExchangeRateRule.dayMonthYear(s.to))")

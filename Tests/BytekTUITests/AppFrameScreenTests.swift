@@ -21,6 +21,8 @@ import Testing
         h.keys(.char("2"))
         #expect(h.app.current == .billing)
         h.keys(.char("]"))
+        #expect(h.app.current == .receivables)
+        h.keys(.char("]"))
         #expect(h.app.current == .recurring)
         h.keys(.char("]"))
         #expect(h.app.current == .salesRegister)

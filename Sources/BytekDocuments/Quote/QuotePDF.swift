@@ -56,30 +56,11 @@ public enum QuotePDF {
     // MARK: header
 
     private static func header(_ q: QuoteDocument, _ w: PDFDocumentWriter) {
-        let top = w.cursorY
-        let boxWidth = 176.0
-        let boxX = w.contentRight - boxWidth
-        let contact = [q.company.phone.isEmpty ? "" : "Tel. " + q.company.phone, q.company.email, q.company.website]
-            .filter { !$0.isEmpty }.joined(separator: " · ")
-        let leftBottom = w.letterhead(name: q.company.displayName,
-                                      legalName: q.company.tradeName.isEmpty ? nil : q.company.legalName,
-                                      lines: [q.company.address, contact], logoPath: q.company.logoPath, logoWidth: 120,
-                                      textRight: boxX - 14)
-
-        // The boxed RUC / document name / number, as on every Peruvian commercial document.
-        let pad = 6.0
-        var by = top + pad
-        let center = PDFTextStyle(size: 10, bold: true, alignment: .center)
-        by += w.text("R.U.C. \(q.company.ruc)", x: boxX, y: by, width: boxWidth, style: center) + 4
-        let bandHeight = w.measure("COTIZACIÓN", width: boxWidth, style: center.with(size: 13)) + 6
-        w.fill(PDFRect(x: boxX, y: by, width: boxWidth, height: bandHeight), color: .accent)
-        w.text("COTIZACIÓN", x: boxX, y: by + 3, width: boxWidth, style: center.with(size: 13, color: .white))
-        by += bandHeight + 4
-        by += w.text(q.number, x: boxX, y: by, width: boxWidth, style: center.with(size: 11))
-        by += w.text("Versión \(q.version) (v\(q.version))", x: boxX, y: by, width: boxWidth,
-                     style: center.with(size: 8, bold: false, color: .muted)) + pad
-        w.stroke(PDFRect(x: boxX, y: top, width: boxWidth, height: by - top), width: 1.2, color: .accent)
-        w.cursorY = max(leftBottom, by) + 14
+        let center = PDFDocumentWriter.headerStyle
+        w.companyHeader(q.company, title: "COTIZACIÓN", titleSize: 13, lines: [
+            (q.number, center.with(size: 11)),
+            ("Versión \(q.version) (v\(q.version))", center.with(size: 8, bold: false, color: .muted)),
+        ])
     }
 
     private static func parties(_ q: QuoteDocument, _ w: PDFDocumentWriter) {

@@ -3,10 +3,9 @@ extension StringCatalog {
     static let all: [String: (es: String, en: String)] = {
         var merged = entries
         for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports,
-                      recurring] {
+                      recurring, salesRegister, receivables] {
             merged.merge(table) { first, _ in first }
         }
-        merged.merge(salesRegister) { first, _ in first }
         return merged
     }()
 
@@ -15,10 +14,9 @@ extension StringCatalog {
         var seen = Set(entries.keys)
         var dups: [String] = []
         for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports,
-                      recurring] {
+                      recurring, salesRegister, receivables] {
             for k in table.keys { if !seen.insert(k).inserted { dups.append(k) } }
         }
-        for k in salesRegister.keys { if !seen.insert(k).inserted { dups.append(k) } }
         return dups
     }
 }

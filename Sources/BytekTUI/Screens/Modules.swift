@@ -17,6 +17,7 @@ enum Modules {
             ModuleEntry(.sales) { ctx in SalesModule.makeRoot(store: store, context: ctx) },
             ModuleEntry(.quotes) { ctx in QuotesModule.makeRoot(store: store, context: ctx) },
             ModuleEntry(.billing) { ctx in BillingModule.makeRoot(store: store, context: ctx) },
+            ModuleEntry(.receivables) { ctx in ReceivablesModule.makeRoot(store: store, context: ctx) },
             ModuleEntry(.audit) { ctx in AuditScreen(audit: ctx.services(store).audit, strings: ctx.strings) },
             ModuleEntry(.users) { ctx in
                 UsersScreen(services: ctx.services(store), drafts: ctx.services(store).drafts, strings: ctx.strings)

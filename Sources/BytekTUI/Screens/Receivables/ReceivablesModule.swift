@@ -1,0 +1,20 @@
+import BytekModel
+import BytekServices
+import BytekStore
+
+/// Finanzas › Cobranzas: open receivables, payments, detracción deposits, retention receipts and the
+/// estado de cuenta, over `services.receivables`.
+@MainActor
+enum ReceivablesModule {
+    static func makeRoot(store: Store, context: AppContext) -> any Screen {
+        let services = context.services(store)
+        let screen = ReceivablesScreen(desk: ServicesCobranzasDesk(services: services, strings: context.strings),
+                                       drafts: services.drafts, strings: context.strings, canWrite: context.can(.write, .receivables))
+        let environment = context.environment
+        screen.openDocument = { id, ctx in
+            let actions = BillingActions(store: store, context: ctx, environment: { environment })
+            ctx.push(BillingDetailScreen(id: id, actions: actions, strings: ctx.strings))
+        }
+        return screen
+    }
+}
