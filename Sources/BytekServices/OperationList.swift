@@ -4,5 +4,6 @@ extension Operation {
     public static var all: [Operation] {
         customerOperations + catalogOperations + salesOperations + quoteOperations + billingOperations + rateOperations
             + padronOperations + adminOperations
+            + periodOperations
     }
 }

@@ -32,6 +32,8 @@ public enum AuditEntity {
         eDocument, eBatch, company, user, SSHKeyRepository.entity, portalAccount,
         ExchangeRateRepository.rateAuditEntity,
         padron,
+        PeriodRepository.auditEntity,
+        BankStatementRepository.auditEntity,
     ]
 }
 

@@ -86,6 +86,7 @@ enum CLI {
         case "permissions": return try PermissionsCommand.run(&args, context)
         case "exchange-rate", "tipo-cambio": return try ExchangeRateCommand.run(&args, context)
         case "padron": return try PadronCommand.run(&args, context)
+        case "periodo": return try PeriodCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

@@ -38,6 +38,8 @@ extension StringCatalog {
         "audit.entity.e_batch": ("Lote SUNAT", "SUNAT batch"),
         "audit.entity.exchange_rate": ("Tipo de cambio", "Exchange rate"),
         "audit.entity.padron": ("Padrón SUNAT", "SUNAT register"),
+        "audit.entity.period": ("Período", "Period"),
+        "audit.entity.bank_statement": ("Extracto bancario", "Bank statement"),
         "audit.action.create": ("Creación", "Create"),
         "audit.action.update": ("Modificación", "Update"),
         "audit.action.archive": ("Archivo", "Archive"),

@@ -9,5 +9,6 @@ enum MatrixAreas {
         RatesMatrix.self,
         AdminMatrix.self,
         PadronMatrix.self,
+        PeriodMatrix.self,
     ]
 }
