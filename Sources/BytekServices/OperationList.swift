@@ -4,6 +4,7 @@ extension Operation {
     public static var all: [Operation] {
         customerOperations + catalogOperations + salesOperations + quoteOperations + billingOperations + rateOperations
             + padronOperations + adminOperations
+            + receivableOperations
             + periodOperations
     }
 }

@@ -32,6 +32,8 @@ public enum AuditEntity {
         eDocument, eBatch, company, user, SSHKeyRepository.entity, portalAccount,
         ExchangeRateRepository.rateAuditEntity,
         padron,
+        ReceivableAuditEntity.ledgerReceivable, ReceivableAuditEntity.ledgerPayment, ReceivableAuditEntity.ledgerBankAccount,
+        ReceivableAuditEntity.ledgerDeposit, ReceivableAuditEntity.ledgerRetention, ReceivableAuditEntity.ledgerCredit,
         PeriodRepository.auditEntity,
         BankStatementRepository.auditEntity,
     ]

@@ -205,6 +205,7 @@ public struct EBatchRepository: Sendable {
                 WHERE status IN ('aceptado','observado')
                   AND id IN (SELECT document_id FROM e_batch_document WHERE batch_id = ? AND line_status = '3')
                 """, [.text(t), .text(t), .int(id)])
+            try cancelReceivables(batchID: id)
             try AuditLog(db: db, user: user, door: door).append(
                 entity: "e_batch", entityId: id, action: .update,
                 summary: "\(b.kind.displayName) \(b.identifier) aceptado por SUNAT (\(responseCode))")
@@ -238,10 +239,18 @@ public struct EBatchRepository: Sendable {
                 WHERE status IN ('aceptado','observado')
                   AND id IN (SELECT document_id FROM e_batch_document WHERE batch_id = ? AND line_status = '3')
                 """, [.text("SUNAT rechazó la baja (\(b.identifier)): \(responseCode) \(description)"), .text(t), .int(id)])
+            try cancelReceivables(batchID: id)
             try AuditLog(db: db, user: user, door: door).append(
                 entity: "e_batch", entityId: id, action: .update,
                 summary: "\(b.kind.displayName) \(b.identifier) rechazado por SUNAT (\(responseCode)): \(description)")
             return true
+        }
+    }
+
+    /// The batch's documents that turned rechazado or anulado cancel their receivables (`ReceivableLedger`).
+    private func cancelReceivables(batchID: Int64) throws {
+        for row in try db.query("SELECT document_id FROM e_batch_document WHERE batch_id = ?", [.int(batchID)]) {
+            try ReceivableLedger.documentCancelled(db: db, documentId: row.int("document_id"), user: user, door: door, now: nowDate)
         }
     }
 

@@ -198,7 +198,9 @@ public struct EDocumentRepository: Sendable {
                 """,
                 [.text(status.rawValue), cdrZip.map { .blob([UInt8]($0)) } ?? .null, .text(responseCode),
                  .text(description), .text(obs), .text(stamp), .text(stamp), .int(id)])
-            return db.changes == 1
+            let changed = db.changes == 1
+            if changed { try ReceivableLedger.documentCancelled(db: db, documentId: id, user: user, door: door, now: now()) }
+            return changed
         }
     }
 

@@ -1,7 +1,8 @@
 /// The forward-only, numbered migrations. Migration N brings `PRAGMA user_version` from N-1 to N.
 /// Never edit a migration that has shipped: append a new one.
 enum Schema {
-    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, sshKeys, portal, auditDoor, exchangeRates, periods, bankStatements]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, sshKeys, portal, auditDoor, exchangeRates,
+                                          receivables, periods, bankStatements]
 
     /// v1: users, customers and contacts, catalog, audit log, form drafts, jobs and schedules, settings.
     static let v1 = """

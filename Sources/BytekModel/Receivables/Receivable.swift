@@ -23,6 +23,12 @@ public struct Receivable: Sendable, Hashable, Identifiable {
     public var dueDate: LocalDate
     /// Issued by the worker (recurring billing, milestones) without anyone looking: finanzas checks it.
     public var unattended: Bool
+    /// The document was rejected by SUNAT or voided: nothing is owed and what it had received went back
+    /// to the customer as credit.
+    public var cancelled: Bool = false
+    /// Soles per dollar of the document (its own rate, else the issue day's venta rate) for a USD
+    /// receivable; the base of the exchange difference of its payments.
+    public var exchangeRate: Decimal? = nil
 
     public init(id: Int64, documentId: Int64, documentID: String, documentKind: DocumentKind, customerId: Int64?,
                 customerName: String, customerDocNumber: String, unit: BusinessUnit?, part: ReceivablePart,
@@ -35,8 +41,10 @@ public struct Receivable: Sendable, Hashable, Identifiable {
     }
 
     public var currency: Currency { amount.currency }
-    public var balance: Money { amount - settled }
+    public var balance: Money { cancelled ? .zero(amount.currency) : amount - settled }
     public var isSettled: Bool { !(settled < amount) }
+    /// Still owed: not settled and not cancelled.
+    public var isOpen: Bool { !cancelled && settled < amount }
 
     /// Days past the due date on `today` (negative before it).
     public func daysOverdue(on today: LocalDate) -> Int { dueDate.days(until: today) }

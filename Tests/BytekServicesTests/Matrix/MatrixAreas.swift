@@ -9,6 +9,7 @@ enum MatrixAreas {
         RatesMatrix.self,
         AdminMatrix.self,
         PadronMatrix.self,
+        ReceivableMatrix.self,
         PeriodMatrix.self,
     ]
 }
