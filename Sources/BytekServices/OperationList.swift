@@ -5,6 +5,7 @@ extension Operation {
         customerOperations + catalogOperations + salesOperations + quoteOperations + billingOperations + rateOperations
             + padronOperations + adminOperations
             + receivableOperations
+            + statementOperations
             + periodOperations
     }
 }

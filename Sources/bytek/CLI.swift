@@ -87,6 +87,7 @@ enum CLI {
         case "exchange-rate", "tipo-cambio": return try ExchangeRateCommand.run(&args, context)
         case "padron": return try PadronCommand.run(&args, context)
         case "periodo": return try PeriodCommand.run(&args, context)
+        case "banco": return try BankCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

@@ -112,3 +112,20 @@ public struct BankStatementRepository: Sendable {
                                    paymentId: row["payment_id"].intValue)
     }
 }
+
+extension BankStatementRepository {
+    /// The operation numbers already recorded as (unreversed) payments into `accountId`.
+    public func recordedOperations(accountId: Int64) throws -> Set<String> {
+        Set(try db.query("""
+            SELECT operation_number FROM payment WHERE bank_account_id = ? AND reversed_at IS NULL AND operation_number <> ''
+            """, [.int(accountId)]).map { $0.string("operation_number") })
+    }
+
+    /// The unreversed payment of `accountId` with `operation`, if any.
+    public func recordedPayment(accountId: Int64, operation: String) throws -> Int64? {
+        guard !operation.isEmpty else { return nil }
+        return try db.scalar("""
+            SELECT id FROM payment WHERE bank_account_id = ? AND operation_number = ? AND reversed_at IS NULL
+            """, [.int(accountId), .text(operation)]).intValue
+    }
+}

@@ -11,5 +11,6 @@ enum MatrixAreas {
         PadronMatrix.self,
         ReceivableMatrix.self,
         PeriodMatrix.self,
+        StatementMatrix.self,
     ]
 }
