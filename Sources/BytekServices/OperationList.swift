@@ -6,6 +6,7 @@ extension Operation {
             + padronOperations + adminOperations
             + receivableOperations
             + statementOperations
+            + creditOperations
             + periodOperations
     }
 }

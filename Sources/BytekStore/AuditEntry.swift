@@ -36,6 +36,7 @@ public enum AuditEntity {
         ReceivableAuditEntity.ledgerDeposit, ReceivableAuditEntity.ledgerRetention, ReceivableAuditEntity.ledgerCredit,
         PeriodRepository.auditEntity,
         BankStatementRepository.auditEntity,
+        CreditOverrideRepository.auditEntity,
     ]
 }
 

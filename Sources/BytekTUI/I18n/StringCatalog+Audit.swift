@@ -46,6 +46,7 @@ extension StringCatalog {
         "audit.entity.customer_credit": ("Saldo a favor", "Customer credit"),
         "audit.entity.period": ("Período", "Period"),
         "audit.entity.bank_statement": ("Extracto bancario", "Bank statement"),
+        "audit.entity.credit_override": ("Sobregiro", "Credit override"),
         "audit.action.create": ("Creación", "Create"),
         "audit.action.update": ("Modificación", "Update"),
         "audit.action.archive": ("Archivo", "Archive"),

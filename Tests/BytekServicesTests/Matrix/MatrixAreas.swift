@@ -12,5 +12,6 @@ enum MatrixAreas {
         ReceivableMatrix.self,
         PeriodMatrix.self,
         StatementMatrix.self,
+        CreditMatrix.self,
     ]
 }
