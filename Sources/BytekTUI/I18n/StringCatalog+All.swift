@@ -2,7 +2,7 @@ extension StringCatalog {
     /// Every table of texts, merged: the frame's and widgets' (`entries`) and one per module.
     static let all: [String: (es: String, en: String)] = {
         var merged = entries
-        for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports, periods] {
+        for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports, periods, bankStatements] {
             merged.merge(table) { first, _ in first }
         }
         return merged
@@ -12,7 +12,7 @@ extension StringCatalog {
     static var duplicateKeys: [String] {
         var seen = Set(entries.keys)
         var dups: [String] = []
-        for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports, periods] {
+        for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports, periods, bankStatements] {
             for k in table.keys { if !seen.insert(k).inserted { dups.append(k) } }
         }
         return dups

@@ -1,0 +1,169 @@
+import BytekModel
+import BytekServices
+import BytekStore
+import Foundation
+
+/// Conciliación bancaria: the imported statement lines that wait, each with the receivables the matcher
+/// suggests, its confidence and reason; one key per line: Enter accepts (records the payment through
+/// Cobranzas with the line's operation number), `s` skips (the line waits), `o` applies it to another
+/// document typed by number, `x` discards it (not a customer's payment), `E` accepts every exact one.
+@MainActor
+final class BankReconcileScreen: Screen {
+    private let services: Services
+    private let strings: Strings
+    private let pane: ListPane
+    private(set) var lines: [BankStatementService.PendingLine] = []
+    private(set) var problem: String?
+
+    init(services: Services, strings: Strings) {
+        self.services = services
+        self.strings = strings
+        let s = strings
+        let table = Table(columns: [
+            TableColumn(s["bank.col.date"], width: 10),
+            TableColumn(s["bank.col.amount"], width: 14, alignment: .right),
+            TableColumn(s["bank.col.operation"], width: 10),
+            TableColumn(s["bank.col.description"], weight: 2, minWidth: 16),
+            TableColumn(s["bank.col.suggestion"], weight: 1, minWidth: 12),
+            TableColumn(s["bank.col.confidence"], width: 9),
+            TableColumn(s["bank.col.reason"], weight: 3, minWidth: 16),
+        ], source: ArrayRowSource([]), emptyMessage: s["bank.empty"])
+        pane = ListPane(title: s["bank.title"], table: table)
+        pane.showsFilter = false
+        load()
+    }
+
+    var title: String { strings["bank.title"] }
+
+    var bindings: [KeyBinding] {
+        let s = strings
+        var b: [KeyBinding] = []
+        if let role = services.actor.role, PermissionMatrix.canWrite(role, .receivables) {
+            b += [KeyBinding([.enter], s["bank.accept"], help: s["bank.help.accept"]),
+                  KeyBinding([.char("s")], s["bank.skip"], help: s["bank.help.skip"]),
+                  KeyBinding([.char("o")], s["bank.other"], help: s["bank.help.other"]),
+                  KeyBinding([.char("x")], s["bank.discard"], help: s["bank.help.discard"]),
+                  KeyBinding([.char("E")], s["bank.exact"], help: s["bank.help.exact"])]
+        }
+        b.append(KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], s["key.move"], help: s["table.help.move"], hint: false))
+        return b
+    }
+
+    var selected: BankStatementService.PendingLine? {
+        guard let id = pane.table.selectedRow?.id else { return nil }
+        return lines.first { $0.line.id == id }
+    }
+
+    func handle(_ event: Event, context: AppContext) -> HandleResult {
+        guard case .key(let key) = event else { return pane.handle(event) ? .handled : .ignored }
+        switch key {
+        case .enter:
+            guard let p = selected else { return .handled }
+            guard let s = p.suggestion else { context.error(strings["bank.noSuggestion"]); return .handled }
+            run(context) { try self.accept(p.line.id, s.receivableIds) }
+        case .char("s"):
+            _ = pane.handle(.key(.down))
+            context.info(strings["bank.skipped"])
+        case .char("o"): askOther(context)
+        case .char("x"):
+            guard let p = selected else { return .handled }
+            run(context) {
+                try self.services.bankStatements.discard(lineId: p.line.id)
+                return self.strings["bank.discarded"]
+            }
+        case .char("E"):
+            run(context) {
+                let r = try self.services.bankStatements.acceptExact()
+                return self.strings.format("bank.exactDone", String(r.accepted), String(r.waiting))
+            }
+        default: return pane.handle(event) ? .handled : .ignored
+        }
+        return .handled
+    }
+
+    private func accept(_ lineId: Int64, _ ids: [Int64]) throws -> String {
+        let payment = try services.bankStatements.accept(lineId: lineId, receivableIds: ids)
+        return payment.map { strings.format("bank.accepted", String($0.id), $0.amount.formatted) } ?? strings["bank.reconciled"]
+    }
+
+    private func askOther(_ context: AppContext) {
+        guard let p = selected else { return }
+        let s = strings
+        let texts = ReasonDialog.Texts(title: s["bank.other.title"], prompt: s["bank.other.prompt"], hint: s["bank.other.hint"],
+                                       confirm: s["bank.accept"], empty: s["bank.other.empty"])
+        context.present(ReasonDialog(texts, maxLength: 20, strings: s) { [weak self] text in
+            guard let self, let text else { return }
+            self.run(context) {
+                let ids = try self.services.receivables.receivables(documentID: text.uppercased())
+                    .filter { !$0.isSettled && $0.part == .neto }.map(\.id)
+                guard !ids.isEmpty else { throw BankStatementError.nothingToApply }
+                return try self.accept(p.line.id, ids)
+            }
+        })
+    }
+
+    private func run(_ context: AppContext, _ body: () throws -> String) {
+        do {
+            let message = try body()
+            load()
+            context.ok(message)
+        } catch let e as ServiceError {
+            context.error(ErrorText(strings).service(e))
+        } catch {
+            let text: String
+            switch error {
+            case let e as PeriodError: text = e.message
+            case let e as BankStatementError: text = e.message
+            default: text = ErrorText(strings).describe(error)
+            }
+            context.error(text.prefix(1).uppercased() + text.dropFirst())
+        }
+    }
+
+    /// Reads the pending lines and their suggestions again.
+    func load() {
+        do {
+            lines = try services.bankStatements.pending()
+            problem = nil
+        } catch let e as ServiceError {
+            lines = []
+            problem = ErrorText(strings).service(e)
+        } catch {
+            lines = []
+            problem = ErrorText(strings).describe(error)
+        }
+        let rows = lines.map { p in
+            let l = p.line.line
+            return TableRow(id: p.line.id, cells: [
+                ExchangeRateRule.dayMonthYear(l.date), l.amount.formatted, l.operationNumber, l.description,
+                p.receivables.map(\.documentID).joined(separator: ", "), p.suggestion?.confidence.label ?? "—",
+                p.suggestion?.reason ?? strings["bank.waits"],
+            ], cursor: [])
+        }
+        pane.table.setSource(ArrayRowSource(rows))
+    }
+
+    func reload(context: AppContext) { load() }
+
+    func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
+        let (top, body) = rect.splitTop(2)
+        let exact = lines.filter { $0.suggestion?.isExact == true }.count
+        let line = problem ?? strings.format("bank.summary", String(lines.count), String(exact))
+        canvas.text(" " + line, x: top.x, y: top.y, style: Style(problem == nil ? .dim : .error, bold: problem != nil),
+                    maxWidth: top.width)
+        pane.render(&canvas, in: body, strings: strings)
+    }
+
+    /// The palette's entry ("conciliar", "extracto"): opens this screen over the current one.
+    static func paletteAction(store: Store, strings: Strings) -> PaletteAction {
+        PaletteAction(title: strings["bank.title"], detail: strings["bank.palette.detail"]) { ctx in
+            ctx.push(BankReconcileScreen(services: ctx.services(store), strings: ctx.strings))
+        }
+    }
+
+    nonisolated static func paletteMatches(_ query: String) -> Bool {
+        let q = TextFold.fold(query.trimmingCharacters(in: .whitespaces))
+        guard q.count >= 3 else { return false }
+        return ["conciliacion bancaria", "conciliar", "extracto bancario", "banco"].contains { $0.hasPrefix(q) || q.hasPrefix($0) }
+    }
+}

@@ -1,0 +1,91 @@
+import BytekModel
+import BytekServices
+import BytekStore
+import Foundation
+import Testing
+@testable import BytekTUI
+
+/// The two screens of part E reached from the palette: Cierre de períodos (`c` closes with the SIRE
+/// confirmation and ticket, `a` reopens for an admin with a reason) and Conciliación bancaria (Enter accepts
+/// the suggestion, recording the payment; `s` skips; `x` discards).
+@MainActor
+@Suite struct MoneyInScreenTests {
+    func open(_ h: ScreenHarness, _ query: String) {
+        h.keys(.char(":"))
+        h.type(query)
+        h.keys(.enter)
+    }
+
+    @Test func closeAndReopenAMonth() throws {
+        let h = try ScreenHarness(role: .admin, login: "admin", width: 130, height: 30)
+        open(h, "cierre")
+        #expect(h.screen.contains("Cierre de períodos") && h.screen.contains("octubre de 2026"), "\(h.screen)")
+        h.keys(.char("c"))
+        #expect(h.screen.contains("¿Se presentó en SIRE el registro de ventas de octubre de"), "\(h.screen)")
+        h.keys(.char("s"))
+        h.keys(.enter)
+        #expect(h.screen.contains("Escriba el número de ticket"), "\(h.screen)")
+        h.type("T-5521")
+        h.keys(.enter)
+        #expect(h.screen.contains("Período octubre de 2026 cerrado."), "\(h.screen)")
+        #expect(h.screen.contains("cerrado") && h.screen.contains("T-5521"), "\(h.screen)")
+        h.keys(.char("a"))
+        h.type("Nota de crédito olvidada")
+        h.keys(.enter)
+        #expect(h.screen.contains("Período octubre de 2026 reabierto."), "\(h.screen)")
+        #expect(h.screen.contains("reabierto por admin: Nota de crédito olvidada"), "\(h.screen)")
+        let audit = try h.store.db.query("SELECT door FROM audit_log WHERE entity = 'period'").map { $0.string("door") }
+        #expect(audit == ["tui", "tui"])
+    }
+
+    @Test func finanzasMayNotReopen() throws {
+        let h = try ScreenHarness(role: .finanzas, login: "fina", width: 130, height: 30)
+        try PeriodRepository(db: h.store.db, user: "admin", now: { ScreenHarness.fixedNow }).close(YearMonth(year: 2026, month: 10), sireNote: "T-1")
+        open(h, "periodos")
+        h.keys(.char("a"))
+        h.type("Quiero corregir")
+        h.keys(.enter)
+        #expect(h.screen.contains("admin") && !h.screen.contains("reabierto."), "\(h.screen)")
+        #expect(try ClosedPeriods(db: h.store.db).isClosed(YearMonth(year: 2026, month: 10)))
+    }
+
+    @Test func acceptSkipAndDiscardStatementLines() throws {
+        let h = try ScreenHarness(role: .finanzas, login: "fina", width: 160, height: 30)
+        let now: @Sendable () -> Date = { ScreenHarness.fixedNow }
+        let customer = try h.customers.create(Customer(docType: .ruc, docNumber: "20100047218", legalName: "Cliente A S.A.C.")).id ?? 0
+        let ledger = ReceivableRepository(db: h.store.db, user: "admin", now: now)
+        let account = try ledger.addBankAccount(bank: "BCP", number: "193-1", currency: .pen)
+        // A factura of S/ 236.00 issued (stand-in signed bytes): the ledger makes its receivable.
+        let issuer = Issuer(ruc: "20123456786", legalName: "BYTEK S.A.C.",
+                            address: FiscalAddress(ubigeo: "150122", line: "Av. Larco 1232", district: "Miraflores",
+                                                   province: "Lima", department: "Lima"))
+        let doc = EDocument(kind: .factura, series: try Series("F001", for: .factura), number: 1, issuedAt: now(), issuer: issuer,
+                            customer: DocumentCustomer(documentType: .ruc, number: "20100047218", name: "Cliente A S.A.C."),
+                            lines: [EDocumentLine(description: "Soporte", quantity: 1, unit: .service, unitPrice: 200, itemKind: .service)])
+        let record = try EDocumentRepository(db: h.store.db, user: "admin", now: now).issue(doc) { d in
+            PreparedEDocument(signedXML: Array("<Invoice/>".utf8), zip: Data([0x50, 0x4b]), digestValue: "h", fileName: d.fileName)
+        }
+        let lines = [
+            BankStatementLine(fileLine: 2, date: LocalDate("2026-11-18")!, description: "TRANSF 20100047218 CLIENTE A",
+                              amount: Money(236, .pen), operationNumber: "55001", key: "op:55001"),
+            BankStatementLine(fileLine: 3, date: LocalDate("2026-11-18")!, description: "ABONO VARIOS",
+                              amount: Money(10, .pen), operationNumber: "55002", key: "op:55002"),
+        ]
+        _ = try BankStatementRepository(db: h.store.db, user: "admin", now: now).importLines(accountId: account.id, accountLabel: account.label, lines)
+        open(h, "conciliar")
+        #expect(h.screen.contains("Conciliación bancaria") && h.screen.contains("2 línea(s) pendientes, 1 con coincidencia exacta."), "\(h.screen)")
+        #expect(h.screen.contains(record.documentID) && h.screen.contains("alta"), "\(h.screen)")
+        #expect(h.screen.contains("sin coincidencia: queda pendiente"), "\(h.screen)")
+        h.keys(.enter)
+        #expect(h.screen.contains("registrado por S/ 236.00."), "\(h.screen)")
+        #expect(h.screen.contains("1 línea(s) pendientes"), "\(h.screen)")
+        let balance = try ledger.balance(customerId: customer)
+        #expect(balance[.pen] == nil || balance[.pen]?.isZero == true, "\(balance)")
+        h.keys(.char("s"))
+        #expect(h.screen.contains("La línea queda pendiente."), "\(h.screen)")
+        h.keys(.char("x"))
+        #expect(h.screen.contains("Línea descartada.") && h.screen.contains("No hay líneas de extracto pendientes"), "\(h.screen)")
+        let payment = try #require(try ledger.payments(customerId: customer).first)
+        #expect(payment.operationNumber == "55001" && payment.createdBy == "fina")
+    }
+}
