@@ -64,6 +64,7 @@ public struct CreditLimitService: Sendable {
                                                      [.int(id)])?.string("ref") ?? "comprobante \(id)"
             try repo.record(.init(customerId: customer.id, documentId: id, quoteId: nil, reference: reference,
                                   exposure: g.exposure, reason: g.reason, unattended: g.unattended))
+            if g.unattended { try CreditAlertJob.enqueue(db: services.db, now: services.now()) }
         }
     }
 

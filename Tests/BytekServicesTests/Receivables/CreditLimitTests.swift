@@ -72,5 +72,19 @@ import Testing
         let row = try #require(try fx.store.db.queryOne("SELECT * FROM credit_override"))
         #expect(row.int("unattended") == 1 && row.int("e_document_id") == record.id && row.string("user_login") == "worker")
         #expect(try worker.credit.unmailedUnattended().map(\.line) == ["\(record.documentID): total S/ 560.50, línea S/ 500.00"])
+        #expect(try fx.store.db.scalar("SELECT count(*) FROM job WHERE kind = 'credito.aviso'").intValue == 1)
+
+        // The job mails finanzas once: without addresses it waits; with them it sends and marks the rows.
+        var sent: [(String, [String])] = []
+        #expect(try CreditAlertJob.run(db: fx.store.db, now: LedgerFixture.now) { to, lines, _ in sent.append((to, lines)) }
+                .hasPrefix("omitido: falta credito_aviso_correos"))
+        try SettingsRepository(db: fx.store.db).set(CreditAlertJob.recipientsSetting, "fina@bytek.pe, no-es-correo")
+        #expect(try CreditAlertJob.run(db: fx.store.db, now: LedgerFixture.now) { to, lines, _ in sent.append((to, lines)) }
+                == "enviado a fina@bytek.pe: 1 comprobante(s)")
+        #expect(sent.map(\.0) == ["fina@bytek.pe"] && sent.first?.1 == ["\(record.documentID): total S/ 560.50, línea S/ 500.00"])
+        #expect(try CreditAlertJob.run(db: fx.store.db, now: LedgerFixture.now) { _, _, _ in Issue.record("sent twice") } == "nada que avisar")
+        let mail = CreditAlertJob.message(["F001-9: total S/ 1.00, línea S/ 0.50"], to: "fina@bytek.pe", from: "BYTEK <a@b.pe>",
+                                          date: LedgerFixture.now())
+        #expect(mail.contains("To: <fina@bytek.pe>\r\n") && mail.contains("Content-Type: text/plain; charset=utf-8"))
     }
 }
