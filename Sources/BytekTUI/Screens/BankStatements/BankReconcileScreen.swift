@@ -103,21 +103,7 @@ final class BankReconcileScreen: Screen {
     }
 
     private func run(_ context: AppContext, _ body: () throws -> String) {
-        do {
-            let message = try body()
-            load()
-            context.ok(message)
-        } catch let e as ServiceError {
-            context.error(ErrorText(strings).service(e))
-        } catch {
-            let text: String
-            switch error {
-            case let e as PeriodError: text = e.message
-            case let e as BankStatementError: text = e.message
-            default: text = ErrorText(strings).describe(error)
-            }
-            context.error(text.prefix(1).uppercased() + text.dropFirst())
-        }
+        ServiceOutcome.run(context, strings, reload: load, body)
     }
 
     /// Reads the pending lines and their suggestions again.
@@ -125,12 +111,9 @@ final class BankReconcileScreen: Screen {
         do {
             lines = try services.bankStatements.pending()
             problem = nil
-        } catch let e as ServiceError {
-            lines = []
-            problem = ErrorText(strings).service(e)
         } catch {
             lines = []
-            problem = ErrorText(strings).describe(error)
+            problem = ServiceOutcome.text(error, strings)
         }
         let rows = lines.map { p in
             let l = p.line.line

@@ -90,16 +90,9 @@ final class PeriodCloseScreen: Screen {
     }
 
     private func run(_ context: AppContext, ok: String, _ body: () throws -> Void) {
-        do {
+        ServiceOutcome.run(context, strings, reload: load) {
             try body()
-            load()
-            context.ok(ok)
-        } catch let e as ServiceError {
-            context.error(ErrorText(strings).service(e))
-        } catch let e as PeriodError {
-            context.error(e.message.prefix(1).uppercased() + e.message.dropFirst())
-        } catch {
-            context.error(ErrorText(strings).describe(error))
+            return ok
         }
     }
 
@@ -125,12 +118,9 @@ final class PeriodCloseScreen: Screen {
         do {
             months = try services.periods.months()
             problem = nil
-        } catch let e as ServiceError {
-            months = []
-            problem = ErrorText(s).service(e)
         } catch {
             months = []
-            problem = ErrorText(s).describe(error)
+            problem = ServiceOutcome.text(error, s)
         }
         let rows = months.map { p in
             let reopen = p.history.last(where: { $0.action == .reabrir })
