@@ -1,5 +1,5 @@
 extension StringCatalog {
-    /// Cierre de períodos (Registro de ventas, Cobranzas).
+    /// Cierre de períodos (Registro de ventas, Cobranzas) and the credit limit's override prompt.
     static let periods: [String: (es: String, en: String)] = [
         "periods.title": ("Cierre de períodos", "Period close"),
         "periods.empty": ("No hay meses terminados.", "No ended months."),
@@ -33,6 +33,13 @@ extension StringCatalog {
         "periods.reopenedOk": ("Período {0} reabierto.", "Period {0} reopened."),
         "periods.cancelled": ("Sin cambios.", "No changes."),
         "periods.palette": ("Cierre de períodos", "Period close"),
+        "credit.title": ("Línea de crédito", "Credit limit"),
+        "credit.prompt": ("Motivo del sobregiro (queda registrado):", "Reason for the override (recorded):"),
+        "credit.hint": ("Enter autoriza y continúa · Esc cancela", "Enter authorizes and goes on · Esc cancels"),
+        "credit.confirm": ("Autorizar", "Authorize"),
+        "credit.empty": ("Escriba el motivo del sobregiro", "Type the reason for the override"),
+        "credit.cancelled": ("No se emitió: el cliente supera su línea de crédito.", "Not done: the customer is over its credit limit."),
+        "credit.askFinanzas": ("Pida a finanzas que autorice el sobregiro.", "Ask finanzas to authorize the override."),
         "periods.palette.detail": ("Registro de ventas › cerrar o reabrir meses", "Sales register › close or reopen months"),
     ]
 }
