@@ -89,3 +89,33 @@ import Testing
         #expect(payment.operationNumber == "55001" && payment.createdBy == "fina")
     }
 }
+
+/// Accepting a quote beyond the customer's credit limit: ventas is warned with the figures, admin is asked
+/// for the override's reason and the acceptance goes through with the override recorded.
+@MainActor
+@Suite struct CreditLimitScreenTests {
+    @Test func ventasIsWarnedAdminOverridesWithAReason() throws {
+        let h = try ScreenHarness(role: .ventas, login: "vera")
+        try h.addCustomers(ScreenHarness.sampleCustomers)
+        let customerId = try #require(try h.store.db.scalar("SELECT min(id) FROM customer").intValue)
+        try h.store.db.execute("UPDATE customer SET credit_limit_cents = 10000 WHERE id = ?", [.int(customerId)])
+        let q = try h.addQuote()
+        _ = try h.quotes.send(try #require(q.id), on: ScreenHarness.today)
+        h.go(.quotes); h.keys(.enter, .char("A"), .char("s"))
+        #expect(h.screen.contains("supera su línea de crédito") && h.screen.contains("S/ 100.00") && h.screen.contains("Pida a"),
+                "\(h.screen)")
+        #expect(try h.store.db.scalar("SELECT state FROM quote WHERE id = ?", [.int(q.id ?? 0)]).stringValue == "sent")
+
+        let admin = try ScreenHarness(role: .admin, login: "admin", sharing: h)
+        admin.go(.quotes); admin.keys(.enter, .char("A"), .char("s"))
+        #expect(admin.screen.contains("supera su línea de crédito"), "\(admin.screen)")
+        admin.keys(.enter)
+        #expect(admin.screen.contains("Motivo del sobregiro"), "\(admin.screen)")
+        admin.type("Anticipo recibido")
+        admin.keys(.enter)
+        #expect(admin.screen.contains("1 suscripción creada."), "\(admin.screen)")
+        let row = try #require(try admin.store.db.queryOne("SELECT reason, user_login, reference FROM credit_override"))
+        #expect(row.string("reason") == "Anticipo recibido" && row.string("user_login") == "admin"
+                && row.string("reference") == "COT-2026-00001 v1")
+    }
+}

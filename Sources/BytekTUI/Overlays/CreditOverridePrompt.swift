@@ -9,16 +9,21 @@ enum CreditOverridePrompt {
     static func offer(_ error: any Error, _ context: AppContext, _ strings: Strings,
                       retry: @escaping @MainActor (String) -> Void) -> Bool {
         guard case CreditLimitError.exceeded(let exposure, let what)? = error as? CreditLimitError else { return false }
-        let sentence = exposure.sentence(what: what)
+        let sentence = exposure.sentence(what: what) + "."
         guard context.session.role == .finanzas || context.session.role == .admin else {
-            context.error(sentence + ". " + strings["credit.askFinanzas"])
+            context.error(strings["credit.askFinanzas"])
+            context.present(MessageDialog(message: sentence + " " + strings["credit.askFinanzas"], title: strings["credit.title"],
+                                          isError: true))
             return true
         }
-        let texts = ReasonDialog.Texts(title: strings["credit.title"], prompt: sentence + ". " + strings["credit.prompt"],
-                                       hint: strings["credit.hint"], confirm: strings["credit.confirm"], empty: strings["credit.empty"])
-        context.present(ReasonDialog(texts, maxLength: 500, strings: strings) { reason in
-            guard let reason else { context.info(strings["credit.cancelled"]); return }
-            retry(reason)
+        // The figures first (wrapped in a box), then the reason.
+        context.present(MessageDialog(message: sentence, title: strings["credit.title"]) {
+            let texts = ReasonDialog.Texts(title: strings["credit.title"], prompt: strings["credit.prompt"],
+                                           hint: strings["credit.hint"], confirm: strings["credit.confirm"], empty: strings["credit.empty"])
+            context.present(ReasonDialog(texts, maxLength: 500, strings: strings) { reason in
+                guard let reason else { context.info(strings["credit.cancelled"]); return }
+                retry(reason)
+            })
         })
         return true
     }
