@@ -34,10 +34,10 @@ public struct BankStatementMapping: Sendable, Hashable, Codable {
                                  "num_operacion", "nro_de_operacion", "numero_de_operacion"]
     static let balanceWords = ["saldo", "saldo_contable", "saldo_disponible"]
 
-    /// A header's name as the mapping compares it: `CSVColumnMap.canonical`, runs of "_" made one
-    /// ("Operación - Número" is `operacion_numero`).
+    /// A header's name as the mapping compares it: `CSVColumnMap.canonical`, with every run of other than
+    /// letters and digits made one "_" ("Operación - Número" is `operacion_numero`, "Nro. Operación" `nro_operacion`).
     public static func columnKey(_ name: String) -> String {
-        CSVColumnMap.canonical(name).split(separator: "_").joined(separator: "_")
+        CSVColumnMap.canonical(name).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: "_")
     }
 
     /// A first proposal from the header's names (the user confirms or changes it); nil when no date,
