@@ -20,13 +20,15 @@ public struct CreditLimitService: Sendable {
         return try exposure(c, newAmount: newAmount)
     }
 
-    func exposure(_ c: CreditOverrideRepository.CustomerLimit, newAmount: Money) throws -> CreditExposure {
+    /// `documentRate`: the new document's own rate, used when no rate of the day was entered.
+    func exposure(_ c: CreditOverrideRepository.CustomerLimit, newAmount: Money, documentRate: Decimal? = nil) throws -> CreditExposure {
         let balances = try repository.openBalances(customerId: c.id)
         let needsRate = ([c.limit, newAmount] + balances).contains { $0.currency != .pen && !$0.isZero }
         var rate: Decimal?
         if needsRate {
             let today = LocalDate(services.now(), in: ExchangeRateService.lima)
-            rate = try? ExchangeRateRule.rateFor(today, latest: services.acting(ExchangeRateRepository.self).latest(onOrBefore: today)).sell
+            rate = (try? ExchangeRateRule.rateFor(today, latest: services.acting(ExchangeRateRepository.self).latest(onOrBefore: today)).sell)
+                ?? documentRate
         }
         var open = Money.zero(.pen)
         for b in balances { open += try CreditExposure.soles(b, rate: rate) }
@@ -38,10 +40,10 @@ public struct CreditLimitService: Sendable {
     /// file); the override to record when over and either finanzas gave a reason or the worker is issuing
     /// (flagged unattended); otherwise `CreditLimitError.exceeded` (or `forbidden` for a reason given by
     /// someone who may not override).
-    func gate(customer: CreditOverrideRepository.CustomerLimit?, newAmount: Money, what: String,
+    func gate(customer: CreditOverrideRepository.CustomerLimit?, newAmount: Money, documentRate: Decimal? = nil, what: String,
               override reason: String?) throws -> (exposure: CreditExposure, reason: String, unattended: Bool)? {
         guard let customer, customer.limit.minorUnits > 0 else { return nil }
-        let e = try exposure(customer, newAmount: newAmount)
+        let e = try exposure(customer, newAmount: newAmount, documentRate: documentRate)
         guard e.isOver else { return nil }
         if actor.kind == .worker { return (e, "", true) }
         guard let reason else { throw CreditLimitError.exceeded(e, what: what) }
@@ -57,7 +59,7 @@ public struct CreditLimitService: Sendable {
         let total = try document.amounts().total
         let repo = repository
         guard let g = try gate(customer: repo.customer(docNumber: document.customer.number), newAmount: total,
-                               what: "este comprobante", override: reason),
+                               documentRate: document.exchangeRate, what: "este comprobante", override: reason),
               let customer = try repo.customer(docNumber: document.customer.number) else { return nil }
         return { id in
             let reference = try services.db.queryOne("SELECT series || '-' || number AS ref FROM e_document WHERE id = ?",
@@ -73,7 +75,8 @@ public struct CreditLimitService: Sendable {
         let repo = repository
         let customer = try repo.customer(id: customerId)
         let total = try quote.totals().tax.total
-        guard let g = try gate(customer: customer, newAmount: total, what: "esta cotización", override: reason),
+        guard let g = try gate(customer: customer, newAmount: total, documentRate: quote.exchangeRate, what: "esta cotización",
+                               override: reason),
               let customer else { return try body() }
         return try services.db.write {
             let result = try body()

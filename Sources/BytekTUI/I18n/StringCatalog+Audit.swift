@@ -45,7 +45,7 @@ extension StringCatalog {
         "audit.entity.retention_receipt": ("Retención", "Retention"),
         "audit.entity.customer_credit": ("Saldo a favor", "Customer credit"),
         "audit.entity.period": ("Período", "Period"),
-        "audit.entity.bank_statement": ("Extracto bancario", "Bank statement"),
+        "audit.entity.bank_statement": ("Extracto", "Bank statement"),
         "audit.entity.credit_override": ("Sobregiro", "Credit override"),
         "audit.action.create": ("Creación", "Create"),
         "audit.action.update": ("Modificación", "Update"),
