@@ -56,11 +56,12 @@ public struct CreditLimitService: Sendable {
     /// The gate for a document: facturas, boletas and debit notes add to what the customer owes.
     func gate(document: EDocument, override reason: String?) throws -> ((Int64) throws -> Void)? {
         guard [.factura, .boleta, .notaDebito].contains(document.kind) else { return nil }
-        let total = try document.amounts().total
         let repo = repository
-        guard let g = try gate(customer: repo.customer(docNumber: document.customer.number), newAmount: total,
-                               documentRate: document.exchangeRate, what: "este comprobante", override: reason),
-              let customer = try repo.customer(docNumber: document.customer.number) else { return nil }
+        // A document whose figures cannot be computed is refused by the issuing itself, with its own message.
+        guard let customer = try repo.customer(docNumber: document.customer.number), customer.limit.minorUnits > 0,
+              let total = try? document.amounts().total,
+              let g = try gate(customer: customer, newAmount: total, documentRate: document.exchangeRate,
+                               what: "este comprobante", override: reason) else { return nil }
         return { id in
             let reference = try services.db.queryOne("SELECT series || '-' || number AS ref FROM e_document WHERE id = ?",
                                                      [.int(id)])?.string("ref") ?? "comprobante \(id)"
