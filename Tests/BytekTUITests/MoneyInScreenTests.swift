@@ -87,6 +87,17 @@ import Testing
         #expect(h.screen.contains("Línea descartada.") && h.screen.contains("No hay líneas de extracto pendientes"), "\(h.screen)")
         let payment = try #require(try ledger.payments(customerId: customer).first)
         #expect(payment.operationNumber == "55001" && payment.createdBy == "fina")
+        // `i` imports a file into the one account; the same file again adds nothing.
+        let csv = h.dir.appendingPathComponent("bcp.csv").path
+        try "Fecha,Descripción,Monto,Operación\n18/11/2026,ABONO YAPE,15.00,55003\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        for added in ["1", "0"] {
+            h.keys(.char("i"))
+            #expect(h.screen.contains("Ruta del CSV del banco"), "\(h.screen)")
+            h.type(csv)
+            h.keys(.enter)
+            #expect(h.screen.contains("Extracto de BCP 193-1 (PEN): \(added) línea(s) nuevas"), "\(h.screen)")
+        }
+        #expect(h.screen.contains("ABONO YAPE"), "\(h.screen)")
     }
 }
 

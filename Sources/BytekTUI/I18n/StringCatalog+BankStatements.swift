@@ -32,6 +32,13 @@ extension StringCatalog {
         "bank.other.prompt": ("Comprobante (p. ej. F001-123):", "Document (e.g. F001-123):"),
         "bank.other.hint": ("Enter registra el pago · Esc cancela", "Enter records the payment · Esc cancels"),
         "bank.other.empty": ("Escriba el número del comprobante", "Type the document number"),
+        "bank.import": ("Importar", "Import"),
+        "bank.help.import": ("Importar el extracto CSV de una cuenta (sin duplicar líneas)", "Import a statement CSV (no duplicated lines)"),
+        "bank.pickAccount": ("Cuenta del extracto", "Statement's account"),
+        "bank.import.title": ("Extracto de {0}", "Statement of {0}"),
+        "bank.import.prompt": ("Ruta del CSV del banco:", "Path of the bank's CSV:"),
+        "bank.import.hint": ("Las columnas se recuerdan por banco · Enter importa · Esc cancela", "Columns are remembered per bank · Enter imports · Esc cancels"),
+        "bank.imported": ("Extracto de {0}: {1} línea(s) nuevas, {2} ya importadas.", "Statement of {0}: {1} new line(s), {2} already imported."),
         "bank.palette.detail": ("Cobranzas › líneas de extracto por conciliar", "Receivables › statement lines to match"),
     ]
 }

@@ -43,7 +43,8 @@ final class BankReconcileScreen: Screen {
                   KeyBinding([.char("s")], s["bank.skip"], help: s["bank.help.skip"]),
                   KeyBinding([.char("o")], s["bank.other"], help: s["bank.help.other"]),
                   KeyBinding([.char("x")], s["bank.discard"], help: s["bank.help.discard"]),
-                  KeyBinding([.char("E")], s["bank.exact"], help: s["bank.help.exact"])]
+                  KeyBinding([.char("E")], s["bank.exact"], help: s["bank.help.exact"]),
+                  KeyBinding([.char("i")], s["bank.import"], help: s["bank.help.import"])]
         }
         b.append(KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], s["key.move"], help: s["table.help.move"], hint: false))
         return b
@@ -65,6 +66,7 @@ final class BankReconcileScreen: Screen {
             _ = pane.handle(.key(.down))
             context.info(strings["bank.skipped"])
         case .char("o"): askOther(context)
+        case .char("i"): pickAccount(context)
         case .char("x"):
             guard let p = selected else { return .handled }
             run(context) {
@@ -84,6 +86,37 @@ final class BankReconcileScreen: Screen {
     private func accept(_ lineId: Int64, _ ids: [Int64]) throws -> String {
         let payment = try services.bankStatements.accept(lineId: lineId, receivableIds: ids)
         return payment.map { strings.format("bank.accepted", String($0.id), $0.amount.formatted) } ?? strings["bank.reconciled"]
+    }
+
+    /// `i`: the account (picked when there are several), then the file's path; the bank's columns are the
+    /// remembered ones or guessed from the header (`bytek banco importar --columnas` sets them otherwise).
+    private func pickAccount(_ context: AppContext) {
+        let accounts: [BankAccount]
+        do { accounts = try services.receivables.bankAccounts() } catch { context.error(ServiceOutcome.text(error, strings)); return }
+        if accounts.count == 1 { askPath(accounts[0], context); return }
+        context.present(QuotePicker(title: strings["bank.pickAccount"], strings: strings, search: { text in
+            accounts.filter { text.isEmpty || TextFold.fold($0.label).contains(TextFold.fold(text)) }
+                .map { PickerEntry(id: $0.id, title: $0.label, detail: $0.isDetraccion ? "detracciones" : "") }
+        }, onPick: { [weak self] entry in
+            guard let self, let account = accounts.first(where: { $0.id == entry.id }) else { return }
+            self.askPath(account, context)
+        }))
+    }
+
+    private func askPath(_ account: BankAccount, _ context: AppContext) {
+        let s = strings
+        let texts = ReasonDialog.Texts(title: s.format("bank.import.title", account.label), prompt: s["bank.import.prompt"],
+                                       hint: s["bank.import.hint"], confirm: s["bank.import"], empty: s["import.emptyPath"])
+        context.present(ReasonDialog(texts, maxLength: 1024, strings: s) { [weak self] path in
+            guard let self, let path else { return }
+            let full = (path as NSString).expandingTildeInPath
+            guard let data = FileManager.default.contents(atPath: full) else { context.error(s.format("import.unreadable", path)); return }
+            self.run(context) {
+                let r = try self.services.bankStatements.importStatement(accountId: account.id, bytes: Array(data))
+                guard r.saved else { throw BankStatementError.unreadable(r.problems.prefix(3).map(\.description).joined(separator: "; ")) }
+                return s.format("bank.imported", account.label, String(r.added), String(r.repeated))
+            }
+        })
     }
 
     private func askOther(_ context: AppContext) {
