@@ -162,12 +162,9 @@ final class BankReconcileScreen: Screen {
     func reload(context: AppContext) { load() }
 
     func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
-        let (top, body) = rect.splitTop(2)
         let exact = lines.filter { $0.suggestion?.isExact == true }.count
-        let line = problem ?? strings.format("bank.summary", String(lines.count), String(exact))
-        canvas.text(" " + line, x: top.x, y: top.y, style: Style(problem == nil ? .dim : .error, bold: problem != nil),
-                    maxWidth: top.width)
-        pane.render(&canvas, in: body, strings: strings)
+        ServiceOutcome.render(&canvas, in: rect, intro: strings.format("bank.summary", String(lines.count), String(exact)),
+                              problem: problem, pane: pane, strings: strings)
     }
 
     /// The palette's entry ("conciliar", "extracto"): opens this screen over the current one.
@@ -178,8 +175,6 @@ final class BankReconcileScreen: Screen {
     }
 
     nonisolated static func paletteMatches(_ query: String) -> Bool {
-        let q = TextFold.fold(query.trimmingCharacters(in: .whitespaces))
-        guard q.count >= 3 else { return false }
-        return ["conciliacion bancaria", "conciliar", "extracto bancario", "banco"].contains { $0.hasPrefix(q) || q.hasPrefix($0) }
+        ServiceOutcome.paletteMatches(query, ["conciliacion bancaria", "conciliar", "extracto bancario", "banco"])
     }
 }

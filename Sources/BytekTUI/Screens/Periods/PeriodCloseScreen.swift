@@ -105,9 +105,7 @@ final class PeriodCloseScreen: Screen {
 
     /// Whether a palette query asks for this screen: the start of "cierre", "cerrar período", "período".
     nonisolated static func paletteMatches(_ query: String) -> Bool {
-        let q = TextFold.fold(query.trimmingCharacters(in: .whitespaces))
-        guard q.count >= 3 else { return false }
-        return ["cierre de periodos", "cerrar periodo", "periodos"].contains { $0.hasPrefix(q) || q.hasPrefix($0) }
+        ServiceOutcome.paletteMatches(query, ["cierre de periodos", "cerrar periodo", "periodos"])
     }
 
     static func rowId(_ m: YearMonth) -> Int64 { Int64(m.year * 100 + m.month) }
@@ -142,10 +140,6 @@ final class PeriodCloseScreen: Screen {
     func reload(context: AppContext) { load() }
 
     func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
-        let (top, body) = rect.splitTop(2)
-        let line = problem ?? strings["periods.intro"]
-        canvas.text(" " + line, x: top.x, y: top.y, style: Style(problem == nil ? .dim : .error, bold: problem != nil),
-                    maxWidth: top.width)
-        pane.render(&canvas, in: body, strings: strings)
+        ServiceOutcome.render(&canvas, in: rect, intro: strings["periods.intro"], problem: problem, pane: pane, strings: strings)
     }
 }
