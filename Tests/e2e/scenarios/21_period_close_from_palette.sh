@@ -25,7 +25,10 @@ expect_screen "Pulse n para crear uno" "q no volvió a Clientes"
 press q
 wait_for "__EXIT_0__" || fail "no salió"
 
-"$BYTEK" --db "$DB" --user admin periodo listar | grep -q "^$month  cerrado  admin .*T-4411" || fail "periodo listar no muestra $month cerrado"
+# Read whole before grep: under pipefail `grep -q` closing the pipe early would fail the command.
+listed=$("$BYTEK" --db "$DB" --user admin periodo listar)
+grep -q "^$month  cerrado  admin .*T-4411" <<<"$listed" || fail "periodo listar no muestra $month cerrado"
 "$BYTEK" --db "$DB" --user admin periodo reabrir "$month" --motivo "Nota olvidada" >/dev/null || fail "no reabrió"
-"$BYTEK" --db "$DB" --user admin periodo listar | grep -q "reabierto por admin.*Nota olvidada" || fail "no muestra la reapertura"
+listed=$("$BYTEK" --db "$DB" --user admin periodo listar)
+grep -q "reabierto por admin.*Nota olvidada" <<<"$listed" || fail "no muestra la reapertura"
 finish
