@@ -7,17 +7,7 @@ import Foundation
 @MainActor
 enum ServiceOutcome {
     /// The error as the status line shows it.
-    static func text(_ error: any Error, _ strings: Strings) -> String {
-        let text: String
-        switch error {
-        case let e as ServiceError: return ErrorText(strings).service(e)
-        case let e as PeriodError: text = e.message
-        case let e as BankStatementError: text = e.message
-        case let e as CreditLimitError: text = e.message
-        default: return ErrorText(strings).describe(error)
-        }
-        return text.prefix(1).uppercased() + text.dropFirst()
-    }
+    static func text(_ error: any Error, _ strings: Strings) -> String { ErrorText(strings).describe(error) }
 
     /// Runs `body` (which returns the message of success), then `reload`, and shows the outcome.
     static func run(_ context: AppContext, _ strings: Strings, reload: () -> Void, _ body: () throws -> String) {
