@@ -20,6 +20,7 @@ extension ContractRepository: ActingRepository {}
 extension CustomerRepository: ActingRepository {}
 extension DealRepository: ActingRepository {}
 extension ExchangeRateRepository: ActingRepository {}
+extension PeriodRepository: ActingRepository {}
 extension PipelineRepository: ActingRepository {}
 extension QuoteRepository: ActingRepository {}
 

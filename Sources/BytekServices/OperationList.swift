@@ -7,5 +7,8 @@ extension Operation {
             + salesRegisterOperations
             + recurringOperations
             + receivableOperations
+            + statementOperations
+            + creditOperations
+            + periodOperations
     }
 }

@@ -36,6 +36,9 @@ public enum AuditEntity {
         RecurringRepository.runAuditEntity,
         ReceivableAuditEntity.ledgerReceivable, ReceivableAuditEntity.ledgerPayment, ReceivableAuditEntity.ledgerBankAccount,
         ReceivableAuditEntity.ledgerDeposit, ReceivableAuditEntity.ledgerRetention, ReceivableAuditEntity.ledgerCredit,
+        PeriodRepository.auditEntity,
+        BankStatementRepository.auditEntity,
+        CreditOverrideRepository.auditEntity,
     ]
 }
 

@@ -45,6 +45,7 @@ enum BenchCommand {
             for d in f.details { Console.out("    " + d) }
         }
         var documents = DocumentBenchmarks.run(rulesFolder: rules)
+        documents.append(StatementMatchBenchmark.figure())
         if let board = try? SalesBenchmark.boardKeystrokes(store: Store(path: path)) {
             documents.insert(("tablero de ventas con 5,000 oportunidades (tecla)",
                               String(format: "p50 %.3f ms · p99 %.3f ms", board.p50, board.p99), "p99 ≤ 5 ms", board.p99 <= 5), at: 1)

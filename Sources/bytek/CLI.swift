@@ -94,6 +94,8 @@ enum CLI {
         case "retencion": return try ReceivableCommand.retencion(&args, context)
         case "cuenta-bancaria": return try ReceivableCommand.bankAccount(&args, context)
         case "estado-cuenta": return try ReceivableCommand.statement(&args, context)
+        case "periodo": return try PeriodCommand.run(&args, context)
+        case "banco": return try BankCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

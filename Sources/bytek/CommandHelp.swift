@@ -16,7 +16,7 @@ enum CommandHelp {
         "restore": "bytek restore ARCHIVO",
         "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO] [--rules CARPETA] [--web-only] [--seconds N] [--connections N] | bench padron [--lines N] [--layout ruc-rowid|without-rowid|index-after] [--data CARPETA]",
         "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [--rules CARPETA] [OPCIONES DEL EMULADOR] | sunat emulator --guardar-script RUTA",
-        "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json | issue --from-quote NÚMERO [--version N] [--series SERIE] | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | check SERIE-NÚMERO [--rules CARPETA] | pdf SERIE-NÚMERO [--ticket] [-o ARCHIVO] | void SERIE-NÚMERO --reason MOTIVO | summary [--date AAAA-MM-DD] | batches | status",
+        "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json [--sobregiro MOTIVO] | issue --from-quote NÚMERO [--version N] [--series SERIE] [--sobregiro MOTIVO] | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | check SERIE-NÚMERO [--rules CARPETA] | pdf SERIE-NÚMERO [--ticket] [-o ARCHIVO] | void SERIE-NÚMERO --reason MOTIVO | summary [--date AAAA-MM-DD] | batches | status",
         "quote": "bytek quote list [--state ESTADO] [--unit U1|U2|U3] [--csv [ARCHIVO]] | quote show NÚMERO [--version N] | quote pdf NÚMERO [--version N] [-o ARCHIVO] | quote reopen NÚMERO --motivo TEXTO",
         "contract": "bytek contract pdf NÚMERO [--version N] [-o ARCHIVO] | list [NÚMERO] [--csv [ARCHIVO]]",
         "deal": "bytek deal list [--unit U1|U2|U3] [--stage ETAPA] [--owner USUARIO] [--csv [ARCHIVO]]",
@@ -38,10 +38,12 @@ enum CommandHelp {
         "retencion": "bytek retencion registrar COMPROBANTE --numero R001-5 --monto IMPORTE [--fecha FECHA]",
         "cuenta-bancaria": "bytek cuenta-bancaria agregar --banco BANCO --numero N [--moneda PEN|USD] [--detraccion] | listar [--todas] | desactivar ID | activar ID",
         "estado-cuenta": "bytek estado-cuenta RUC [--desde FECHA] [--hasta FECHA] [--pdf ARCHIVO|-]",
+        "periodo": "bytek periodo cerrar AAAA-MM [--nota TEXTO] | periodo reabrir AAAA-MM --motivo TEXTO | periodo listar",
+        "banco": "bytek banco importar --cuenta ID ARCHIVO [--columnas MAPA] [--fechas aaaa-mm-dd] [--partial] | banco conciliar [--cuenta ID] [--aceptar-todas] | banco cuentas",
         "help": "bytek help [COMANDO]",
     ]
 
-    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets", "serve", "portal", "exchange-rate", "padron", "sire", "permissions", "recurrentes"]
+    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets", "serve", "portal", "exchange-rate", "padron", "cobranzas", "pago", "detraccion", "retencion", "cuenta-bancaria", "estado-cuenta", "banco", "recurrentes", "sire", "periodo", "permissions"]
 
     static let general = """
     bytek \(BytekModelInfo.version) — BYTEK Core: clientes, catálogo, ventas y más, en la terminal.
@@ -81,6 +83,8 @@ enum CommandHelp {
       retencion registrar COMPROBANTE      El comprobante de retención (3 %) de un agente de retención.
       cuenta-bancaria agregar|listar       Las cuentas bancarias de la empresa donde llegan los pagos.
       estado-cuenta RUC [--pdf ARCHIVO]    Estado de cuenta de un cliente: cargos, abonos y saldo; en PDF con --pdf.
+      periodo cerrar|reabrir|listar        Cierre mensual (registro de ventas presentado en SIRE); reabrir es de admin.
+      banco importar|conciliar|cuentas     Extractos bancarios: importar (sin duplicar) y conciliar con lo por cobrar.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -104,6 +108,8 @@ enum CommandHelp {
         "padron": PadronCommand.help,
         "sire": SireCommand.help,
         "pago": ReceivableCommand.paymentHelp,
+        "periodo": PeriodCommand.help,
+        "banco": BankCommand.help,
         "serve": """
         Sirve el portal web sobre la base de datos: los contactos de los clientes y los técnicos ingresan con
         su correo (o usuario) y contraseña; /health responde si la base está accesible; /hooks/EMISOR recibe

@@ -21,6 +21,7 @@ enum InvoiceCommand {
         let versionText = try args.option("--version")
         let seriesOption = try args.option("--series")
         let rulesOption = try args.option("--rules")
+        let creditOverride = try args.option("--sobregiro")
         guard let sub = args.positional() else {
             throw CLIError.usage("falta el subcomando (settings, issue, list, show, xml, pdf, check, status, void, summary, batches)", command: "invoice")
         }
@@ -41,13 +42,13 @@ enum InvoiceCommand {
                     guard let n = Int(text), n > 0 else { throw CLIError.usage("--version espera un número positivo", command: "invoice") }
                     return n
                 }
-                return try issueFromQuote(fromQuote, version: version, series: seriesOption, context)
+                return try issueFromQuote(fromQuote, version: version, series: seriesOption, context, creditOverride: creditOverride)
             }
             guard versionText == nil, seriesOption == nil else {
                 throw CLIError.usage("--version y --series van con --from-quote", command: "invoice")
             }
             guard let file else { throw CLIError.usage("falta --file COMPROBANTE.json o --from-quote NÚMERO", command: "invoice") }
-            return try issue(file: file, context)
+            return try issue(file: file, context, creditOverride: creditOverride)
         case "list":
             try args.finish()
             var status: EDocumentStatus?
@@ -121,7 +122,7 @@ enum InvoiceCommand {
 
     // MARK: issue
 
-    private static func issue(file: String, _ context: CommandContext) throws -> Int32 {
+    private static func issue(file: String, _ context: CommandContext, creditOverride: String? = nil) throws -> Int32 {
         let invoices = try services(context).invoices
         let settings = try invoices.settings()
         let input: InvoiceInput
@@ -156,7 +157,7 @@ enum InvoiceCommand {
                 throw CLIError.failure(e.message + ", o indique \"exchangeRate\" en el comprobante")
             }
         }
-        return try issue(document, quoteNumber: input.orderReference, invoices)
+        return try issue(document, quoteNumber: input.orderReference, invoices, creditOverride: creditOverride)
     }
 
     /// `issue --from-quote`: the one-time part of the accepted version (the newest accepted one unless
@@ -164,7 +165,7 @@ enum InvoiceCommand {
     /// with RUC) or a boleta, or `--series`. A quote already invoiced (a factura or boleta neither rejected
     /// nor voided carries its number) is refused, so running the command twice does not bill twice.
     private static func issueFromQuote(_ number: String, version: Int?, series: String?,
-                                       _ context: CommandContext) throws -> Int32 {
+                                       _ context: CommandContext, creditOverride: String? = nil) throws -> Int32 {
         let invoices = try services(context).invoices
         do {
             let quote = try invoices.quote(number: number, version: version)
@@ -174,7 +175,7 @@ enum InvoiceCommand {
             } catch let e as EDocumentError {
                 throw CLIError.failure("no se puede facturar \(quote.number) v\(quote.version): \(e.message)")
             }
-            return try issue(document, quoteNumber: quote.number, invoices)
+            return try issue(document, quoteNumber: quote.number, invoices, creditOverride: creditOverride)
         } catch let e as BillingError {
             throw CLIError.failure(text(e, quote: number))
         }
@@ -199,9 +200,14 @@ enum InvoiceCommand {
         }
     }
 
-    private static func issue(_ document: EDocument, quoteNumber: String?, _ invoices: InvoiceService) throws -> Int32 {
+    private static func issue(_ document: EDocument, quoteNumber: String?, _ invoices: InvoiceService,
+                              creditOverride: String? = nil) throws -> Int32 {
         let record: EDocumentRecord
-        do { record = try invoices.issue(document, quoteNumber: quoteNumber) }
+        do { record = try invoices.issue(document, quoteNumber: quoteNumber, creditOverride: creditOverride) }
+        catch let e as CreditLimitError {
+            if case .exceeded = e { throw CLIError.failure(e.message + " (--sobregiro \"motivo\", rol finanzas o admin)") }
+            throw CLIError.failure(e.message)
+        }
         catch let e as EDocumentError { throw CLIError.failure(e.message) }
         catch let e as BillingError { throw CLIError.failure(text(e)) }
         Console.out("\(record.kind.displayName) \(record.documentID) emitida: \(record.currency.rawValue) "

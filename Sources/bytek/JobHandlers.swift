@@ -36,6 +36,15 @@ enum JobHandlers {
         }
         worker.register(SireProposalJob.kind) { context in try SireProposalJob.run(context, environment: environment) }
         worker.register(RecurringJob.kind) { context in try RecurringBilling.run(context, environment: environment) }
+        worker.register(CreditAlertJob.kind) { context in
+            let clock = context.now
+            return try CreditAlertJob.run(db: context.db, now: { Date(timeIntervalSince1970: Double(clock()) / 1000) }) { to, lines, date in
+                guard let smtp = try SMTPSettings.load(environment: environment) else {
+                    throw CLIError.failure("falta configurar el correo saliente (datos SMTP en el archivo de secretos o BYTEK_SMTP_URL)")
+                }
+                try SMTPClient.send(CreditAlertJob.message(lines, to: to, from: smtp.from, date: date), to: to, settings: smtp)
+            }
+        }
         if environment["BYTEK_TEST_JOBS"] == "1" { TestJobs.register(on: worker) }
     }
 }

@@ -13,6 +13,9 @@ enum Messages {
         case let e as UserRepositoryError: return text(e)
         case let e as ExchangeRateError: return e.message
         case let e as ReceivableError: return e.message
+        case let e as PeriodError: return e.message
+        case let e as BankStatementError: return e.message
+        case let e as CreditLimitError: return e.message
         case let e as PortalInvitations.Problem: return e.description
         case let e as PortalRepositoryError: return e.description
         case FirstUserError.mustBeAdmin: return "la base de datos no tiene usuarios: el primero debe tener el rol admin"

@@ -31,9 +31,11 @@ extension InvoiceService {
     /// Issues a document built elsewhere (typed by hand, or read from a JSON file): validated, numbered,
     /// signed and queued. A note needs the note operation (see `noteReference`).
     @discardableResult
-    public func issue(_ document: EDocument, quoteNumber: String? = nil) throws -> EDocumentRecord {
+    /// Beyond the customer's credit limit it needs `creditOverride` (finanzas' reason; see `CreditLimitService`).
+    public func issue(_ document: EDocument, quoteNumber: String? = nil, creditOverride: String? = nil) throws -> EDocumentRecord {
         try actor.authorize(document.kind.isNote ? .invoiceNote : .invoiceIssue)
-        return try issuer().issue(document, quoteNumber: quoteNumber)
+        let credit = try services.credit.gate(document: document, override: creditOverride)
+        return try issuer().issue(document, quoteNumber: quoteNumber, alongside: credit)
     }
 
     // MARK: notes
@@ -155,8 +157,9 @@ extension InvoiceService {
 
     /// Issues the factura or boleta of accepted quote `quoteId`.
     @discardableResult
-    public func issueInvoice(quoteId: Int64) throws -> EDocumentRecord {
+    public func issueInvoice(quoteId: Int64, creditOverride: String? = nil) throws -> EDocumentRecord {
         let (doc, quote) = try invoiceDocument(quoteId: quoteId)
-        return try issuer().issue(doc, quoteNumber: quote.number)
+        let credit = try services.credit.gate(document: doc, override: creditOverride)
+        return try issuer().issue(doc, quoteNumber: quote.number, alongside: credit)
     }
 }

@@ -98,9 +98,15 @@ public struct QuoteService: Sendable {
     /// Accepts a sent version today: its deal is won, its milestones get amounts, its subscription
     /// lines become subscriptions, all in one transaction.
     @discardableResult
-    public func accept(_ id: Int64) throws -> QuoteAcceptance {
+    /// Beyond the customer's credit limit it needs `creditOverride` (finanzas' reason; see `CreditLimitService`).
+    public func accept(_ id: Int64, creditOverride: String? = nil) throws -> QuoteAcceptance {
         try actor.authorize(.quoteAccept)
-        return try repository.accept(id, on: today)
+        guard let quote = try repository.get(id), let customerId = quote.customerId else {
+            return try repository.accept(id, on: today)
+        }
+        return try services.credit.accepting(quote, customerId: customerId, override: creditOverride) {
+            try repository.accept(id, on: today)
+        }
     }
 
     @discardableResult

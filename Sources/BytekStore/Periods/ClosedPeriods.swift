@@ -8,9 +8,14 @@ public struct ClosedPeriods: Sendable {
 
     public init(db: Database) { self.db = db }
 
-    /// Throws when `date` falls in a closed month. `action` names what was tried ("emitir", "registrar el
-    /// pago", "anular"…) for the message.
+    /// Throws `PeriodError.closed` when `date` falls in a closed month. `action` names what was tried
+    /// ("emitir", "registrar el pago", "anular"…) for the message.
     public func check(_ date: LocalDate, action: String) throws {
-        // Filled in by period close (issue 11 §1).
+        if try isClosed(date.yearMonth) { throw PeriodError.closed(month: date.yearMonth, date: date, action: action) }
+    }
+
+    /// Whether `month` is closed now.
+    public func isClosed(_ month: YearMonth) throws -> Bool {
+        try db.queryOne("SELECT 1 FROM period WHERE month = ? AND closed = 1", [.text(month.description)]) != nil
     }
 }

@@ -96,6 +96,9 @@ public struct ErrorText: Sendable {
             return s.format("users.err.duplicate", login)
         case let e as ServiceError:
             return ServiceErrorText.describe(e, s)
+        case let e as PeriodError: return Self.sentence(e.message)
+        case let e as CreditLimitError: return Self.sentence(e.message)
+        case let e as BankStatementError: return Self.sentence(e.message)
         case let e as DatabaseError where e.isBusy:
             return s["err.db.busy"]
         case let e as DatabaseError:
@@ -104,6 +107,11 @@ public struct ErrorText: Sendable {
             return s.format("err.db.other", String(describing: error))
         }
     }
+}
+
+extension ErrorText {
+    /// A model error's Spanish sentence as a status line: capitalized.
+    static func sentence(_ message: String) -> String { message.prefix(1).uppercased() + message.dropFirst() }
 }
 
 /// Shorthand used by screens.

@@ -39,6 +39,12 @@ enum Modules {
                 .joined(separator: " ")
             guard rest.count >= 2 else { return [] }
             var actions: [PaletteAction] = []
+            if PeriodCloseScreen.paletteMatches(query), context.can(.read, .salesRegister) {
+                actions.append(PeriodCloseScreen.paletteAction(store: store, strings: context.strings))
+            }
+            if BankReconcileScreen.paletteMatches(query), context.can(.read, .receivables) {
+                actions.append(BankReconcileScreen.paletteAction(store: store, strings: context.strings))
+            }
             for p in (try? services.customers.pager(CustomerQuery(search: rest)).first(8)) ?? [] {
                 let c = p.item
                 actions.append(PaletteAction(title: "Cliente: " + c.legalName, detail: c.docType.shortName + " " + c.docNumber) { ctx in

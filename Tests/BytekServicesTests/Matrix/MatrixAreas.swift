@@ -12,5 +12,8 @@ enum MatrixAreas {
         SalesRegisterMatrix.self,
         RecurringMatrix.self,
         ReceivableMatrix.self,
+        PeriodMatrix.self,
+        StatementMatrix.self,
+        CreditMatrix.self,
     ]
 }

@@ -137,16 +137,24 @@ final class BillingActions {
                 + strings.format("billing.confirmIssue", text.kind(doc.kind), doc.series.code, total, doc.customer.name, quote.number)
             context.present(ConfirmDialog(message: question, title: strings["billing.issueTitle"]) { [weak self] yes in
                 guard let self, yes else { return }
-                do {
-                    let record = try self.service.issueInvoice(quoteId: quoteId)
-                    self.onIssued(record)
-                    context.ok(self.strings.format("billing.issued", self.text.kind(record.kind), record.documentID,
-                                                   record.total.formatted, self.text.status(record.status)))
-                } catch {
-                    context.error(self.text.describe(error))
-                }
+                self.issueInvoice(quoteId: quoteId, override: nil, context)
             })
         } catch {
+            context.error(text.describe(error))
+        }
+    }
+
+    /// Issues, or — beyond the customer's credit limit — warns ventas / asks finanzas for the override's reason.
+    private func issueInvoice(quoteId: Int64, override: String?, _ context: AppContext) {
+        do {
+            let record = try service.issueInvoice(quoteId: quoteId, creditOverride: override)
+            onIssued(record)
+            context.ok(strings.format("billing.issued", text.kind(record.kind), record.documentID, record.total.formatted,
+                                      text.status(record.status)))
+        } catch {
+            if CreditOverridePrompt.offer(error, context, strings, retry: { [weak self] in
+                self?.issueInvoice(quoteId: quoteId, override: $0, context)
+            }) { return }
             context.error(text.describe(error))
         }
     }

@@ -99,17 +99,22 @@ extension QuoteBuilderScreen {
         context.present(ConfirmDialog(message: strings.format("quotes.confirmAccept", quote.number, String(quote.version)),
                                       yesByDefault: false) { [weak self] yes in
             guard let self, yes else { return }
-            do {
-                let result = try self.quotes.accept(id)
-                self.quote = result.quote
-                self.recompute()
-                context.ok(self.strings.format("quotes.accepted", self.quote.number, String(self.quote.version)))
-                context.present(QuoteFactsDialog(title: self.strings["quotes.acceptedTitle"], facts: self.acceptanceFacts(result),
-                                                 strings: self.strings))
-            } catch {
-                context.error(self.text.describe(error))
-            }
+            self.accept(id, override: nil, context)
         })
+    }
+
+    /// Accepts, or — beyond the customer's credit limit — warns ventas / asks finanzas for the override's reason.
+    private func accept(_ id: Int64, override: String?, _ context: AppContext) {
+        do {
+            let result = try quotes.accept(id, creditOverride: override)
+            quote = result.quote
+            recompute()
+            context.ok(strings.format("quotes.accepted", quote.number, String(quote.version)))
+            context.present(QuoteFactsDialog(title: strings["quotes.acceptedTitle"], facts: acceptanceFacts(result), strings: strings))
+        } catch {
+            if CreditOverridePrompt.offer(error, context, strings, retry: { [weak self] in self?.accept(id, override: $0, context) }) { return }
+            context.error(text.describe(error))
+        }
     }
 
     /// What accepting recorded, one fact per line.
