@@ -47,6 +47,9 @@ public struct RecurringService: Sendable {
     /// day for dollars, a SUNAT rule) is recorded as a failure with its reason and the others go on.
     /// `afterDocument` is called after each issued document with the count so far (a test stops the
     /// worker there).
+    /// The reason recorded when a run started by hand bills a customer beyond its credit limit.
+    static let manualRunOverride = "Facturación recurrente: corrida manual"
+
     @discardableResult
     public func run(on date: LocalDate? = nil, describe: ((any Error) -> String)? = nil,
                     afterDocument: ((Int) -> Void)? = nil) throws -> RecurringRunReport {
@@ -66,8 +69,13 @@ public struct RecurringService: Sendable {
             for attempt in 0..<2 {
                 do {
                     let items = Array(zip(current.items, current.amounts))
+                    // Over the customer's credit limit the document is issued anyway and the override recorded:
+                    // flagged to finanzas when the worker issues it, with this reason when finanzas runs it by hand.
+                    let credit = try services.credit.gate(document: current.document,
+                                                          override: actor.kind == .worker ? nil : Self.manualRunOverride)
                     let record = try issuer.issue(current.document, alongside: { id in
                         try repo.recordCharges(documentId: id, runId: runId, items: items.map { (item: $0.0, billed: $0.1) })
+                        try credit?(id)
                     })
                     report.issued.append(record.documentID)
                     report.lines += current.items.count

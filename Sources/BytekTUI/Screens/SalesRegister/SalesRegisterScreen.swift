@@ -6,8 +6,8 @@ import Foundation
 /// Finanzas › Registro de ventas (SIRE RVIE): the last month's (or, while it has none, the current month's) documents with their totals per currency at the top
 /// (the sum of the rows below), and the comparison with SUNAT's proposal (a path typed with `a`), its differences
 /// listed by kind. `p` picks the period, `g` writes the replacement ZIP beside the database, `x` exports the CSV of
-/// what is shown (documents or differences), `d` switches between the two lists. `c` is left for the monthly close
-/// ("Cerrar mes", once the register is filed).
+/// what is shown (documents or differences), `d` switches between the two lists. `c` opens the monthly close
+/// (`PeriodCloseScreen`: "Cerrar mes" once the register is filed in SIRE).
 @MainActor
 final class SalesRegisterScreen: Screen {
     private let services: Services
@@ -63,6 +63,7 @@ final class SalesRegisterScreen: Screen {
             KeyBinding([.char("a")], strings["sire.key.compare"], help: strings["sire.help.compare"]),
             KeyBinding([.char("g")], strings["sire.key.generate"], help: strings["sire.help.generate"]),
             KeyBinding([.char("x")], strings["sire.key.export"], help: strings["sire.help.export"]),
+            KeyBinding([.char("c")], strings["periods.title"], help: strings["periods.palette.detail"]),
         ]
         if comparison != nil {
             b.append(KeyBinding([.char("d")], strings["sire.key.switch"], help: strings["sire.help.switch"]))
@@ -78,6 +79,7 @@ final class SalesRegisterScreen: Screen {
         case .char("a"): askProposal(context)
         case .char("g"): generate(context)
         case .char("x"): export(context)
+        case .char("c"): context.push(PeriodCloseScreen(services: services, strings: strings))
         case .char("d") where comparison != nil: showingDifferences.toggle()
         default: return (showingDifferences ? differencesPane : documentsPane).handle(event) ? .handled : .ignored
         }
