@@ -8,7 +8,7 @@ press 2 ]
 expect_screen "Cobranzas   /" "no se abrió Cobranzas"
 expect_screen "Antigüedad" "no se ve la antigüedad al pie"
 press /
-type_shown "Huanca"
+type_shown "Constructora Huanca"
 press Enter
 expect_line "F001-5" "1,003.00" "no se ve la factura de Constructora Huancaína con su saldo"
 press p

@@ -23,7 +23,7 @@ INSERT INTO subscription(customer_id, description, unit, tax_category, price_cen
 " || fail "semilla"
 
 start --user fina tui
-press 2 ]
+press 2 ] ]
 expect_screen "Próxima corrida (" "no se abrió Recurrentes"
 expect_screen "1 comprobante(s), 1 línea(s) — S/ 118.00" "la vista previa no dio el total"
 expect_screen "Hosting Pro — " "la línea no dice el periodo"
