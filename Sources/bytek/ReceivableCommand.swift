@@ -12,6 +12,7 @@ enum ReceivableCommand {
     // MARK: cobranzas
 
     static func list(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        if args.words.first == "avisos" { _ = args.positional(); return try CreditAlertsCommand.run(&args, context) }
         let ruc = try args.option("--cliente")
         let overdue = args.flag("--vencidas")
         let currency = try args.option("--moneda").map(currencyArg)

@@ -95,4 +95,18 @@ import Testing
         let db = try Database(path: fx.dbPath)
         #expect(try db.scalar("SELECT count(*) FROM payment").intValue == 0)
     }
+
+    /// Finanzas names who gets the e-mail about documents the worker issued over a credit limit.
+    @Test func creditAlertRecipients() throws {
+        let fx = try CLIFixture()
+        defer { fx.cleanup() }
+        try Self.seed(fx)
+        let none = try fx.run("cobranzas", "avisos")
+        #expect(none.status == 0 && none.stdout.contains("Nadie recibe los avisos de sobregiro"), "\(none.stdout)")
+        let wrong = try fx.run("cobranzas", "avisos", "--correos", "fina@bytek.pe, fina@")
+        #expect(wrong.status == 1 && wrong.stderr.contains("«fina@» no es un correo válido"), "\(wrong.stderr)")
+        let set = try fx.run("cobranzas", "avisos", "--correos", "fina@bytek.pe, gerencia@bytek.pe")
+        #expect(set.status == 0 && set.stdout.contains("Reciben los avisos de sobregiro: fina@bytek.pe, gerencia@bytek.pe"))
+        #expect(try fx.run("cobranzas", "avisos").stdout.contains("fina@bytek.pe, gerencia@bytek.pe"))
+    }
 }

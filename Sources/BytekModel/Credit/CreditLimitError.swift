@@ -7,6 +7,8 @@ public enum CreditLimitError: Error, Sendable, Hashable, CustomStringConvertible
     case reasonRequired
     /// Dollar amounts to add up and no exchange rate for the day.
     case rateMissing
+    /// An address of the alert e-mail that is not one.
+    case invalidRecipient(String)
 
     public var message: String {
         switch self {
@@ -15,6 +17,8 @@ public enum CreditLimitError: Error, Sendable, Hashable, CustomStringConvertible
         case .reasonRequired: return "sobregiro: escriba el motivo para autorizarlo"
         case .rateMissing:
             return "línea de crédito: no hay tipo de cambio del día para sumar los montos en dólares; regístrelo en Finanzas › Tipo de cambio"
+        case .invalidRecipient(let text):
+            return "avisos de sobregiro: «\(text)» no es un correo válido; escriba direcciones separadas por comas (finanzas@empresa.pe)"
         }
     }
 

@@ -7,7 +7,7 @@ import Foundation
 /// (comma-separated); the caller (the worker's handler) passes the sender, so this stays free of SMTP.
 public enum CreditAlertJob {
     public static let kind = "credito.aviso"
-    public static let recipientsSetting = "credito_aviso_correos"
+    public static let recipientsSetting = CreditOverrideRepository.recipientsSetting
 
     /// Queues the job (one waiting at a time).
     public static func enqueue(db: Database, now: Date) throws {
@@ -22,8 +22,7 @@ public enum CreditAlertJob {
         let repo = CreditOverrideRepository(db: db, user: "worker", now: now)
         let pending = try repo.unmailedUnattended()
         guard !pending.isEmpty else { return "nada que avisar" }
-        let recipients = (try SettingsRepository(db: db).value(recipientsSetting) ?? "")
-            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { EmailAddress.isValid($0) }
+        let recipients = try repo.alertRecipients().filter { EmailAddress.isValid($0) }
         guard !recipients.isEmpty else {
             return "omitido: falta \(recipientsSetting) (los correos de finanzas) en los ajustes"
         }

@@ -97,3 +97,32 @@ public struct CreditLimitService: Sendable {
 extension Services {
     public var credit: CreditLimitService { CreditLimitService(services: self) }
 }
+
+extension CreditLimitService {
+    /// At most this many addresses receive the alert e-mail.
+    public static let maxAlertRecipients = 10
+
+    /// The addresses of the e-mail about documents the worker issued beyond a customer's credit limit.
+    public func alertRecipients() throws -> [String] {
+        try actor.authorize(.creditAlerts)
+        return try repository.alertRecipients()
+    }
+
+    /// Sets them from "a@x.pe, b@x.pe" (empty: nobody); every address is checked before anything is saved.
+    @discardableResult
+    public func setAlertRecipients(_ text: String) throws -> [String] {
+        try actor.authorize(.creditAlerts)
+        var addresses: [String] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let address = part.trimmingCharacters(in: .whitespaces)
+            if address.isEmpty && text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            guard EmailAddress.isValid(address) else { throw CreditLimitError.invalidRecipient(String(address.prefix(80))) }
+            if !addresses.contains(address) { addresses.append(address) }
+        }
+        guard addresses.count <= Self.maxAlertRecipients else {
+            throw CreditLimitError.invalidRecipient("\(addresses.count) direcciones (máximo \(Self.maxAlertRecipients))")
+        }
+        try repository.setAlertRecipients(addresses)
+        return addresses
+    }
+}

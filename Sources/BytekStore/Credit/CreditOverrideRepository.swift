@@ -102,3 +102,26 @@ public struct CreditOverrideRepository: Sendable {
         }
     }
 }
+
+extension CreditOverrideRepository {
+    /// The setting holding the addresses of the e-mail about unattended documents over the limit.
+    public static let recipientsSetting = "credito_aviso_correos"
+
+    /// The addresses finanzas chose for the e-mail of unattended documents over the limit.
+    public func alertRecipients() throws -> [String] {
+        (try SettingsRepository(db: db).value(Self.recipientsSetting) ?? "")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Replaces them (already checked), with the audit entry of the change, in one transaction.
+    public func setAlertRecipients(_ addresses: [String]) throws {
+        try db.write {
+            let before = try alertRecipients()
+            try SettingsRepository(db: db).set(Self.recipientsSetting, addresses.joined(separator: ","))
+            try AuditLog(db: db, user: user, door: door, now: now).append(
+                entity: Self.auditEntity, entityId: nil, action: .update,
+                summary: "Avisos de sobregiro a: " + (addresses.isEmpty ? "nadie" : addresses.joined(separator: ", ")),
+                before: before, after: addresses)
+        }
+    }
+}

@@ -13,9 +13,13 @@ enum CreditMatrix: MatrixArea {
 
     static let expected: [String: String] = [
         "credito.sobregiro": "admin finanzas worker",
+        "credito.avisos": "admin finanzas",
     ]
 
     static let cases: [MatrixCase] = [
+        MatrixCase(.creditAlerts) { s, _, _ in
+            try s.credit.setAlertRecipients("cobranzas@bytek.pe, gerencia@bytek.pe")
+        },
         MatrixCase(.creditOverride) { s, w, _ in
             let c = w.customerA
             try s.db.execute("UPDATE customer SET credit_limit_cents = 100 WHERE id = ?", [.int(c)])

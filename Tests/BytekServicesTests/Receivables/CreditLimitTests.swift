@@ -78,7 +78,17 @@ import Testing
         var sent: [(String, [String])] = []
         #expect(try CreditAlertJob.run(db: fx.store.db, now: LedgerFixture.now) { to, lines, _ in sent.append((to, lines)) }
                 .hasPrefix("omitido: falta credito_aviso_correos"))
-        try SettingsRepository(db: fx.store.db).set(CreditAlertJob.recipientsSetting, "fina@bytek.pe, no-es-correo")
+        // Finanzas chooses the addresses: a wrong one refuses the whole list (nothing saved); ventas may not.
+        #expect(throws: CreditLimitError.invalidRecipient("no-es-correo")) {
+            try fina.credit.setAlertRecipients("fina@bytek.pe, no-es-correo")
+        }
+        #expect(try fina.credit.alertRecipients().isEmpty)
+        #expect(throws: ServiceError.self) {
+            try services(fx, .staff("vera", role: .ventas, door: .tui)).credit.setAlertRecipients("vera@bytek.pe")
+        }
+        #expect(try fina.credit.setAlertRecipients(" fina@bytek.pe ,fina@bytek.pe") == ["fina@bytek.pe"])
+        #expect(try fx.store.db.scalar("SELECT summary FROM audit_log WHERE entity = 'credit_override' AND action = 'update'")
+                .stringValue == "Avisos de sobregiro a: fina@bytek.pe")
         #expect(try CreditAlertJob.run(db: fx.store.db, now: LedgerFixture.now) { to, lines, _ in sent.append((to, lines)) }
                 == "enviado a fina@bytek.pe: 1 comprobante(s)")
         #expect(sent.map(\.0) == ["fina@bytek.pe"] && sent.first?.1 == ["\(record.documentID): total S/ 560.50, línea S/ 500.00"])
