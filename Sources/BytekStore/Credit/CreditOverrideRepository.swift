@@ -37,12 +37,10 @@ public struct CreditOverrideRepository: Sendable {
                       limit: Money(minorUnits: row.int("credit_limit_cents"), Currency(rawValue: row.string("credit_currency")) ?? .pen))
     }
 
-    /// What the customer owes on its open receivables, per currency.
+    /// What the customer owes on its open receivables, per currency (the ledger's own balance).
     public func openBalances(customerId: Int64) throws -> [Money] {
-        try db.query("""
-            SELECT currency, SUM(amount_cents - settled_cents) AS open FROM receivable
-            WHERE customer_id = ? AND is_open = 1 GROUP BY currency
-            """, [.int(customerId)]).map { Money(minorUnits: $0.int("open"), Currency(rawValue: $0.string("currency")) ?? .pen) }
+        try ReceivableRepository(db: db, user: user, now: now).balance(customerId: customerId)
+            .sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value)
     }
 
     /// One override row.
