@@ -35,7 +35,10 @@ let package = Package(
         .target(name: "BytekWorker", dependencies: ["BytekModel", "BytekStore"]),
         // The operations layer: every business action, for an Actor (who, by which door, with which role),
         // checked for permission and scope, written with its audit entry. Every front calls it.
-        .target(name: "BytekServices", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekSUNAT", "BytekDocuments"]),
+        .target(name: "BytekServices", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekSUNAT", "BytekDocuments", "BytekGateways"]),
+        // Outside services we call: card gateways (Izipay, Niubiz) and WhatsApp's Cloud API. Protocol only:
+        // HTTP, their fields, signatures; no database.
+        .target(name: "BytekGateways", dependencies: ["BytekModel", "CSodium"]),
         // The terminal application: runtime, widgets, screens.
         .target(name: "BytekTUI", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekDocuments", "BytekSUNAT", "BytekWeb", "CNcurses"]),
         // PDF documents (quotes, contracts, printed invoices) drawn with cairo + pango.
@@ -46,11 +49,11 @@ let package = Package(
         .target(name: "BytekDemo", dependencies: ["BytekModel", "BytekStore", "BytekSUNAT"]),
         // The web door (`bytek serve`): HTTP over libmicrohttpd, portal accounts (Argon2id via libsodium),
         // sessions, CSRF, server-rendered pages and signed hooks.
-        .target(name: "BytekWeb", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekWorker", "CMicroHTTPD", "CSodium", "CCurl"]),
+        .target(name: "BytekWeb", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekWorker", "BytekGateways", "CMicroHTTPD", "CSodium", "CCurl"]),
         // The `bytek` command.
         .executableTarget(
             name: "bytek",
-            dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekWorker", "BytekTUI", "BytekDemo", "BytekDocuments", "BytekSUNAT", "BytekWeb"]),
+            dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekWorker", "BytekTUI", "BytekDemo", "BytekDocuments", "BytekSUNAT", "BytekWeb", "BytekGateways"]),
 
         .testTarget(name: "BytekModelTests", dependencies: ["BytekModel"]),
         .testTarget(name: "BytekStoreTests", dependencies: ["BytekModel", "BytekStore"]),
@@ -58,6 +61,7 @@ let package = Package(
         .testTarget(name: "BytekSUNATTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekSUNAT"]),
         .testTarget(name: "BytekServicesTests", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekSUNAT"]),
         .testTarget(name: "BytekWebTests", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekWeb"]),
+        .testTarget(name: "BytekGatewaysTests", dependencies: ["BytekModel", "BytekGateways"]),
         .testTarget(name: "BytekWorkerTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker"]),
         // Runs the built `bytek` binary: CLI behaviour, CSV import/export, worker crash recovery, backups.
         .testTarget(name: "BytekCLITests", dependencies: ["BytekModel", "BytekStore"],
