@@ -48,6 +48,7 @@ class Emulator:
             self.charges: list = []  # one entry per amount actually taken from a card
             self.faults: list = []
             self.requests: list = []
+            self.mailbox: list = []
 
     # -- charges ---------------------------------------------------------------------------------
 
@@ -251,6 +252,16 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, {"ok": True})
         elif method == "POST" and what == "tarjeta":
             self.send(200, em.admin_save_card(self.json_body()))
+        elif method == "POST" and what == "buzon":
+            # A stand-in merchant endpoint: tests point ipnTargetUrl here and read what arrived.
+            raw = self.body().decode("utf-8")
+            fields = {k: v[0] for k, v in parse_qs(raw, keep_blank_values=True).items()}
+            with em.lock:
+                em.mailbox.append({"campos": fields, "crudo": raw, "hora": time.time()})
+            self.send(200, "OK", "text/plain")
+        elif method == "GET" and what == "buzon":
+            with em.lock:
+                self.send(200, em.mailbox)
         elif method == "POST" and what == "config":
             self.send(200, em.admin_config(self.json_body()))
         else:
