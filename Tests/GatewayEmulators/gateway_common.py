@@ -11,6 +11,7 @@ import threading
 import time
 import urllib.request
 import uuid
+from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -150,7 +151,8 @@ class Handler(BaseHTTPRequestHandler):
         raw = self.body()
         if not raw:
             return {}
-        return json.loads(raw.decode("utf-8"))
+        # Decimals stay exact (Niubiz's amounts are decimal numbers).
+        return json.loads(raw.decode("utf-8"), parse_float=Decimal)
 
     def form_body(self) -> dict:
         return {k: v[0] for k, v in parse_qs(self.body().decode("utf-8"), keep_blank_values=True).items()}

@@ -157,7 +157,7 @@ class Niubiz(gc.Emulator):
             return
         try:
             # Saving a card without paying (channel paycard) opens the session with amount 0.
-            amount = Decimal("0.00") if channel == "paycard" and str(body.get("amount")) in ("0", "0.00") \
+            amount = Decimal("0.00") if channel == "paycard" and Decimal(str(body.get("amount"))) == 0 \
                 else self.decimal_amount(body.get("amount"))
         except ValueError as e:
             h.send(400, {"errorCode": 400, "errorMessage": str(e)})
