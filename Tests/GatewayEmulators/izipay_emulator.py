@@ -418,7 +418,7 @@ KRYPTON_SCRIPT = r"""/* Izipay embedded form (BYTEK emulator): renders a card fo
   var refused = me.getAttribute('kr-post-url-refused');
   function field(box, name, label, ph) {
     var l = document.createElement('label'); l.textContent = label;
-    var i = document.createElement('input'); i.name = name; i.className = 'kr-' + name; i.placeholder = ph;
+    var i = document.createElement('input'); i.className = 'kr-' + name; i.placeholder = ph;
     i.autocomplete = 'off'; l.appendChild(i); box.appendChild(l); return i;
   }
   function post(url, answer) {

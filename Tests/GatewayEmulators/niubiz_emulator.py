@@ -367,7 +367,7 @@ CHECKOUT_SCRIPT = r"""/* Niubiz checkout (BYTEK emulator): a card form inside th
   var box = document.createElement('div'); box.className = 'niubiz-checkout';
   function field(name, label, ph) {
     var l = document.createElement('label'); l.textContent = label;
-    var i = document.createElement('input'); i.name = 'niubiz-' + name; i.className = 'niubiz-' + name;
+    var i = document.createElement('input'); i.className = 'niubiz-' + name;  // no name: the card never reaches the merchant
     i.placeholder = ph; i.autocomplete = 'off'; l.appendChild(i); box.appendChild(l); return i;
   }
   function hidden(name, value) {
