@@ -127,16 +127,11 @@ import Testing
         let emulator = try GatewayEmulatorProcess(.izipay)
         let client = emulator.izipay()
         let token = try emulator.savedCard("4970100000000055")
-        func paid(_ id: String) throws -> GatewayTransaction {
-            let outcome = try client.charge(SavedCardCharge(orderId: id, amount: try pen("100.00"), cardToken: token, customer: customer))
-            guard case .approved(let tx) = outcome else { throw GatewayError.indeterminate("\(outcome)") }
-            return tx
-        }
-        let full = try paid("F-1")
+        let full = try paid(client, orderId: "F-1", token: token)
         let refund = try client.refund(transactionId: full.transactionId, amount: full.amount)
         #expect(refund.amount == full.amount && !refund.refundId.isEmpty && refund.refundId != full.transactionId)
 
-        let part = try paid("F-2")
+        let part = try paid(client, orderId: "F-2", token: token)
         #expect(try client.refund(transactionId: part.transactionId, amount: try pen("30.00")).amount.cents == 3_000)
         #expect(try client.refund(transactionId: part.transactionId, amount: try pen("70.00")).amount.cents == 7_000)
         #expect {

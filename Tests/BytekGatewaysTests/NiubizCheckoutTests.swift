@@ -98,14 +98,9 @@ import Testing
         let emulator = try GatewayEmulatorProcess(.niubiz)
         let client = emulator.niubiz()
         let token = try emulator.savedCard("4474118355632240")
-        func paid(_ id: String) throws -> GatewayTransaction {
-            let outcome = try client.charge(SavedCardCharge(orderId: id, amount: try pen("100.00"), cardToken: token, customer: customer))
-            guard case .approved(let tx) = outcome else { throw GatewayError.indeterminate("\(outcome)") }
-            return tx
-        }
-        let full = try paid("8001")
+        let full = try paid(client, orderId: "8001", token: token)
         #expect(try client.refund(transactionId: full.transactionId, amount: full.amount).amount == full.amount)
-        let part = try paid("8002")
+        let part = try paid(client, orderId: "8002", token: token)
         #expect(try client.refund(transactionId: part.transactionId, amount: try pen("30.00")).amount.cents == 3_000)
         #expect(try client.refund(transactionId: part.transactionId, amount: try pen("70.00")).amount.cents == 7_000)
         #expect(throws: GatewayError.self) { _ = try client.refund(transactionId: part.transactionId, amount: try pen("0.01")) }

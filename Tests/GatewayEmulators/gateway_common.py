@@ -51,6 +51,27 @@ class Emulator:
             self.requests: list = []
             self.mailbox: list = []
 
+    # -- saved cards -----------------------------------------------------------------------------
+
+    def brand(self, pan: str) -> str:
+        """The card's brand as the gateway names it (subclasses)."""
+        return "VISA"
+
+    def new_card_token(self) -> str:
+        return new_id()
+
+    def save_card(self, pan: str, month: int, year: int, email: str) -> str:
+        token = self.new_card_token()
+        with self.lock:
+            self.tokens[token] = {"pan": pan, "marca": self.brand(pan), "mes": month, "anio": year, "email": email,
+                                  "estado": "ACTIVE"}
+        return token
+
+    def admin_save_card(self, spec: dict) -> dict:
+        """POST /_emulador/tarjeta {numero, vencimiento "MM/AA", email}: a saved card without the browser."""
+        month, year = parse_expiry(spec.get("vencimiento", "12/30"))
+        return {"token": self.save_card(str(spec["numero"]), month, year, spec.get("email", ""))}
+
     # -- charges ---------------------------------------------------------------------------------
 
     def count_charge(self, order_id: str, card: str, amount: int, currency: str, token: str | None) -> None:
@@ -275,6 +296,18 @@ class Server(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 64
     verbose = False
+
+
+def main(argv, description: str, add_options, make) -> int:
+    """Parses the common options (--host, --port, --verbose) and the emulator's own, then serves `make(args)`."""
+    import argparse
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=0, help="0 = un puerto libre (se imprime «LISTENING <puerto>»)")
+    p.add_argument("--verbose", action="store_true")
+    add_options(p)
+    args = p.parse_args(sys.argv[1:] if argv is None else argv)
+    return serve(make(args), args.host, args.port, args.verbose)
 
 
 def serve(emulator: Emulator, host: str, port: int, verbose: bool) -> int:

@@ -15,7 +15,6 @@ Admin and fault injection under /_emulador (README.md).
 
 from __future__ import annotations
 
-import argparse
 import base64
 import json
 import re
@@ -69,14 +68,11 @@ class Niubiz(gc.Emulator):
 
     # -- admin hooks -----------------------------------------------------------------------------
 
-    def admin_save_card(self, spec: dict) -> dict:
-        pan = str(spec["numero"])
-        month, year = gc.parse_expiry(spec.get("vencimiento", "12/30"))
-        token = gc.new_id().upper()
-        with self.lock:
-            self.tokens[token] = {"pan": pan, "marca": CARDS.get(pan, ("visa", None))[0], "mes": month, "anio": year,
-                                  "email": spec.get("email", ""), "estado": "ACTIVE"}
-        return {"token": token}
+    def brand(self, pan: str) -> str:
+        return CARDS.get(pan, ("visa", None))[0]
+
+    def new_card_token(self) -> str:
+        return gc.new_id().upper()
 
     def admin_config(self, spec: dict) -> dict:
         if "token_segundos" in spec:
@@ -311,10 +307,7 @@ class Niubiz(gc.Emulator):
             h.send(400, {"errorCode": 400, "errorMessage": ACTIONS[code],
                          "data": {"ACTION_CODE": code, "ACTION_DESCRIPTION": ACTIONS[code], "STATUS": "Not Verified"}})
             return
-        token = gc.new_id().upper()
-        with self.lock:
-            self.tokens[token] = {"pan": tt["pan"], "marca": brand, "mes": tt["mes"], "anio": tt["anio"],
-                                  "email": tt["email"], "estado": "ACTIVE"}
+        token = self.save_card(tt["pan"], tt["mes"], tt["anio"], tt["email"])
         h.send(200, {"errorCode": 0, "errorMessage": "OK",
                      "header": {"ecoreTransactionUUID": gc.new_id(), "ecoreTransactionDate": int(time.time() * 1000)},
                      "order": {"purchaseNumber": None, "amount": 0, "currency": "PEN", "actionCode": "000",
@@ -401,21 +394,15 @@ CHECKOUT_SCRIPT = r"""/* Niubiz checkout (BYTEK emulator): a card form inside th
 """
 
 
-def parse_args(argv):
-    p = argparse.ArgumentParser(description="Emulador local de Niubiz (VisaNet Perú).")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=0, help="0 = un puerto libre (se imprime «LISTENING <puerto>»)")
+def options(p):
     p.add_argument("--merchant-id", default="456879852")
     p.add_argument("--user", default="integraciones@niubiz.com.pe")
     p.add_argument("--password", default="_7z3@8fF")
     p.add_argument("--token-segundos", type=float, default=3600.0, help="vida del token de seguridad")
-    p.add_argument("--verbose", action="store_true")
-    return p.parse_args(argv)
 
 
 def main(argv=None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    return gc.serve(Niubiz(args), args.host, args.port, args.verbose)
+    return gc.main(argv, "Emulador local de Niubiz (VisaNet Perú).", options, Niubiz)
 
 
 if __name__ == "__main__":
