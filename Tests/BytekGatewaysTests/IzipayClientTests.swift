@@ -64,10 +64,11 @@ import Testing
         #expect(try emulator.charges(order: "T-1") == 1)
     }
 
-    @Test func connectionCutAfterChargingIsIndeterminate() throws {
+    /// The connection cut, or an answer that is not Izipay's JSON, after the card was charged.
+    @Test(arguments: ["corte", "ilegible"]) func lostAnswerAfterChargingIsIndeterminate(fault: String) throws {
         let emulator = try GatewayEmulatorProcess(.izipay)
         let token = try emulator.savedCard("5970100300000067")
-        try emulator.fault(["tipo": "corte", "orden": "C-1"])
+        try emulator.fault(["tipo": fault, "orden": "C-1"])
         #expect {
             _ = try emulator.izipay().charge(SavedCardCharge(orderId: "C-1", amount: try pen("5"), cardToken: token, customer: customer))
         } throws: { error in

@@ -22,6 +22,7 @@ FAULT_KINDS = {
     "timeout",        # charges, then answers only after `segundos` (past the client's timeout)
     "corte",          # charges, then closes the connection without answering
     "5xx",            # HTTP `estado` (500) before charging anything
+    "ilegible",       # charges, then answers HTTP 200 with a body that is not the gateway's JSON
     "ipn_duplicada",  # Izipay: the IPN is posted twice
     "ipn_antes",      # Izipay: the IPN is posted before the form's answer reaches the browser
     "firma_ipn",      # Izipay: the IPN's kr-hash is wrong
@@ -194,6 +195,19 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, v)
         self.end_headers()
         self.wfile.write(data)
+
+    def after_charge(self, fault: dict | None) -> bool:
+        """Applies a timeout / corte / ilegible fault once the charge is recorded; True when it answered."""
+        if fault is None:
+            return False
+        if fault["tipo"] == "timeout":
+            time.sleep(fault["segundos"])
+            return False
+        if fault["tipo"] == "corte":
+            self.drop()
+            return True
+        self.send(200, "<html><body>Gateway Timeout</body></html>", "text/html")
+        return True
 
     def drop(self) -> None:
         """Closes the connection without an answer (the client sees it cut)."""

@@ -130,12 +130,8 @@ class Izipay(gc.Emulator):
         except ApiError as e:
             h.send(200, self.envelope(service, "ERROR", self.error_answer(e)))
             return
-        if after and after["tipo"] == "timeout":
-            time.sleep(after["segundos"])
-        elif after and after["tipo"] == "corte":
-            h.drop()
-            return
-        h.send(200, self.envelope(service, "SUCCESS", answer))
+        if not h.after_charge(after):
+            h.send(200, self.envelope(service, "SUCCESS", answer))
 
     # -- Charge ----------------------------------------------------------------------------------
 
@@ -198,7 +194,7 @@ class Izipay(gc.Emulator):
             raise ApiError("PSP_030", "paymentMethodToken not found or cancelled", None, None)
         order = self.order(order_id, amount, currency, customer, "SILENT", None)
         self.attempt(order, card["pan"], card["mes"], card["anio"], token, amount, currency)
-        after = self.take_fault(order_id, {"timeout", "corte"})
+        after = self.take_fault(order_id, {"timeout", "corte", "ilegible"})
         return self.payment(order), after
 
     def order(self, order_id, amount, currency, customer, action, ipn_url) -> dict:

@@ -227,13 +227,8 @@ class Niubiz(gc.Emulator):
                 pan, month, year = tt["pan"], tt["mes"], tt["anio"]
             self.orders[purchase] = {"estado": "RUNNING"}
         answer, approved = self.decide(purchase, pan, month, year, amount, currency, channel, card_token)
-        after = self.take_fault(purchase, {"timeout", "corte"})
-        if after and after["tipo"] == "timeout":
-            time.sleep(after["segundos"])
-        elif after and after["tipo"] == "corte":
-            h.drop()
-            return
-        h.send(200 if approved else 400, answer)
+        if not h.after_charge(self.take_fault(purchase, {"timeout", "corte", "ilegible"})):
+            h.send(200 if approved else 400, answer)
 
     def decide(self, purchase, pan, month, year, amount, currency, channel, card_token):
         brand, code = CARDS.get(pan, ("visa", "180"))
