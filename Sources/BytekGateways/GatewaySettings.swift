@@ -65,6 +65,8 @@ public struct NiubizConfig: Sendable {
 public enum GatewaySettings {
     public static let izipayKeys = ["izipay_url", "izipay_shop_id", "izipay_password", "izipay_public_key", "izipay_hmac_key"]
     public static let niubizKeys = ["niubiz_url", "niubiz_merchant_id", "niubiz_user", "niubiz_password"]
+    /// Every key the gateways read, the optional script URLs included.
+    public static let allKeys = izipayKeys + niubizKeys + ["izipay_script_url", "niubiz_script_url"]
 
     public static func izipay(_ secret: (String) -> String?, timeout: TimeInterval = 30) throws(GatewayError) -> IzipayConfig? {
         guard let v = try values(izipayKeys, secret, gateway: .izipay) else { return nil }
