@@ -51,10 +51,10 @@ import Testing
     @Test func timeoutAfterChargingIsIndeterminateAndTheOrderShowsOneCharge() throws {
         let emulator = try GatewayEmulatorProcess(.izipay)
         let token = try emulator.savedCard("4970100000000055")
-        try emulator.fault(["tipo": "timeout", "orden": "T-1", "segundos": 3])
+        try emulator.fault(["tipo": "timeout", "orden": "T-1", "segundos": 5])
         let charge = SavedCardCharge(orderId: "T-1", amount: try pen("99.90"), cardToken: token, customer: customer)
         #expect {
-            _ = try emulator.izipay(timeout: 1).charge(charge)
+            _ = try emulator.izipay(timeout: 2).charge(charge)
         } throws: { error in
             if case GatewayError.indeterminate = error { return true }
             return false

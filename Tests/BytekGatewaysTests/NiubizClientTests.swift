@@ -59,10 +59,10 @@ final class ManualClock: @unchecked Sendable {
     @Test func timeoutAfterChargingIsIndeterminateAndTheOrderShowsOneCharge() throws {
         let emulator = try GatewayEmulatorProcess(.niubiz)
         let token = try emulator.savedCard("4919148107859067")
-        try emulator.fault(["tipo": "timeout", "orden": "4001", "segundos": 3])
+        try emulator.fault(["tipo": "timeout", "orden": "4001", "segundos": 5])
         let charge = SavedCardCharge(orderId: "4001", amount: try pen("45.10"), cardToken: token, customer: customer)
         #expect {
-            _ = try emulator.niubiz(timeout: 1).charge(charge)
+            _ = try emulator.niubiz(timeout: 2).charge(charge)
         } throws: { error in
             if case GatewayError.indeterminate = error { return true }
             return false
