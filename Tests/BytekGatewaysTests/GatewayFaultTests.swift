@@ -52,6 +52,21 @@ import Testing
         #expect(try s.emulator.totalCharges() == 0)
     }
 
+    /// A test card the gateway refuses, and an accepted card saved with a past expiry.
+    static let refusals: [(Kind, String, String, String)] = [(.izipay, "4970100000000113", "05", "54"),
+                                                             (.niubiz, "4000000000009995", "116", "101")]
+
+    @Test(arguments: refusals) func refusedTestCardAndExpiredCardAreDeclined(kind: Kind, refusedCard: String, refusedCode: String,
+                                                                             expiredCode: String) throws {
+        let s = try Setup(kind)
+        let refused = try s.emulator.savedCard(refusedCard)
+        let expired = try s.emulator.savedCard(kind == .izipay ? "4970100000000055" : "4919148107859067", expiry: "03/21")
+        let a = try s.client().charge(SavedCardCharge(orderId: "3001", amount: try pen("10"), cardToken: refused, customer: customer))
+        let b = try s.client().charge(SavedCardCharge(orderId: "3002", amount: try pen("10"), cardToken: expired, customer: customer))
+        guard case .declined(refusedCode, _) = a, case .declined(expiredCode, _) = b else { Issue.record("\(a) / \(b)"); return }
+        #expect(try s.emulator.totalCharges() == 0)
+    }
+
     @Test(arguments: [Kind.izipay, .niubiz]) func timeoutAfterChargingIsIndeterminateAndTheOrderShowsOneCharge(kind: Kind) throws {
         let s = try Setup(kind)
         try s.emulator.fault(["tipo": "timeout", "orden": "4001", "segundos": 5])
