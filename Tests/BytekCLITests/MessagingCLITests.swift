@@ -50,7 +50,8 @@ struct MessagingCLITests {
         try SecretsFile.upsert([("smtp_host", "127.0.0.1"), ("smtp_port", "\(smtp.port)"), ("smtp_starttls", "no"),
                                 ("smtp_from", "BYTEK <facturas@bytek.pe>")], at: fx.file(Secrets.fileName))
         let ruc = validRUC("2010007097")
-        _ = try CustomerRepository(db: try Database(path: fx.dbPath), user: "admin").create(Customer(
+        let db = try Database(path: fx.dbPath)
+        _ = try CustomerRepository(db: db, user: "admin").create(Customer(
             docType: .ruc, docNumber: ruc, legalName: "CLIENTE S.A.C.",
             contacts: [Contact(name: "Gerardo", role: "Gerente", email: "gerente@cliente.pe"),
                        Contact(name: "Carla Núñez", role: "Facturación", email: "facturas@cliente.pe")]))
@@ -89,6 +90,20 @@ struct MessagingCLITests {
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try fx.run("worker", "--once", extra: env).status == 0)
         #expect(try Self.parsedMail(smtp).last?["to"] as? String == "contabilidad@cliente.pe")
+
+        // A quote's PDF from `bytek cotizacion enviar`, to the addresses given.
+        let customerId = try #require(try db.scalar("SELECT id FROM customer WHERE doc_number = ?", ruc).intValue)
+        let quote = try QuoteRepository(db: db, user: "admin").createDraft(Quote(QuoteContent(
+            customerId: customerId, unit: .software, issueDate: LocalDate(year: 2026, month: 11, day: 18) ?? LocalDate(daysSinceEpoch: 0),
+            lines: [.service("Soporte mensual", quantity: 10, rate: Money(120, .pen), unitCost: Money(60, .pen))], owner: "admin")))
+        let mailed = try fx.run("cotizacion", "enviar", quote.number, "--a", "compras@cliente.pe, ana@cliente.pe")
+        #expect(mailed.status == 0 && mailed.stdout.contains("\(quote.number) v1 en cola para compras@cliente.pe, ana@cliente.pe"),
+                "\(mailed.stdout)\(mailed.stderr)")
+        #expect(try fx.run("worker", "--once", extra: env).status == 0)
+        let quoteMail = try #require(try Self.parsedMail(smtp).last)
+        #expect(quoteMail["to"] as? String == "compras@cliente.pe, ana@cliente.pe")
+        let pdf = (quoteMail["files"] as? [[String: Any]])?.first
+        #expect(pdf?["name"] as? String == "\(quote.number)-v1.pdf" && pdf?["head"] as? String == "%PDF-")
     }
 
     @Test func whatsappTemplatesTheirWebhookAndTheFallbackEmail() throws {
