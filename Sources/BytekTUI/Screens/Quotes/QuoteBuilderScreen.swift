@@ -262,7 +262,7 @@ final class QuoteBuilderScreen: Screen {
         }
         b += [
             KeyBinding([.char("p")], s["quotes.key.pdf"], help: s["quotes.help.pdf"]),
-            KeyBinding([.char("m")], s["msg.quote.key"], help: s["msg.quote.help"]),
+            KeyBinding([.char("m")], s["msg.quote.key"], help: s["msg.quote.help"], hint: false),
             KeyBinding([.char("c")], s["quotes.key.contract"], help: s["quotes.help.contract"], hint: quote.state == .accepted),
             KeyBinding([.escape], s["app.back"]),
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], s["key.move"], help: s["table.help.move"], hint: false),
