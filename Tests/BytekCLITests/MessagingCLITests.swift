@@ -99,8 +99,16 @@ struct MessagingCLITests {
         let mailed = try fx.run("cotizacion", "enviar", quote.number, "--a", "compras@cliente.pe, ana@cliente.pe")
         #expect(mailed.status == 0 && mailed.stdout.contains("\(quote.number) v1 en cola para compras@cliente.pe, ana@cliente.pe"),
                 "\(mailed.stdout)\(mailed.stderr)")
+        // The estado de cuenta as B and C attach it (queued through the outbox), sent in the same worker run.
+        try MessageOutbox(db: db, user: "admin").queueEmail(customerId: customerId, purpose: .estadoCuenta, reference: "EC-1",
+                                                            to: ["facturas@cliente.pe"], subject: "Estado de cuenta",
+                                                            body: "Adjuntamos su estado de cuenta.", attachments: [.statementPDF(customerId)])
         #expect(try fx.run("worker", "--once", extra: env).status == 0)
-        let quoteMail = try #require(try Self.parsedMail(smtp).last)
+        let statementMail = try #require(try Self.parsedMail(smtp).last)
+        #expect(statementMail["subject"] as? String == "Estado de cuenta")
+        let statementPDF = (statementMail["files"] as? [[String: Any]])?.first
+        #expect(statementPDF?["head"] as? String == "%PDF-" && (statementPDF?["name"] as? String ?? "").hasPrefix("estado-de-cuenta-"))
+        let quoteMail = try #require(try Self.parsedMail(smtp).dropLast().last)
         #expect(quoteMail["to"] as? String == "compras@cliente.pe, ana@cliente.pe")
         let pdf = (quoteMail["files"] as? [[String: Any]])?.first
         #expect(pdf?["name"] as? String == "\(quote.number)-v1.pdf" && pdf?["head"] as? String == "%PDF-")
@@ -142,8 +150,14 @@ struct MessagingCLITests {
         let absent = try outbox.queueWhatsApp(customerId: customer, purpose: .recordatorio, reference: "F001-9 +7", to: "51900000000",
                                               template: "recordatorio_pago", language: "es",
                                               parameters: ["Beta", "F001-9", "S/ 118.00", "https://portal"], fallback: fallback)
+        // WhatsApp answers 500 once: the message stays pending with the reason and is sent on the job's retry.
+        _ = try emulator.http("/_emulador/fallas", json: ["http500": 1])
         let worker = try fx.run("worker", "--once")
         #expect(worker.status == 0, "\(worker.stderr)")
+        let retried = try #require(try outbox.message(id: ok))
+        #expect(retried.status == .pendiente && retried.error.contains("131000"), "\(retried)")
+        try db.execute("UPDATE job SET run_at = 0 WHERE state = 'pending'")
+        #expect(try fx.run("worker", "--once").status == 0)
         let sent = try #require(try outbox.message(id: ok))
         #expect(sent.status == .enviado && sent.providerId.hasPrefix("wamid."), "\(sent)")
         let refused = try #require(try outbox.message(id: mismatch))
