@@ -37,5 +37,11 @@ import Testing
         #expect(h.screen.contains("COT-2026-00001 v1"))
         #expect(h.screen.contains("Pendiente"))
         #expect(h.screen.contains("Cotización COT-2026-00001 v1 — "))
+        // The customer's accepted documents by e-mail: on by default, to its contact; `c` turns it off (audited).
+        #expect(h.screen.contains("Comprobantes aceptados por correo: sí · a: ana@andina.pe · adjuntos: PDF, XML, CDR"))
+        h.keys(.char("c"))
+        #expect(h.screen.contains("Comprobantes aceptados por correo: no"))
+        #expect(h.screen.contains("Los comprobantes aceptados ya no se enviarán por correo a este cliente."))
+        #expect(try h.store.db.scalar("SELECT enabled FROM customer_document_mail WHERE customer_id = ?", customer).intValue == 0)
     }
 }

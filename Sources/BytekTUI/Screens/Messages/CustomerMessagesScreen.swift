@@ -4,7 +4,8 @@ import Foundation
 
 /// A customer's messages (from the customer list, `M`): every e-mail and WhatsApp message, newest first, with
 /// its purpose, reference, recipients, status and — when it failed — why; a fallback e-mail names the WhatsApp
-/// message it replaced.
+/// message it replaced. The first line says how the customer gets its accepted documents by e-mail; `c` turns
+/// that on or off (Facturación writers).
 @MainActor
 final class CustomerMessagesScreen: Screen {
     let messages: MessageService
@@ -23,6 +24,7 @@ final class CustomerMessagesScreen: Screen {
 
     var bindings: [KeyBinding] {
         [
+            KeyBinding([.char("c")], strings["msg.list.key.toggle"], help: strings["msg.list.help.toggle"]),
             KeyBinding([.escape], strings["app.back"]),
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], strings["key.move"], help: strings["table.help.move"], hint: false),
         ]
@@ -32,7 +34,7 @@ final class CustomerMessagesScreen: Screen {
         do {
             let list = try messages.messages(customerId: customerId)
             errorText = nil
-            body = ScrollingText(lines: Self.lines(list, strings: strings))
+            body = ScrollingText(lines: [try preferenceLine(), ""] + Self.lines(list, strings: strings))
         } catch {
             errorText = MessageText.describe(error, strings)
             body = ScrollingText(lines: [])
@@ -40,6 +42,27 @@ final class CustomerMessagesScreen: Screen {
     }
 
     func reload(context: AppContext) { load() }
+
+    /// "Comprobantes aceptados por correo: sí · a: … · adjuntos: PDF, XML, CDR".
+    private func preferenceLine() throws -> String {
+        let p = try messages.documentMailPreference(customerId: customerId)
+        let to = try messages.documentRecipients(customerId: customerId)
+        let files = [p.attachPDF ? "PDF" : nil, p.attachXML ? "XML" : nil, p.attachCDR ? "CDR" : nil].compactMap { $0 }
+        return strings.format("msg.list.documents", strings[p.enabled ? "msg.yes" : "msg.no"],
+                              to.isEmpty ? strings["msg.list.noBillingEmail"] : to.joined(separator: ", "), files.joined(separator: ", "))
+    }
+
+    private func togglePreference(_ context: AppContext) {
+        do {
+            var p = try messages.documentMailPreference(customerId: customerId)
+            p.enabled.toggle()
+            try messages.setDocumentMailPreference(customerId: customerId, p)
+            load()
+            context.ok(strings[p.enabled ? "msg.list.turnedOn" : "msg.list.turnedOff"])
+        } catch {
+            context.error(MessageText.describe(error, strings))
+        }
+    }
 
     static func lines(_ list: [CustomerMessage], strings: Strings) -> [String] {
         if list.isEmpty { return [strings["msg.list.empty"]] }
@@ -68,6 +91,7 @@ final class CustomerMessagesScreen: Screen {
     func handle(_ event: Event, context: AppContext) -> HandleResult {
         guard case .key(let key) = event else { return .ignored }
         if key == .escape { context.pop(); return .handled }
+        if key == .char("c") { togglePreference(context); return .handled }
         return body.handle(key) ? .handled : .ignored
     }
 
