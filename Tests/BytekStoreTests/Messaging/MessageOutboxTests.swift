@@ -62,6 +62,10 @@ struct MessageOutboxTests {
             try outbox.queueWhatsApp(customerId: customer, purpose: .recordatorio, reference: "", to: "12345678901234567890",
                                      template: "t", language: "es", parameters: [], fallback: nil)
         }
+        #expect(throws: MessageOutboxError.badParameter(2)) {
+            try outbox.queueWhatsApp(customerId: customer, purpose: .recordatorio, reference: "", to: "51987654321",
+                                     template: "t", language: "es", parameters: ["ACME", "línea 1\nlínea 2"], fallback: nil)
+        }
         #expect(MessageOutboxError.badEmail("x").description.hasPrefix("Destinatarios:"))
         #expect(try count(db, "customer_message") == 0)
         #expect(try count(db, "job") == 0)
