@@ -11,5 +11,6 @@ extension Operation {
             + creditOperations
             + periodOperations
             + cardOperations
+            + messageOperations
     }
 }

@@ -41,6 +41,7 @@ public enum AuditEntity {
         CreditOverrideRepository.auditEntity,
         CardAuditEntity.savedCardEntity, CardAuditEntity.cardAutopayEntity, CardAuditEntity.cardChargeEntity,
         CardAuditEntity.cardRefundEntity, CardAuditEntity.cardPayoutEntity,
+        MessageOutbox.auditEntity,
     ]
 }
 

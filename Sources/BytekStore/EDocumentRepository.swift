@@ -200,6 +200,9 @@ public struct EDocumentRepository: Sendable {
                  .text(description), .text(obs), .text(stamp), .text(stamp), .int(id)])
             let changed = db.changes == 1
             if changed { try ReceivableLedger.documentCancelled(db: db, documentId: id, user: user, door: door, now: now()) }
+            if changed && (status == .aceptado || status == .observado) {
+                try DocumentMailing.documentAccepted(db: db, documentId: id, user: user, door: door, now: now())
+            }
             return changed
         }
     }

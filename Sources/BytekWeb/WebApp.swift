@@ -8,6 +8,7 @@ public final class WebApp: RequestHandler {
     let portal: PortalService
     let pool: DatabasePool
     let hooks: HookRouter
+    let whatsapp: WhatsAppWebhook
     let cookies: CookieJar
     private let publicAddress: PublicAddress
 
@@ -30,6 +31,7 @@ public final class WebApp: RequestHandler {
                                    throttle: LoginThrottle(baseDelay: config.loginBaseDelay),
                                    sessionLifetime: config.sessionLifetime)
         hooks = HookRouter(secrets: config.hookSecrets, inbox: HookInbox(pool: pool))
+        whatsapp = WhatsAppWebhook(appSecret: config.whatsappAppSecret, verifyToken: config.whatsappVerifyToken, pool: pool)
         cookies = CookieJar(secure: config.secureCookies)
         publicAddress = PublicAddress(config.publicURL)
     }
@@ -53,6 +55,7 @@ public final class WebApp: RequestHandler {
             resp.headers.append(("Cache-Control", "public, max-age=3600"))
             return resp
         case (_, "hooks") where s.count == 2: return hooks.handle(sender: s[1], r)
+        case (_, "webhooks") where s == ["webhooks", "whatsapp"]: return whatsapp.handle(r)
         case ("GET", "") where s.isEmpty: return try home(r)
         case ("POST", "login") where s.count == 1: return try login(r)
         case ("POST", "salir") where s.count == 1: return try logout(r)

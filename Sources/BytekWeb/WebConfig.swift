@@ -15,6 +15,9 @@ public struct WebConfig: Sendable {
     public var accessLog = true
     /// Hook sender name → its HMAC secret.
     public var hookSecrets: [String: [UInt8]] = [:]
+    /// WhatsApp's webhook: `whatsapp_app_secret` (signatures) and `whatsapp_verify_token` (the handshake).
+    public var whatsappAppSecret: [UInt8] = []
+    public var whatsappVerifyToken = ""
 
     public init() {}
 

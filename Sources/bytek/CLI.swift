@@ -96,6 +96,9 @@ enum CLI {
         case "estado-cuenta": return try ReceivableCommand.statement(&args, context)
         case "periodo": return try PeriodCommand.run(&args, context)
         case "banco": return try BankCommand.run(&args, context)
+        case "mensajes": return try MessageCommand.run(&args, context)
+        case "cotizacion": return try MessageCommand.quote(&args, context)
+        case "comprobante": return try MessageCommand.document(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

@@ -40,6 +40,9 @@ enum CommandHelp {
         "estado-cuenta": "bytek estado-cuenta RUC [--desde FECHA] [--hasta FECHA] [--pdf ARCHIVO|-]",
         "periodo": "bytek periodo cerrar AAAA-MM [--nota TEXTO] | periodo reabrir AAAA-MM --motivo TEXTO | periodo listar",
         "banco": "bytek banco importar --cuenta ID ARCHIVO [--columnas MAPA] [--fechas aaaa-mm-dd] [--partial] | banco conciliar [--cuenta ID] [--aceptar-todas] | banco cuentas",
+        "mensajes": "bytek mensajes --cliente RUC [--limite N] | mensajes comprobantes --cliente RUC [--activo si|no] [--a CORREOS] [--adjuntos pdf,xml,cdr]",
+        "cotizacion": "bytek cotizacion enviar COT-AAAA-NNNNN [--version N] [--a CORREOS] | cotizacion list|show|pdf|reopen (como bytek quote)",
+        "comprobante": "bytek comprobante enviar F001-12 [--a CORREOS]",
         "help": "bytek help [COMANDO]",
     ]
 
@@ -85,6 +88,9 @@ enum CommandHelp {
       estado-cuenta RUC [--pdf ARCHIVO]    Estado de cuenta de un cliente: cargos, abonos y saldo; en PDF con --pdf.
       periodo cerrar|reabrir|listar        Cierre mensual (registro de ventas presentado en SIRE); reabrir es de admin.
       banco importar|conciliar|cuentas     Extractos bancarios: importar (sin duplicar) y conciliar con lo por cobrar.
+      mensajes --cliente RUC               Correos y WhatsApp enviados a un cliente y su estado; «comprobantes» configura el envío.
+      cotizacion enviar NUM [--a CORREOS]  Envía por correo el PDF de una cotización (lo despacha el trabajador).
+      comprobante enviar F001-12           Envía por correo un comprobante aceptado con su PDF, XML y CDR.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).

@@ -34,6 +34,7 @@ enum JobHandlers {
         worker.register(PortalLinkJob.kind) { context in
             try PortalLinkJob.run(context, smtp: { try SMTPSettings.load(environment: environment) })
         }
+        worker.register(MessageSendJob.kind) { context in try MessageSendJob.run(context, environment: environment) }
         worker.register(SireProposalJob.kind) { context in try SireProposalJob.run(context, environment: environment) }
         worker.register(RecurringJob.kind) { context in try RecurringBilling.run(context, environment: environment) }
         worker.register(CreditAlertJob.kind) { context in

@@ -42,6 +42,8 @@ enum ServeCommand {
         let secrets = try Secrets.load(environment: context.environment)
         config.hookSecrets = WebConfig.hookSecrets(environment: context.environment, secrets: secrets,
                                                    senders: Array(HookRouter.senders.keys))
+        config.whatsappAppSecret = Array((secrets.value("whatsapp_app_secret") ?? "").utf8)
+        config.whatsappVerifyToken = secrets.value("whatsapp_verify_token") ?? ""
 
         let store = try context.openStore()
         _ = try context.requireUser(store, .read, .jobs)

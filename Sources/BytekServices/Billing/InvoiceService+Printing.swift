@@ -31,7 +31,13 @@ extension InvoiceService {
     /// document SUNAT rejected or has not accepted yet says so across every page. Returns the path.
     @discardableResult
     public func writePDF(id: Int64, format: InvoicePaperFormat, to path: String? = nil) throws -> String {
-        let record = try visible(.invoicePDF, id: id)
+        try renderPDF(record: try visible(.invoicePDF, id: id), format: format, to: path)
+    }
+
+    /// Writes the PDF of `record` (already authorized by the caller) to `path` or the documents folder.
+    @discardableResult
+    func renderPDF(record: EDocumentRecord, format: InvoicePaperFormat, to path: String?) throws -> String {
+        let id = record.id
         guard let document = try repository.document(id: id) else { throw BillingError.documentUnreadable }
         let profile = try CompanyProfileRepository(db: services.db, user: actor.auditName).load()
         let logo = CompanyInfo(profile: profile, dataFolder: dataFolder).logoPath
