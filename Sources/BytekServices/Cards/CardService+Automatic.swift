@@ -59,7 +59,6 @@ extension CardService {
             }
         }
         for card in try repository.activeCards() where card.expiresSoon(on: day) {
-            // TODO(wt-d): queue the e-mail to the contact through the customer message outbox.
             if try repository.flagExpiring(cardId: card.id, on: day) { run.expiringCards += 1 }
         }
         try repository.recordRun("Cobros automáticos del \(day): \(run.approved) aprobados, \(run.declined) rechazados, "

@@ -109,9 +109,8 @@ extension CardService {
         case .approved(let tx):
             let account = try repository.gatewayAccount(charge.gateway, currency: charge.amount.currency)
             do {
-                let s = try repository.settle(chargeId: charge.id, transactionId: tx.transactionId, authorizationCode: tx.authorizationCode,
+                try repository.settle(chargeId: charge.id, transactionId: tx.transactionId, authorizationCode: tx.authorizationCode,
                                               approved: tx.amount.money, bankAccountId: account, date: today)
-                if s.payment != nil { queueReceipt(s.charge) }
             } catch let e as CardError {
                 try repository.markUnanswered(chargeId: charge.id, sent: true, message: e.message)
             }
@@ -141,8 +140,6 @@ extension CardService {
         }
     }
 
-    /// The receipt e-mail to the billing contacts. TODO(wt-d): queue through the customer message outbox.
-    func queueReceipt(_ charge: CardCharge) {}
 
     /// Resolves one unresolved attempt (the sweep): asks the gateway what it knows of the order before anything
     /// is sent again. Approved → the payment once; declined → recorded; pending → left; not found → a saved-card
@@ -151,9 +148,8 @@ extension CardService {
     func resolve(_ charge: CardCharge) throws -> CheckoutResult {
         if charge.status == .aprobado, charge.paymentId == nil, let tx = charge.transactionId {
             let account = try repository.gatewayAccount(charge.gateway, currency: charge.amount.currency)
-            let s = try repository.settle(chargeId: charge.id, transactionId: tx, authorizationCode: charge.authorizationCode,
+            try repository.settle(chargeId: charge.id, transactionId: tx, authorizationCode: charge.authorizationCode,
                                           approved: charge.amount, bankAccountId: account, date: today)
-            if s.payment != nil { queueReceipt(s.charge) }
             return try result(for: charge.id)
         }
         let g = try gateway(charge.gateway)

@@ -121,7 +121,8 @@ extension CardService {
         let text = try repository.session(chargeId: charge.id)
         return text.flatMap(StoredSession.decode)?.session
             ?? CheckoutSession(gateway: GatewayName(rawValue: charge.gateway) ?? .izipay, orderId: charge.orderKey, scriptURL: "",
-                               publicKey: "", token: "", allowedOrigins: [])
+                               publicKey: "", token: "", allowedOrigins: [],
+                               amount: GatewayAmount(cents: charge.amount.minorUnits, currency: charge.amount.currency), saveCard: charge.saveCard)
     }
 
     /// SHA-256 of the fields, sorted by name: the same notification received twice has the same hash.
@@ -147,10 +148,13 @@ struct StoredSession: Codable {
     var publicKey: String
     var token: String
     var allowedOrigins: [String]
+    var amountCents: Int64?
+    var currency: String?
+    var saveCard: Bool?
 
     init(_ s: CheckoutSession) {
         gateway = s.gateway.rawValue; orderId = s.orderId; scriptURL = s.scriptURL; publicKey = s.publicKey; token = s.token
-        allowedOrigins = s.allowedOrigins
+        allowedOrigins = s.allowedOrigins; amountCents = s.amount?.cents; currency = s.amount?.currency.rawValue; saveCard = s.saveCard
     }
 
     var json: String { (try? String(decoding: JSONEncoder().encode(self), as: UTF8.self)) ?? "{}" }
@@ -159,7 +163,9 @@ struct StoredSession: Codable {
 
     var session: CheckoutSession {
         CheckoutSession(gateway: GatewayName(rawValue: gateway) ?? .izipay, orderId: orderId, scriptURL: scriptURL, publicKey: publicKey,
-                        token: token, allowedOrigins: allowedOrigins)
+                        token: token, allowedOrigins: allowedOrigins,
+                        amount: amountCents.map { GatewayAmount(cents: $0, currency: currency.flatMap(Currency.init(rawValue:)) ?? .pen) },
+                        saveCard: saveCard ?? false)
     }
 }
 

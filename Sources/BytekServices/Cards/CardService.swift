@@ -42,6 +42,13 @@ public struct CardService: Sendable {
         return try repository.cards(customerId: customerId)
     }
 
+    /// Every saved card of every customer (staff only).
+    public func allSavedCards() throws -> [SavedCard] {
+        try actor.authorize(.cardView)
+        guard actor.customerScope == nil else { throw ServiceError.notFound }
+        return try repository.activeCards()
+    }
+
     /// A customer's charge attempts, newest first.
     public func charges(customerId: Int64) throws -> [CardCharge] {
         try customerScope(customerId, .cardView)
@@ -142,10 +149,19 @@ extension Services {
     public func cards(gateways: @escaping GatewayFactory) -> CardService { CardService(services: self, gateways: gateways) }
 }
 
-/// The real gateway clients, from the secrets file. Until the clients land (wt-a), every call says the gateway is
-/// not configured.
+/// The real gateway clients (IzipayClient, NiubizClient), configured from the secrets file (`bytek secretos`).
 public enum GatewayClients {
     public static func factory(environment: [String: String]) -> GatewayFactory {
-        { name in throw GatewayError.unavailable("\(name.displayName) no está configurada en el archivo de secretos") }
+        { name in
+            let secrets = try Secrets.load(environment: environment)
+            let timeout = environment["BYTEK_GATEWAY_TIMEOUT"].flatMap(TimeInterval.init) ?? 30
+            switch name {
+            case .izipay:
+                if let c = try GatewaySettings.izipay(secrets.value, timeout: timeout) { return IzipayClient(c) }
+            case .niubiz:
+                if let c = try GatewaySettings.niubiz(secrets.value, timeout: timeout) { return NiubizClient(c) }
+            }
+            throw GatewayError.unavailable("\(name.displayName) no está configurada en el archivo de secretos (bytek secretos)")
+        }
     }
 }

@@ -269,6 +269,7 @@ extension CardRepository {
                 """, [.text(transactionId), authorizationCode.map { .text($0) } ?? .null, payment.map { .int($0.id) } ?? .null,
                       .text(stamp), .int(chargeId)])
             guard let after = try charge(id: chargeId) else { throw CardError.chargeNotFound("\(chargeId)") }
+            if let payment { try? queueReceipt(after, payment: payment) }
             try audit.append(entity: CardAuditEntity.cardChargeEntity, entityId: chargeId, action: .update,
                              summary: "Cobro \(c.orderKey) aprobado (transacción \(transactionId))"
                                 + (payment.map { ": pago \($0.id) de \($0.amount.formatted)" } ?? ""),

@@ -54,8 +54,10 @@ extension CardRepository {
         try db.write {
             try db.execute("INSERT OR IGNORE INTO card_expiry_notice(card_id, flagged_on) VALUES (?, ?)", [.int(cardId), .text(day.description)])
             guard db.changes > 0 else { return false }
+            let queued = try card(id: cardId).map { (try? queueExpiryNotice($0)) ?? false } ?? false
+            if queued { try db.execute("UPDATE card_expiry_notice SET queued = 1 WHERE card_id = ?", [.int(cardId)]) }
             try audit.append(entity: CardAuditEntity.savedCardEntity, entityId: cardId, action: .update,
-                             summary: "Tarjeta \(cardId) por vencer: se avisa al contacto")
+                             summary: "Tarjeta \(cardId) por vencer: " + (queued ? "aviso por correo en cola" : "sin correo del contacto"))
             return true
         }
     }

@@ -13,6 +13,8 @@ final class CardFixture: @unchecked Sendable {
     var card: SavedCard!
     var invoice: EDocumentRecord!
     var clock: Date
+    /// A real client (the emulator's) instead of the fake.
+    var client: (any CardGateway)?
 
     var store: Store { ledger.store }
     var customer: Int64 { ledger.customer }
@@ -31,8 +33,16 @@ final class CardFixture: @unchecked Sendable {
     /// The engine as `actor` (finanzas by default) on the fixture's movable clock.
     func engine(_ actor: Actor = .staff("fina", role: .finanzas, door: .cli)) -> CardService {
         let now = clock
-        let g = gateway
+        let g: any CardGateway = client ?? gateway
         return Services(store: store, actor: actor, now: { now }, environment: { [:] }).cards(gateways: { _ in g })
+    }
+
+    /// A card saved at the emulator (its token) for customer A, with autopay on it.
+    func useCard(token: String) throws {
+        card = try CardRepository(db: store.db, user: "setup", now: LedgerFixture.now).saveCard(
+            customerId: customer, gateway: "izipay", token: token, brand: "VISA", maskedNumber: "497010XXXXXX0055",
+            expiryMonth: 12, expiryYear: 2030, holderEmail: "pagos@cliente-a.pe", accountId: nil)
+        try engine().setAutopay(customerId: customer, cardId: card.id, enabled: true)
     }
 
     func moveClock(days: Int) { clock = clock.addingTimeInterval(Double(days) * 86_400) }
