@@ -11,9 +11,10 @@ final class CardEmulator: @unchecked Sendable {
     let process = Process()
     let base: String
 
-    init() throws {
+    init(niubiz: Bool = false) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script, "--port", "0", "--ipn-delay", "0.05"]
+        process.arguments = niubiz ? ["python3", Self.script.replacingOccurrences(of: "izipay_", with: "niubiz_"), "--port", "0"]
+            : ["python3", Self.script, "--port", "0", "--ipn-delay", "0.05"]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -39,6 +40,11 @@ final class CardEmulator: @unchecked Sendable {
         let answer = try GatewayHTTP(timeout: 10).send(method, URL(string: base + path)!, headers: ["Content-Type": "application/json"],
                                                        body: data)
         return try JSONSerialization.jsonObject(with: answer.body, options: [.fragmentsAllowed])
+    }
+
+    func niubizClient() -> NiubizClient {
+        NiubizClient(NiubizConfig(baseURL: URL(string: base)!, merchantId: "456879852", user: "integraciones@niubiz.com.pe",
+                                  password: "_7z3@8fF", timeout: 5))
     }
 
     func fault(_ spec: [String: Any]) throws { try call("POST", "/_emulador/falla", spec) }

@@ -155,4 +155,22 @@ import Testing
         #expect(try f.neto.balance == F.pen("1038.40"))
         #expect(try emulator.refunds().count == 2)
     }
+
+    /// Niubiz: a saved card charged with channel recurrent under our 12-digit purchaseNumber; a timeout after
+    /// charging is resolved by retrieve/purchase: one charge, one payment.
+    @Test func niubizRecurrentChargeWithATimeoutIsChargedOnce() throws {
+        let emulator = try CardEmulator(niubiz: true)
+        let f = try CardFixture(gateway: .niubiz)
+        f.client = emulator.niubizClient()
+        let token = try emulator.savedCard("4919148107859067")
+        try CardRepository(db: f.store.db, user: "setup").saveCard(
+            customerId: f.customer, gateway: "niubiz", token: token, brand: "VISA", maskedNumber: "491914******9067", expiryMonth: 12,
+            expiryYear: 2030, holderEmail: "pagos@cliente-a.pe", accountId: nil)
+        try emulator.fault(["tipo": "corte"])
+        let r = try f.engine().chargeNow(customerId: f.customer)
+        #expect(r.status == .approved, "\(r.message)")
+        #expect(r.orderId.count == 12 && r.orderId.allSatisfy(\.isNumber))
+        #expect(try emulator.chargesTaken() == 1)
+        #expect(try f.standingPayments().map(\.amount) == [F.pen("1038.40")])
+    }
 }
