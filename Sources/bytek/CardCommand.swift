@@ -57,6 +57,7 @@ enum CardCommand {
         case "automatico": return try automatic(&args, context)
         case "cuenta": return try account(&args, context)
         case "reintentos": return try retries(&args, context)
+        case "conciliar": return try reconcile(&args, context)
         default: throw CLIError.usage("subcomando desconocido: \(sub)", command: "cobro")
         }
     }
@@ -184,6 +185,24 @@ enum CardCommand {
         let (_, cards) = try engine(context)
         if let text { try cards.setRetrySchedule(text) }
         Console.out("Días de reintento de los cobros automáticos rechazados: \(try cards.retrySchedule().text)")
+        return 0
+    }
+
+    /// `bytek cobro conciliar [--aceptar-todas]`: statement lines that are a payout's deposit (its net); accepting
+    /// records the commission as a cost.
+    static func reconcile(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        let all = args.flag("--aceptar-todas")
+        try args.finish()
+        let (_, cards) = try engine(context)
+        let suggestions = try cards.payoutSuggestions()
+        if suggestions.isEmpty { Console.out("Ninguna línea del extracto coincide con el neto de una liquidación pendiente.") }
+        for s in suggestions {
+            Console.out("Línea \(s.lineId) → liquidación \(s.payoutId) (confianza \(s.confidence.label)): \(s.reason)")
+            if all && s.confidence == .alta {
+                let p = try cards.acceptPayout(lineId: s.lineId, payoutId: s.payoutId)
+                Console.out("  conciliada; comisión \(p.commission.formatted) registrada como gasto")
+            }
+        }
         return 0
     }
 }
