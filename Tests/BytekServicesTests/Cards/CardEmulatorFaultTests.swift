@@ -62,15 +62,22 @@ import Testing
         #expect(try f.count("SELECT count(*) FROM card_charge") == 1)
     }
 
+    /// A contact of A opens "Pagar ahora" (IPN to the emulator's mailbox), `fault` is set on that order, and the
+    /// customer pays in the form: the contact, the session and the fields the browser posts back.
+    func payInPortal(_ f: CardFixture, _ emulator: CardEmulator, fault: String, save: Bool) throws
+        -> (Actor, CheckoutSession, [String: String]) {
+        let contact = Actor(.contact(accountId: 1, customerId: f.customer, email: "pagos@cliente-a.pe"), door: .web)
+        let session = try f.engine(contact).startPayment(customerId: f.customer, receivableIds: [], saveCard: save, gateway: .izipay,
+                                                         returnURL: "https://portal/pago", notificationURL: emulator.mailbox)
+        try emulator.fault(["tipo": fault, "orden": session.orderId])
+        return (contact, session, try emulator.payInForm(session, save: save))
+    }
+
     /// "Pagar ahora" in the portal: the IPN is posted twice and the browser's answer comes back too. One payment.
     @Test func duplicateIPNAndTheBrowserReturnRecordOnePayment() throws {
         let emulator = try CardEmulator()
         let f = try fixture(emulator)
-        let contact = Actor(.contact(accountId: 1, customerId: f.customer, email: "pagos@cliente-a.pe"), door: .web)
-        let session = try f.engine(contact).startPayment(customerId: f.customer, receivableIds: [], saveCard: false, gateway: .izipay,
-                                                         returnURL: "https://portal/pago", notificationURL: emulator.mailbox)
-        try emulator.fault(["tipo": "ipn_duplicada", "orden": session.orderId])
-        let browser = try emulator.payInForm(session)
+        let (contact, session, browser) = try payInPortal(f, emulator, fault: "ipn_duplicada", save: false)
         let ipns = try emulator.notifications(count: 2)
         #expect(ipns.count == 2)
         let ipn = Actor(.worker, door: .web)
@@ -88,11 +95,7 @@ import Testing
     @Test func ipnBeforeTheAnswerAndABadSignatureChangeNothingTwice() throws {
         let emulator = try CardEmulator()
         let f = try fixture(emulator)
-        let contact = Actor(.contact(accountId: 1, customerId: f.customer, email: "pagos@cliente-a.pe"), door: .web)
-        let session = try f.engine(contact).startPayment(customerId: f.customer, receivableIds: [], saveCard: true, gateway: .izipay,
-                                                         returnURL: "https://portal/pago", notificationURL: emulator.mailbox)
-        try emulator.fault(["tipo": "ipn_antes", "orden": session.orderId])
-        let browser = try emulator.payInForm(session, save: true)
+        let (contact, session, browser) = try payInPortal(f, emulator, fault: "ipn_antes", save: true)
         let ipn = try #require(try emulator.notifications(count: 1).first)
         let worker = Actor(.worker, door: .web)
         var forged = ipn
