@@ -190,6 +190,11 @@ public struct EBatchRepository: Sendable {
         return try db.write {
             guard try answer(id: id, status: .aceptado, cdrZip: cdrZip, code: responseCode, description: description),
                   let b = try batch(id: id) else { return false }
+            let informed = try db.query(
+                """
+                SELECT id FROM e_document WHERE status IN ('pendiente','enviado','error')
+                  AND id IN (SELECT document_id FROM e_batch_document WHERE batch_id = ? AND line_status <> '3')
+                """, [.int(id)]).map { $0.int("id") }
             try db.execute(
                 """
                 UPDATE e_document SET status = 'aceptado', response_code = ?, response_description = ?, ticket = ?,
@@ -206,6 +211,9 @@ public struct EBatchRepository: Sendable {
                   AND id IN (SELECT document_id FROM e_batch_document WHERE batch_id = ? AND line_status = '3')
                 """, [.text(t), .text(t), .int(id)])
             try cancelReceivables(batchID: id)
+            for document in informed {
+                try DocumentMailing.documentAccepted(db: db, documentId: document, user: user, door: door, now: nowDate)
+            }
             try AuditLog(db: db, user: user, door: door).append(
                 entity: "e_batch", entityId: id, action: .update,
                 summary: "\(b.kind.displayName) \(b.identifier) aceptado por SUNAT (\(responseCode))")

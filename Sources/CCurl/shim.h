@@ -16,6 +16,20 @@ static size_t bytek_smtp_read(char *buffer, size_t size, size_t nitems, void *us
     return n;
 }
 
+/* The options both senders share: server, login, TLS, envelope sender and recipients, time limit, errors. */
+static inline void bytek_smtp_common(CURL *curl, const char *url, const char *user, const char *password, int require_tls,
+                                     long timeout_seconds, const char *from, struct curl_slist *rcpt, char *error) {
+    curl_easy_setopt(curl, CURLOPT_URL, url);
+    if (user && user[0]) curl_easy_setopt(curl, CURLOPT_USERNAME, user);
+    if (password && password[0]) curl_easy_setopt(curl, CURLOPT_PASSWORD, password);
+    curl_easy_setopt(curl, CURLOPT_USE_SSL, require_tls ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_TRY);
+    curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from);
+    curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpt);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+}
+
 /* Sends `message` (a complete RFC 5322 text with CRLF line ends) from `from` to `to` through `url`
    (smtp://host:port or smtps://…). `user`/`password` may be NULL. `require_tls` makes STARTTLS mandatory.
    Returns 0 on success, else curl's code with its explanation in `error` (CURL_ERROR_SIZE bytes). */
@@ -29,18 +43,10 @@ static inline int bytek_smtp_send(const char *url, const char *user, const char 
     if (!curl) { strcpy(error, "curl_easy_init"); return -1; }
     error[0] = 0;
     rcpt = curl_slist_append(rcpt, to);
-    curl_easy_setopt(curl, CURLOPT_URL, url);
-    if (user && user[0]) curl_easy_setopt(curl, CURLOPT_USERNAME, user);
-    if (password && password[0]) curl_easy_setopt(curl, CURLOPT_PASSWORD, password);
-    curl_easy_setopt(curl, CURLOPT_USE_SSL, require_tls ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_TRY);
-    curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from);
-    curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpt);
+    bytek_smtp_common(curl, url, user, password, require_tls, timeout_seconds, from, rcpt, error);
     curl_easy_setopt(curl, CURLOPT_READFUNCTION, bytek_smtp_read);
     curl_easy_setopt(curl, CURLOPT_READDATA, &payload);
     curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
     rc = curl_easy_perform(curl);
     if (rc != CURLE_OK && !error[0]) strncpy(error, curl_easy_strerror(rc), CURL_ERROR_SIZE - 1);
     curl_slist_free_all(rcpt);
@@ -77,17 +83,9 @@ static inline int bytek_smtp_send_mime(const char *url, const char *user, const 
         if (parts[i].filename) curl_mime_filename(part, parts[i].filename);
         if (parts[i].encoder) curl_mime_encoder(part, parts[i].encoder);
     }
-    curl_easy_setopt(curl, CURLOPT_URL, url);
-    if (user && user[0]) curl_easy_setopt(curl, CURLOPT_USERNAME, user);
-    if (password && password[0]) curl_easy_setopt(curl, CURLOPT_PASSWORD, password);
-    curl_easy_setopt(curl, CURLOPT_USE_SSL, require_tls ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_TRY);
-    curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from);
-    curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpt);
+    bytek_smtp_common(curl, url, user, password, require_tls, timeout_seconds, from, rcpt, error);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, hdrs);
     curl_easy_setopt(curl, CURLOPT_MIMEPOST, mime);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
     rc = curl_easy_perform(curl);
     if (rc != CURLE_OK && !error[0]) strncpy(error, curl_easy_strerror(rc), CURL_ERROR_SIZE - 1);
     curl_mime_free(mime);

@@ -83,7 +83,7 @@ def graph_error(code, message, status, details=""):
 
 
 def status_payload(state, message, status):
-    entry = {"id": message["to"], "status": status, "timestamp": str(int(time.time())), "recipient_id": message["to"]}
+    entry = {"id": message["id"], "status": status, "timestamp": str(int(time.time())), "recipient_id": message["to"]}
     if status == "failed":
         entry["errors"] = [{"code": 131026, "title": "Message undeliverable",
                             "message": "Message undeliverable", "error_data": {"details": "El número no tiene WhatsApp."}}]

@@ -23,6 +23,9 @@ public enum MessageStatus: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The order reports are applied in when several wait together: sent, delivered, read, then failed.
+    public var deliveryOrder: Int { self == .fallido ? 4 : rank }
+
     /// Whether a status report may move a message from `self` to `next`: never backwards (a read message stays
     /// read, a late "delivered" changes nothing), never out of a failure, and a failure only before delivery.
     public func canMove(to next: MessageStatus) -> Bool {

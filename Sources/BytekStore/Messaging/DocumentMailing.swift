@@ -85,16 +85,27 @@ public struct DocumentMailing: Sendable {
             let reference = row.string("series") + "-" + String(row.int("number"))
             let company = try db.queryOne("SELECT value FROM setting WHERE key = 'company.legal_name'")?.string("value") ?? ""
             let subject = "Comprobante electrónico \(reference)" + (company.isEmpty ? "" : " — \(company)")
+            var attachments = to == nil ? preference.attachments(documentId: id) : DocumentMailPreference().attachments(documentId: id)
+            // A boleta informed in a resumen diario has no CDR of its own (the resumen's is not the customer's).
+            if try db.queryOne("SELECT 1 FROM e_document WHERE id = ? AND cdr_zip IS NOT NULL", [.int(id)]) == nil {
+                attachments.removeAll { $0 == .invoiceCDR(id) }
+            }
+            let names = attachments.map { a -> String in
+                switch a {
+                case .invoiceXML: return "el XML firmado"
+                case .invoiceCDR: return "la constancia de recepción de SUNAT (CDR)"
+                default: return "su representación impresa (PDF)"
+                }
+            }
+            let listed = names.count > 1 ? names.dropLast().joined(separator: ", ") + " y " + names[names.count - 1] : names.first ?? ""
             let body = """
             Estimado cliente:
 
-            Le enviamos su comprobante electrónico \(reference), aceptado por SUNAT. Adjuntamos su representación impresa (PDF), \
-            el XML firmado y la constancia de recepción de SUNAT (CDR).
+            Le enviamos su comprobante electrónico \(reference), aceptado por SUNAT.\(listed.isEmpty ? "" : " Adjuntamos " + listed + ".")
 
             Atentamente,
             \(company.isEmpty ? "BYTEK" : company)
             """
-            let attachments = to == nil ? preference.attachments(documentId: id) : DocumentMailPreference().attachments(documentId: id)
             return try outbox.queueEmail(customerId: customer, purpose: .comprobante, reference: reference, to: recipients,
                                          subject: subject, body: body, attachments: attachments)
         }

@@ -11,7 +11,9 @@ extension MessageOutbox {
                 try db.execute("UPDATE customer_message SET provider_id = ? WHERE id = ? AND provider_id = ''",
                                [.text(providerId), .int(id)])
             }
-            return try move(id: id, to: .enviado, error: "")
+            let moved = try move(id: id, to: .enviado, error: "")
+            try applyHeldReports(id: id, providerId: providerId)
+            return moved
         }
     }
 
@@ -46,20 +48,36 @@ extension MessageOutbox {
         case duplicate
         /// The report would move the message backwards (delivered after read): recorded, nothing changed.
         case ignored(messageId: Int64)
-        /// No message has this wamid.
+        /// No message has this wamid (yet): the report is held and applied once the sending job records it.
         case unknown
     }
 
     /// Applies one WhatsApp status report (webhook), deduplicated on (wamid, status), never moving backwards.
     public func applyReport(providerId: String, status: MessageStatus, reason: String = "") throws -> ReportOutcome {
         try db.write {
-            guard let message = try message(providerId: providerId) else { return .unknown }
-            try db.execute("INSERT OR IGNORE INTO message_status_report(provider_id, status, received_at) VALUES (?, ?, ?)",
-                           [.text(providerId), .text(status.rawValue), .text(ISOTimestamp.format(now()))])
+            let message = try message(providerId: providerId)
+            try db.execute("INSERT OR IGNORE INTO message_status_report(provider_id, status, received_at, applied, reason) VALUES (?, ?, ?, ?, ?)",
+                           [.text(providerId), .text(status.rawValue), .text(ISOTimestamp.format(now())),
+                            .int(message == nil ? 0 : 1), .text(reason)])
             if db.changes == 0 { return .duplicate }
+            guard let message else { return .unknown }
             guard try move(id: message.id, to: status, error: reason) else { return .ignored(messageId: message.id) }
             let fallback = status == .fallido ? try queueFallback(of: message.id) : nil
             return .applied(messageId: message.id, fallback: fallback)
+        }
+    }
+
+    /// Applies the reports that arrived for `providerId` before its message had it (in the delivery order).
+    private func applyHeldReports(id: Int64, providerId: String) throws {
+        guard !providerId.isEmpty else { return }
+        let held = try db.query("SELECT status, reason FROM message_status_report WHERE provider_id = ? AND applied = 0",
+                                [.text(providerId)])
+            .compactMap { row in MessageStatus(rawValue: row.string("status")).map { ($0, row.string("reason")) } }
+            .sorted { $0.0.deliveryOrder < $1.0.deliveryOrder }
+        guard !held.isEmpty else { return }
+        try db.execute("UPDATE message_status_report SET applied = 1 WHERE provider_id = ?", [.text(providerId)])
+        for (status, reason) in held {
+            if try move(id: id, to: status, error: reason), status == .fallido { try queueFallback(of: id) }
         }
     }
 

@@ -62,6 +62,10 @@ public struct MessageOutbox: Sendable {
         guard (2...8).contains(language.count), language.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "_") }) else {
             throw MessageOutboxError.badLanguage(language)
         }
+        for (i, p) in parameters.enumerated() where p.trimmingCharacters(in: .whitespaces).isEmpty || p.count > 1024
+            || p.contains(where: { $0.isNewline || $0 == "\t" }) {
+            throw MessageOutboxError.badParameter(i + 1)
+        }
         let fb = try fallback.map { CustomerMessage.Fallback(to: try Self.emails($0.to), subject: try Self.subject($0.subject), body: $0.body) }
         return try db.write {
             try insert(customerId: customerId, channel: .whatsapp, purpose: purpose, reference: reference, recipients: [number],

@@ -11,6 +11,8 @@ public enum MessageOutboxError: Error, Equatable, CustomStringConvertible, Local
     case emptyTemplate
     case badLanguage(String)
     case notFound(Int64)
+    /// WhatsApp refuses an empty body parameter, one with a line break or tab, or one over 1,024 characters.
+    case badParameter(Int)
 
     public var description: String {
         switch self {
@@ -23,6 +25,7 @@ public enum MessageOutboxError: Error, Equatable, CustomStringConvertible, Local
         case .emptyTemplate: return "Plantilla: indique el nombre de la plantilla aprobada de WhatsApp."
         case .badLanguage(let l): return "Idioma: «\(l)» no es un código de idioma de plantilla (es, es_PE, en_US)."
         case .notFound(let id): return "El mensaje \(id) no existe."
+        case .badParameter(let n): return "Parámetro \(n) de la plantilla: no puede estar vacío, tener saltos de línea ni pasar de 1024 caracteres."
         }
     }
 

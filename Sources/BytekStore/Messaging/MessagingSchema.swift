@@ -1,6 +1,7 @@
 extension Schema {
     /// The customer message outbox (issue 12): every e-mail and WhatsApp message to a customer, its sending state
-    /// and the provider's id; the WhatsApp status reports already applied (deduplicated on (wamid, status)); and
+    /// and the provider's id; the WhatsApp status reports received (deduplicated on (wamid, status); one that arrives before the sending job
+    /// recorded its wamid is held, `applied` 0, and applied when it does); and
     /// each customer's choice for e-mailing its accepted documents.
     static let messaging = """
     CREATE TABLE customer_message(
@@ -35,6 +36,8 @@ extension Schema {
         provider_id TEXT NOT NULL,
         status TEXT NOT NULL,
         received_at TEXT NOT NULL,
+        applied INTEGER NOT NULL DEFAULT 1 CHECK (applied IN (0, 1)),
+        reason TEXT NOT NULL DEFAULT '',
         PRIMARY KEY (provider_id, status)
     ) STRICT, WITHOUT ROWID;
 

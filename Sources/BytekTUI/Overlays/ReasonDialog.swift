@@ -20,9 +20,9 @@ final class ReasonDialog: Screen {
     private let strings: Strings
     private let onAnswer: @MainActor (String?) -> Void
 
-    init(_ texts: Texts, maxLength: Int, strings: Strings, onAnswer: @escaping @MainActor (String?) -> Void) {
+    init(_ texts: Texts, maxLength: Int, initial: String = "", strings: Strings, onAnswer: @escaping @MainActor (String?) -> Void) {
         self.texts = texts
-        input = TextInput(maxLength: maxLength)
+        input = TextInput(initial, maxLength: maxLength)
         self.strings = strings
         self.onAnswer = onAnswer
     }

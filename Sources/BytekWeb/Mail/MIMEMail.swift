@@ -1,17 +1,12 @@
+import BytekServices
 import CCurl
 import Foundation
 
 /// An e-mail with attachments, sent as multipart/mixed built by libcurl's MIME API (never by hand): the text
 /// part in UTF-8 (quoted-printable), each attachment base64 with its file name and media type.
 public struct MIMEMail: Sendable {
-    public struct Attachment: Sendable, Hashable {
-        public var filename: String
-        public var mediaType: String
-        public var bytes: [UInt8]
-        public init(filename: String, mediaType: String, bytes: [UInt8]) {
-            self.filename = filename; self.mediaType = mediaType; self.bytes = bytes
-        }
-    }
+    /// An attachment: its file name, media type and bytes.
+    public typealias Attachment = MessageFile
 
     public var from: String
     public var to: [String]

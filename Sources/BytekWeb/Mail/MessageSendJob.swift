@@ -36,7 +36,7 @@ public enum MessageSendJob {
                 let files = try messages.files(for: message)
                 let from = settings.from
                 try MIMEMail(from: from, to: message.recipients, subject: message.subject, text: message.body,
-                             attachments: files.map { MIMEMail.Attachment(filename: $0.filename, mediaType: $0.mediaType, bytes: $0.bytes) },
+                             attachments: files,
                              date: services.now()).send(settings: settings)
                 try messages.recordSent(id: id)
                 return "enviado a \(message.recipientText)"

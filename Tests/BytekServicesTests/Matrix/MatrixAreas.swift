@@ -16,5 +16,6 @@ enum MatrixAreas {
         StatementMatrix.self,
         CreditMatrix.self,
         CardMatrix.self,
+        MessageMatrix.self,
     ]
 }

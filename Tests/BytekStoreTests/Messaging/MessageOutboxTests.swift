@@ -62,6 +62,10 @@ struct MessageOutboxTests {
             try outbox.queueWhatsApp(customerId: customer, purpose: .recordatorio, reference: "", to: "12345678901234567890",
                                      template: "t", language: "es", parameters: [], fallback: nil)
         }
+        #expect(throws: MessageOutboxError.badParameter(2)) {
+            try outbox.queueWhatsApp(customerId: customer, purpose: .recordatorio, reference: "", to: "51987654321",
+                                     template: "t", language: "es", parameters: ["ACME", "línea 1\nlínea 2"], fallback: nil)
+        }
         #expect(MessageOutboxError.badEmail("x").description.hasPrefix("Destinatarios:"))
         #expect(try count(db, "customer_message") == 0)
         #expect(try count(db, "job") == 0)
@@ -80,7 +84,19 @@ struct MessageOutboxTests {
         #expect(try outbox.applyReport(providerId: "wamid.A", status: .leido) == .duplicate)
         #expect(try outbox.applyReport(providerId: "wamid.A", status: .entregado) == .ignored(messageId: wa))
         #expect(try outbox.message(id: wa)?.status == .leido)
-        #expect(try outbox.applyReport(providerId: "wamid.X", status: .entregado) == .unknown)
+        // Reports that arrive before the sending job recorded the wamid are held, then applied in order, once.
+        let wc = try outbox.queueWhatsApp(customerId: customer, purpose: .recordatorio, reference: "F001-11 0",
+                                          to: "51900000000", template: "recordatorio_pago", language: "es", parameters: [],
+                                          fallback: (to: ["pagos@acme.pe"], subject: "Recordatorio de pago", body: "Vence hoy"))
+        #expect(try outbox.applyReport(providerId: "wamid.C", status: .fallido, reason: "131026") == .unknown)
+        #expect(try outbox.applyReport(providerId: "wamid.C", status: .enviado) == .unknown)
+        #expect(try outbox.applyReport(providerId: "wamid.C", status: .fallido) == .duplicate)
+        #expect(try outbox.message(id: wc)?.status == .pendiente)
+        #expect(try outbox.markSent(id: wc, providerId: "wamid.C"))
+        let held = try #require(try outbox.message(id: wc))
+        #expect(held.status == .fallido && held.error == "131026")
+        #expect(try outbox.fallbackMessage(of: wc) != nil)
+        #expect(try outbox.applyReport(providerId: "wamid.C", status: .fallido) == .duplicate)
 
         let wb = try outbox.queueWhatsApp(customerId: customer, purpose: .recordatorio, reference: "F001-10 +3",
                                           to: "51911222333", template: "recordatorio_pago", language: "es", parameters: [],
@@ -94,7 +110,7 @@ struct MessageOutboxTests {
         #expect(try outbox.queueFallback(of: wb) == nil)
         let email = try #require(try outbox.message(id: fb))
         #expect(email.channel == .correo && email.fallbackOf == wb && email.recipients == ["pagos@acme.pe"])
-        #expect(try db.scalar("SELECT count(*) FROM customer_message WHERE fallback_of IS NOT NULL").intValue == 1)
+        #expect(try db.scalar("SELECT count(*) FROM customer_message WHERE fallback_of = ?", wb).intValue == 1)
         #expect(try outbox.message(id: wb)?.error == "131026")
     }
 }

@@ -85,6 +85,7 @@ final class CustomerListScreen: Screen, RecordOpening {
             KeyBinding([.char("a")], strings["key.archive"], help: strings["customers.help.archive"]),
             KeyBinding([.char("o"), .char("O")], strings["key.sort"], help: strings["customers.help.sort"]),
             KeyBinding([.char("P")], strings["portal.invite"], help: strings["customers.help.portal"], hint: false),
+            KeyBinding([.char("M")], strings["msg.customers.key"], help: strings["msg.customers.help"], hint: false),
             KeyBinding([.char("I")], strings["import.key"], help: strings["import.help.customers"], hint: false),
             KeyBinding([.char("t")], strings["customers.archivedToggle"], help: strings["customers.help.archivedToggle"], hint: false),
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], strings["key.move"], help: strings["table.help.move"], hint: false),
@@ -110,6 +111,9 @@ final class CustomerListScreen: Screen, RecordOpening {
             guard let id = pane.table.selectedID else { break }
             guard let customer = try? customers.get(id) else { context.error(strings["store.readFailed"]); break }
             PortalDoor.inviteContact(of: customer, db: services.db, context: context)
+        case .char("M"):
+            guard let id = pane.table.selectedID, let customer = try? customers.get(id) else { break }
+            context.push(CustomerMessagesScreen(messages: services.messages, customerId: id, customerName: customer.legalName, strings: strings))
         case .char("I"):
             CSVImportFlow.start(strings: strings, context: context, run: { [customers] in try customers.importCSV($0, options: $1) }) {
                 [weak self] in self?.reload(context: context)

@@ -174,7 +174,7 @@ extension QuoteBuilderScreen {
     }
 
     /// The stored id, saving a changed draft first so the PDF shows what is on screen.
-    private func storedId(_ context: AppContext) -> Int64? {
+    func storedId(_ context: AppContext) -> Int64? {
         if isEditable && (isDirty || quote.id == nil) {
             guard BytekServices.Operation.quoteEdit.allows(quotes.actor), save(context) else {
                 if quote.id == nil { context.error(strings["quotes.err.saveFirst"]) }

@@ -262,6 +262,7 @@ final class QuoteBuilderScreen: Screen {
         }
         b += [
             KeyBinding([.char("p")], s["quotes.key.pdf"], help: s["quotes.help.pdf"]),
+            KeyBinding([.char("m")], s["msg.quote.key"], help: s["msg.quote.help"], hint: false),
             KeyBinding([.char("c")], s["quotes.key.contract"], help: s["quotes.help.contract"], hint: quote.state == .accepted),
             KeyBinding([.escape], s["app.back"]),
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], s["key.move"], help: s["table.help.move"], hint: false),
@@ -290,6 +291,7 @@ final class QuoteBuilderScreen: Screen {
         case .char("o") where quote.state == .accepted: reopen(context)
         case .char("R"): reject(context)
         case .char("p"): printQuote(context)
+        case .char("m"): mailQuote(context)
         case .char("c"): printContract(context)
         default:
             return table.handle(event) ? .handled : .ignored
