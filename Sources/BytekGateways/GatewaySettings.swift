@@ -83,11 +83,20 @@ public enum GatewaySettings {
                             password: v["niubiz_password"]!, scriptURL: secret("niubiz_script_url"), timeout: timeout)
     }
 
+    /// The client of one gateway; nil when it is not configured.
+    public static func gateway(_ name: GatewayName, _ secret: (String) -> String?, timeout: TimeInterval = 30) throws(GatewayError)
+        -> (any CardGateway)?
+    {
+        switch name {
+        case .izipay: return try izipay(secret, timeout: timeout).map(IzipayClient.init)
+        case .niubiz: return try niubiz(secret, timeout: timeout).map(NiubizClient.init)
+        }
+    }
+
     /// The clients of every configured gateway.
     public static func gateways(_ secret: (String) -> String?, timeout: TimeInterval = 30) throws(GatewayError) -> [any CardGateway] {
         var out: [any CardGateway] = []
-        if let c = try izipay(secret, timeout: timeout) { out.append(IzipayClient(c)) }
-        if let c = try niubiz(secret, timeout: timeout) { out.append(NiubizClient(c)) }
+        for name in GatewayName.allCases { if let g = try gateway(name, secret, timeout: timeout) { out.append(g) } }
         return out
     }
 

@@ -25,6 +25,8 @@ import Testing
         }))
         #expect(niubiz.scriptURL == "https://apisandbox.vnforappstest.com/checkout.js" && niubiz.merchantId == "456879852")
         #expect(try GatewaySettings.gateways({ Self.izipaySecrets[$0] }).map(\.name) == [.izipay])
+        #expect(try GatewaySettings.gateway(.izipay, { Self.izipaySecrets[$0] })?.name == .izipay)
+        #expect(try GatewaySettings.gateway(.niubiz, { Self.izipaySecrets[$0] }) == nil)
     }
 
     @Test func absentIsNotConfiguredAndPartialNamesWhatIsMissing() throws {

@@ -255,7 +255,7 @@ class Handler(BaseHTTPRequestHandler):
                 with em.lock:
                     em.requests.append({"metodo": method, "ruta": path, "hora": time.time()})
                 em.route(self, method, path)
-        except (ValueError, KeyError, TypeError, FaultError) as e:
+        except (ValueError, KeyError, TypeError, AttributeError, FaultError) as e:
             self.send(400, {"error": str(e)})
         except (BrokenPipeError, ConnectionResetError):
             pass
