@@ -100,4 +100,26 @@ import Testing
         #expect(try f.standingPayments().count == 1)
         _ = second
     }
+
+    /// The gateway's notification arrives while the charge call is still out (before its answer): the IPN records the
+    /// payment, the answer then finds it recorded. Then the same IPN again. One charge, one payment, one receipt row.
+    @Test func ipnBeforeTheCallReturnsRecordsThePaymentOnce() throws {
+        let f = try CardFixture()
+        let worker = f.engine(Actor(.worker, door: .web))
+        nonisolated(unsafe) var early: CheckoutResult?
+        f.gateway.then(.approveAfter { tx in
+            early = try? worker.receiveNotification(gateway: .izipay, fields: ["sig": "ok", "status": "PAID", "orderId": tx.orderId,
+                                                                               "cents": String(tx.amount.cents)])
+        })
+        let r = try f.engine().chargeNow(customerId: f.customer)
+        #expect(early?.status == .approved && early?.paymentId != nil)
+        #expect(r.status == .approved && r.paymentId == early?.paymentId)
+        let again = try worker.receiveNotification(gateway: .izipay, fields: ["sig": "ok", "status": "PAID", "orderId": r.orderId,
+                                                                              "cents": "103840"])
+        #expect(again.paymentId == r.paymentId)
+        #expect(f.gateway.chargesMade == 1)
+        #expect(try f.standingPayments().count == 1)
+        #expect(try f.count("SELECT count(*) FROM gateway_notification") == 2)
+        #expect(try f.count("SELECT count(*) FROM gateway_notification WHERE outcome = 'duplicado'") == 1)
+    }
 }
