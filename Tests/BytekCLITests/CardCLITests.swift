@@ -90,10 +90,15 @@ import Testing
         let refused = try fx.run("cobro", "cargar", "--cliente", ReceivableCLITests.ruc, user: "vero", extra: env)
         #expect(refused.status != 0 && refused.stderr.contains("ventas"), "\(refused.stderr)")
 
+        // The worker's daily job: the 38.40 the refund left open is due and the card is on autopay — charged once more.
+        _ = try JobQueue(db: db).enqueue(kind: "cobros.automaticos")
+        #expect(try fx.run("worker", "--once", extra: env).status == 0)
+        let job = try #require(try db.queryOne("SELECT state, result FROM job WHERE kind = 'cobros.automaticos'"))
+        #expect(job.string("state") == "done" && job.string("result").contains("\"aprobados\":1"), "\(job.string("result"))")
+        #expect(try ScheduleStore(db: db).schedule(named: "cobros-automaticos")?.rule == "daily 07:00")
+        #expect(try emulator.admin("/_emulador/cargos")["total"] as? Int == 2)
         let auto = try fx.run("cobro", "automatico", extra: env)
-        #expect(auto.status == 0, "\(auto.stderr)")
-        // The 38.40 the refund left open is due and the card is on autopay: charged once more.
-        #expect(auto.stdout.contains("1 aprobados"), "\(auto.stdout)")
+        #expect(auto.status == 0 && auto.stdout.contains("0 aprobados"), "\(auto.stdout)\(auto.stderr)")
         #expect(try emulator.admin("/_emulador/cargos")["total"] as? Int == 2)
     }
 }
