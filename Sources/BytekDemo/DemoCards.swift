@@ -21,10 +21,10 @@ public enum DemoCards {
         let cards = CardRepository(db: db, user: "finanzas", now: clock)
         let izipay = try ledger.addBankAccount(bank: "Izipay (pasarela)", number: "IZIPAY-PEN", currency: .pen)
         try cards.setGatewayAccount("izipay", currency: .pen, bankAccountId: izipay.id)
-        // The first open neto receivable (PEN) of three customers.
+        // The first untouched open neto receivable (PEN) of the three last customers (Cobranzas' e2e scenario keeps its own).
         let open = try db.query("""
-            SELECT customer_id, min(id) AS id FROM receivable WHERE part = 'neto' AND is_open = 1 AND currency = 'PEN'
-                AND customer_id IS NOT NULL AND cancelled = 0 GROUP BY customer_id ORDER BY customer_id LIMIT 3
+            SELECT customer_id, min(id) AS id FROM receivable WHERE part = 'neto' AND is_open = 1 AND settled_cents = 0
+                AND currency = 'PEN' AND customer_id IS NOT NULL AND cancelled = 0 GROUP BY customer_id ORDER BY customer_id DESC LIMIT 3
             """).map { ($0.int("customer_id"), $0.int("id")) }
         var summary = Summary()
         let plans: [(String, String, String, Int, Int)] = [
