@@ -53,4 +53,20 @@ import Testing
         #expect(run.results.isEmpty && f.gateway.chargeCalls == 0)
         #expect(run.failures == ["Cliente \(f.customer): La tarjeta VISA •••• 0071 (vence 10/2026) está vencida: el cliente debe guardar una nueva."])
     }
+
+    /// A contact removes its card: removed at the gateway first, kept here marked removed, autopay off; nothing can
+    /// be charged to it any more.
+    @Test func removedCardIsRemovedAtTheGatewayAndNeverCharged() throws {
+        let f = try CardFixture()
+        try f.engine().setAutopay(customerId: f.customer, cardId: f.card.id, enabled: true)
+        let contact = Actor(.contact(accountId: 1, customerId: f.customer, email: "pagos@cliente-a.pe"), door: .web)
+        let removed = try f.engine(contact).removeCard(id: f.card.id)
+        #expect(removed.isRemoved && f.gateway.removedTokens == ["tok-A-1"])
+        #expect(try f.engine().autopay(customerId: f.customer).enabled == false)
+        #expect(try f.engine(contact).savedCards(customerId: f.customer).isEmpty)
+        #expect(throws: CardError.noCard) { try f.engine().chargeNow(customerId: f.customer) }
+        #expect(throws: CardError.cardRemoved(removed.label)) { try f.engine().chargeNow(customerId: f.customer, cardId: removed.id) }
+        #expect(f.gateway.chargeCalls == 0)
+        #expect(try f.count("SELECT count(*) FROM saved_card") == 1)
+    }
 }
