@@ -10,6 +10,7 @@ extension Operation {
             + statementOperations
             + creditOperations
             + periodOperations
+            + cardOperations
             + messageOperations
     }
 }

@@ -99,6 +99,8 @@ enum CLI {
         case "mensajes": return try MessageCommand.run(&args, context)
         case "cotizacion": return try MessageCommand.quote(&args, context)
         case "comprobante": return try MessageCommand.document(&args, context)
+        case "tarjetas": return try CardCommand.cards(&args, context)
+        case "cobro": return try CardCommand.charge(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

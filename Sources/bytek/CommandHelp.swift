@@ -37,6 +37,8 @@ enum CommandHelp {
         "detraccion": "bytek detraccion registrar COMPROBANTE --constancia N --monto IMPORTE [--fecha FECHA]",
         "retencion": "bytek retencion registrar COMPROBANTE --numero R001-5 --monto IMPORTE [--fecha FECHA]",
         "cuenta-bancaria": "bytek cuenta-bancaria agregar --banco BANCO --numero N [--moneda PEN|USD] [--detraccion] | listar [--todas] | desactivar ID | activar ID",
+        "tarjetas": "bytek tarjetas [--cliente RUC]",
+        "cobro": "bytek cobro cargar --cliente RUC [--documento F001-12]... [--tarjeta ID] | reembolsar ID [--monto IMPORTE] --motivo TEXTO | listar [--estado ESTADO] [--cliente RUC] | liquidacion --pasarela izipay|niubiz --bruto IMPORTE --comision IMPORTE [--moneda PEN|USD] [--fecha FECHA] [--cobros ID,ID] [--referencia TEXTO] | automatico [--fecha FECHA] | cuenta --pasarela izipay|niubiz --cuenta ID [--moneda PEN|USD] | reintentos [0,3,7] | conciliar [--aceptar-todas]",
         "estado-cuenta": "bytek estado-cuenta RUC [--desde FECHA] [--hasta FECHA] [--pdf ARCHIVO|-]",
         "periodo": "bytek periodo cerrar AAAA-MM [--nota TEXTO] | periodo reabrir AAAA-MM --motivo TEXTO | periodo listar",
         "banco": "bytek banco importar --cuenta ID ARCHIVO [--columnas MAPA] [--fechas aaaa-mm-dd] [--partial] | banco conciliar [--cuenta ID] [--aceptar-todas] | banco cuentas",
@@ -91,6 +93,8 @@ enum CommandHelp {
       mensajes --cliente RUC               Correos y WhatsApp enviados a un cliente y su estado; «comprobantes» configura el envío.
       cotizacion enviar NUM [--a CORREOS]  Envía por correo el PDF de una cotización (lo despacha el trabajador).
       comprobante enviar F001-12           Envía por correo un comprobante aceptado con su PDF, XML y CDR.
+      tarjetas [--cliente RUC]             Tarjetas guardadas de los clientes (Izipay, Niubiz) y su cobro automático.
+      cobro cargar|listar|reembolsar|...   Cobros con tarjeta: cobrar ahora, intentos y su estado, reembolsos, liquidaciones.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).

@@ -1,3 +1,4 @@
+import BytekGateways
 import BytekModel
 import BytekServices
 import BytekStore
@@ -16,6 +17,8 @@ enum Messages {
         case let e as PeriodError: return e.message
         case let e as BankStatementError: return e.message
         case let e as CreditLimitError: return e.message
+        case let e as CardError: return e.message
+        case let e as GatewayError: return e.message
         case let e as PortalInvitations.Problem: return e.description
         case let e as PortalRepositoryError: return e.description
         case FirstUserError.mustBeAdmin: return "la base de datos no tiene usuarios: el primero debe tener el rol admin"

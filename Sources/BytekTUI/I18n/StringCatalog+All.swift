@@ -4,7 +4,8 @@ extension StringCatalog {
         var merged = entries
         for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports,
                       messages,
-                      recurring, salesRegister, receivables, periods, bankStatements] {
+                      recurring, salesRegister, receivables, periods, bankStatements,
+                      cards] {
             merged.merge(table) { first, _ in first }
         }
         return merged
@@ -16,7 +17,8 @@ extension StringCatalog {
         var dups: [String] = []
         for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports,
                       messages,
-                      recurring, salesRegister, receivables, periods, bankStatements] {
+                      recurring, salesRegister, receivables, periods, bankStatements,
+                      cards] {
             for k in table.keys { if !seen.insert(k).inserted { dups.append(k) } }
         }
         return dups

@@ -15,6 +15,7 @@ enum MatrixAreas {
         PeriodMatrix.self,
         StatementMatrix.self,
         CreditMatrix.self,
+        CardMatrix.self,
         MessageMatrix.self,
     ]
 }

@@ -15,6 +15,12 @@ enum ReceivablesModule {
             let actions = BillingActions(store: store, context: ctx, environment: { environment })
             ctx.push(BillingDetailScreen(id: id, actions: actions, strings: ctx.strings))
         }
+        let canWrite = context.can(.write, .receivables)
+        screen.openCards = { [weak screen] id, name, ctx in
+            let cards = CardsScreen(cards: services.cards, customerId: id, customerName: name, strings: ctx.strings, canWrite: canWrite)
+            cards.onChange = { screen?.reload(context: ctx) }
+            ctx.push(cards)
+        }
         return screen
     }
 }

@@ -22,6 +22,8 @@ final class ReceivablesScreen: Screen {
     private let canWrite: Bool
     /// Opens the e-document `id` (Facturación's detail), set by the module; `o` calls it.
     var openDocument: ((Int64, AppContext) -> Void)?
+    /// Opens the customer's cards and card charges (`t`), set by the module.
+    var openCards: ((Int64, String, AppContext) -> Void)?
     /// How many times the aging totals were read (a test checks it is once per filter change).
     private(set) var agingLoads = 0
 
@@ -105,6 +107,7 @@ final class ReceivablesScreen: Screen {
             KeyBinding([.char("/")], s["key.search"], help: s["cob.help.search"]),
             KeyBinding([.enter, .char("e")], s["cob.key.statement"], help: s["cob.help.statement"]),
             KeyBinding([.char("o")], s["cob.key.document"], help: s["cob.help.document"]),
+            KeyBinding([.char("t")], s["cob.key.cards"], help: s["cob.help.cards"]),
         ]
         if canWrite {
             b += [
@@ -162,6 +165,9 @@ final class ReceivablesScreen: Screen {
         case .char("o"):
             guard let r = selected else { context.error(strings["cob.err.noRow"]); return .handled }
             openDocument?(r.documentId, context)
+        case .char("t"):
+            guard let r = selected, let id = r.customerId else { context.error(strings["cob.err.noRow"]); return .handled }
+            openCards?(id, r.customerName, context)
         case .char("p"):
             guard let r = selected, let id = r.customerId else { context.error(strings["cob.err.noRow"]); return .handled }
             openPayment(customerId: id, name: r.customerName, context)
