@@ -26,6 +26,7 @@ extension StringCatalog {
         "audit.entity.user": ("Usuario", "User"),
         "audit.entity.ssh_key": ("Clave SSH", "SSH key"),
         "audit.entity.portal_account": ("Acceso al portal", "Portal access"),
+        "audit.entity.mensaje": ("Mensaje", "Message"),
         "audit.entity.company": ("Empresa", "Company"),
         "audit.entity.lead": ("Prospecto", "Lead"),
         "audit.entity.deal": ("Oportunidad", "Deal"),
