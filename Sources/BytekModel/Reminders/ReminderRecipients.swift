@@ -10,6 +10,9 @@ public struct ReminderRecipients: Sendable, Hashable {
 
     static let collectionRoles = ["cobranz", "pago", "tesorer", "factura", "contab", "finanz"]
 
+    /// Valid by the customer form's rule and by the outbox's (nothing that could break a mail header).
+    static func usableEmail(_ e: String) -> Bool { EmailAddress.isValid(e) && MessageAddress.isEmail(e) }
+
     public static func pick(contacts: [Contact], customerEmail: String) -> ReminderRecipients {
         let usable = contacts.map { $0.normalized() }.filter { !$0.isBlank }
         let collections = usable.filter { c in
@@ -18,9 +21,9 @@ public struct ReminderRecipients: Sendable, Hashable {
         }
         let chosen = collections.isEmpty ? usable : collections
         var emails: [String] = []
-        for c in chosen where EmailAddress.isValid(c.email) && !emails.contains(c.email) { emails.append(c.email) }
+        for c in chosen where usableEmail(c.email) && !emails.contains(c.email) { emails.append(c.email) }
         let own = customerEmail.trimmingCharacters(in: .whitespaces).lowercased()
-        if emails.isEmpty, EmailAddress.isValid(own) { emails.append(own) }
+        if emails.isEmpty, usableEmail(own) { emails.append(own) }
         let phone = chosen.lazy.compactMap { WhatsAppNumber.normalize($0.whatsapp) ?? WhatsAppNumber.normalize($0.phone) }.first
         return ReminderRecipients(emails: emails, whatsapp: phone)
     }

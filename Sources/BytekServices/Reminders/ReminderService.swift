@@ -20,6 +20,11 @@ public struct ReminderService: Sendable {
     let services: Services
     var actor: Actor { services.actor }
     var repository: ReminderRepository { services.acting(ReminderRepository.self) }
+    var outbox: MessageOutbox {
+        var o = MessageOutbox(db: services.db, user: actor.auditName, now: services.now)
+        o.door = actor.door
+        return o
+    }
 
     /// Today in Lima, by the services' clock.
     public var today: LocalDate { LimaTime.date(services.now()) }
@@ -68,7 +73,7 @@ public struct ReminderService: Sendable {
     /// A customer's reminders, newest first, with each message's status from the outbox.
     public func history(customerId: Int64) throws -> [ReminderHistoryEntry] {
         try actor.authorize(.reminderView, customer: customerId)
-        return try ReminderDelivery.withStatus(try repository.history(customerId: customerId), db: services.db)
+        return try ReminderDelivery.withStatus(try repository.history(customerId: customerId), outbox: outbox)
     }
 
     // MARK: policies
@@ -177,7 +182,7 @@ public struct ReminderService: Sendable {
                     report.held += plan.held
                     for batch in plan.batches {
                         let out = try compose(batch, on: day)
-                        guard let queued = try ReminderDelivery.queue(out, batch: batch, db: services.db, user: actor.auditName) else {
+                        guard let queued = try ReminderDelivery.queue(out, batch: batch, outbox: outbox) else {
                             report.skipped.append(ReminderSkip(customerId: customerId, customerName: batch.customerName,
                                                                reason: "sin correo ni WhatsApp de cobranza en sus contactos"))
                             continue

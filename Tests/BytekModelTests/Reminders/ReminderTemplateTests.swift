@@ -87,7 +87,7 @@ import Testing
         #expect(m.fill("{documentos}") == """
             Documento      Cuota  Vence             Saldo
             F001-00000031  —      30/11/2026  S/ 1,000.00
-            F001-00000050  —      01/12/2026   US$ 50.00
+            F001-00000050  —      01/12/2026    US$ 50.00
             F001-00000045  2      05/12/2026    S/ 590.00
             """)
         let wa = WhatsAppReminderTemplate(name: "aviso_mora", parameters: [.total, .documentos, .cliente])
