@@ -28,6 +28,7 @@ enum JobHandlers {
             try QuoteExpiryJob.ensureSchedule(db: worker.db)
             try RestoreDrill.ensureSchedule(db: worker.db)
             try RecurringJob.ensureSchedule(db: worker.db)
+            try ReminderJob.ensureSchedule(db: worker.db)
         } catch {
             worker.log("no se pudo programar el resumen diario, el vencimiento de cotizaciones o el simulacro de restauración: \(worker.describeError(error))")
         }
@@ -36,6 +37,9 @@ enum JobHandlers {
         }
         worker.register(SireProposalJob.kind) { context in try SireProposalJob.run(context, environment: environment) }
         worker.register(RecurringJob.kind) { context in try RecurringBilling.run(context, environment: environment) }
+        worker.register(ReminderJob.kind) { context in
+            try ReminderJob.run(db: context.db, nowMs: context.now, environment: environment, payload: context.payloadObject)
+        }
         worker.register(CreditAlertJob.kind) { context in
             let clock = context.now
             return try CreditAlertJob.run(db: context.db, now: { Date(timeIntervalSince1970: Double(clock()) / 1000) }) { to, lines, date in
