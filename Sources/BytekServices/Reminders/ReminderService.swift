@@ -246,6 +246,8 @@ public struct ReminderRunReport: Sendable {
     public var skipped: [ReminderSkip] = []
     /// Customers another worker had already reminded (their transaction rolled back here).
     public var alreadySent = 0
+
+    public init(date: LocalDate) { self.date = date }
 }
 
 public struct ReminderSentLine: Sendable {
