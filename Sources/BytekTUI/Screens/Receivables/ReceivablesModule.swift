@@ -15,6 +15,11 @@ enum ReceivablesModule {
             let actions = BillingActions(store: store, context: ctx, environment: { environment })
             ctx.push(BillingDetailScreen(id: id, actions: actions, strings: ctx.strings))
         }
+        screen.openReminders = { id, name, customer, ctx in
+            let desk = ServicesReminderDesk(services: services, strings: ctx.strings)
+            if customer, let id { ctx.push(ReminderCustomerScreen(desk: desk, customerId: id, customerName: name, strings: ctx.strings)) }
+            else { ctx.push(ReminderPolicyScreen(desk: desk, customerId: id, customerName: name, strings: ctx.strings)) }
+        }
         return screen
     }
 }

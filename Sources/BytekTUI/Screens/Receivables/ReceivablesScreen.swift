@@ -22,6 +22,8 @@ final class ReceivablesScreen: Screen {
     private let canWrite: Bool
     /// Opens the e-document `id` (Facturación's detail), set by the module; `o` calls it.
     var openDocument: ((Int64, AppContext) -> Void)?
+    /// Opens Recordatorios (set by the module): `R` the policy and today's run, `h` the selected row's customer.
+    var openReminders: ((Int64?, String, Bool, AppContext) -> Void)?
     /// How many times the aging totals were read (a test checks it is once per filter change).
     private(set) var agingLoads = 0
 
@@ -118,6 +120,8 @@ final class ReceivablesScreen: Screen {
             KeyBinding([.char("c")], s["cob.key.customer"], help: s["cob.help.customer"]),
             KeyBinding([.char("a")], s["cob.key.age"], help: s["cob.help.age"]),
             KeyBinding([.char("m")], s["cob.key.currency"], help: s["cob.help.currency"], hint: false),
+            KeyBinding([.char("R")], s["cob.key.reminders"], help: s["cob.help.reminders"], hint: false),
+            KeyBinding([.char("h")], s["cob.key.customerReminders"], help: s["cob.help.customerReminders"], hint: false),
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], s["key.move"], help: s["table.help.move"], hint: false),
         ]
     }
@@ -167,6 +171,11 @@ final class ReceivablesScreen: Screen {
             openPayment(customerId: id, name: r.customerName, context)
         case .char("d"):
             settle(.detraccion, context)
+        case .char("R"):
+            openReminders?(selected?.customerId, selected?.customerName ?? "", false, context)
+        case .char("h"):
+            guard let r = selected, let id = r.customerId else { context.error(strings["cob.err.noRow"]); return .handled }
+            openReminders?(id, r.customerName, true, context)
         case .char("r"):
             settle(.retencion, context)
         default:
