@@ -32,7 +32,7 @@ enum CommandHelp {
         "padron": "bytek padron import ARCHIVO | padron show RUC | padron generate ARCHIVO [--lines N] [--broken K] [--seed S]",
         "recurrentes": "bytek recurrentes preview [--fecha FECHA] | facturar [--fecha FECHA] | historial | lista | pausar|reanudar|cancelar ID [--fecha FECHA] | terminar ID --ultimo-dia FECHA | precio ID MONTO | ajustar ID [--dia N] [--modo adelantado|vencido] [--moneda PEN|USD]",
         "sire": "bytek sire ventas --period AAAA-MM [--output CARPETA] | --propuesta ARCHIVO [--csv SALIDA] | --csv SALIDA | --solicitar-propuesta",
-        "recordatorios": "bytek recordatorios [hoy|enviar] [--fecha FECHA] | historial --cliente RUC | pausar|reanudar RUC [--nota T] | promesa RUC --hasta FECHA|--retirar [--nota T] | disputa RUC [--resuelta] [--nota T] | politica [mostrar|estandar|nivel DIAS …|quitar DIAS]",
+        "recordatorios": "bytek recordatorios [hoy|enviar] [--fecha FECHA] | historial --cliente RUC | pausar|reanudar RUC [--nota T] | promesa RUC --hasta FECHA|--retirar [--nota T] | disputa RUC [--resuelta] [--nota T] | politica [mostrar|estandar|enlace URL|nivel DIAS …|quitar DIAS]",
         "cobranzas": "bytek cobranzas [--cliente RUC] [--vencidas] [--moneda PEN|USD] [--unidad U1|U2|U3] [--limite N] | cobranzas avisos [--correos LISTA]",
         "pago": "bytek pago registrar --cliente RUC --monto IMPORTE [--moneda PEN|USD] [--metodo MÉTODO] [--cuenta ID] [--operacion N] [--fecha FECHA] [--tc 3.750] [--aplicar F001-12[:monto],...] | aplicar-saldo --cliente RUC --aplicar F001-12[:monto],... | revertir ID --motivo TEXTO | ver ID",
         "detraccion": "bytek detraccion registrar COMPROBANTE --constancia N --monto IMPORTE [--fecha FECHA]",
@@ -181,6 +181,7 @@ enum CommandHelp {
           bytek recordatorios politica nivel DIAS --asunto T --mensaje T|--mensaje-archivo F [--copia CORREOS]
           bytek recordatorios politica nivel DIAS --whatsapp PLANTILLA [--idioma es] --parametros cliente,total,…
           bytek recordatorios politica quitar DIAS
+          bytek recordatorios politica enlace URL      El portal del enlace de pago {enlace_pago} (URL/c/<cliente>/pagar).
         Pausa, promesa y disputa: finanzas, ventas o admin; la política: finanzas o admin.
         """,
         "portal": """

@@ -10,11 +10,8 @@ import Foundation
 @MainActor
 enum DemoReminders {
     static func run(store: Store, environment: [String: String]) throws -> ReminderRunReport? {
-        let settings = SettingsRepository(db: store.db)
-        if try settings.value(ReminderRepository.portalURLSetting) == nil {
-            try settings.set(ReminderRepository.portalURLSetting, DemoPortal.address)
-        }
         let fina = Services(store: store, actor: .staff("finanzas", role: .finanzas, door: .cli), environment: { environment })
+        if try fina.reminders.portalURL() == nil { try fina.reminders.setPortalURL(DemoPortal.address) }
         try fina.reminders.ensureDefaultPolicy(financeCopy: ["finanzas@bytek.pe"])
         let today = fina.reminders.today
         // Two customers whose documents fall due last: one promised to pay, one disputes.

@@ -17,12 +17,19 @@ extension ReminderCommand {
                     Console.out("Política \(p.name)\(p.isDefault ? " (por defecto)" : ""): gracia \(p.graceDays) días")
                     for l in p.levels { Console.out("  " + line(l)) }
                 }
+                Console.out("Enlace de pago: " + ((try services.reminders.portalURL()).map { $0 + "/c/<cliente>/pagar" } ?? "sin configurar (bytek recordatorios politica enlace URL)"))
                 return 0
             case "estandar":
                 let copy = try args.option("--copia") ?? ""
                 try args.finish()
                 let p = try services.reminders.ensureDefaultPolicy(financeCopy: split(copy))
                 Console.out("Política \(p.name) por defecto con \(p.levels.count) niveles.")
+                return 0
+            case "enlace":
+                let url = try args.requirePositional("la dirección pública del portal (p. ej. https://portal.bytek.pe)")
+                try args.finish()
+                try services.reminders.setPortalURL(url)
+                Console.out("Enlace de pago: \(url)/c/<cliente>/pagar")
                 return 0
             case "nivel", "quitar":
                 let offset = try ReminderLevel.parseOffset(try args.requirePositional("los DÍAS respecto al vencimiento (p. ej. -3, 0, +7)"))
@@ -42,7 +49,7 @@ extension ReminderCommand {
                 Console.out("Nivel guardado: " + line(saved))
                 return 0
             default:
-                throw CLIError.usage("politica: use mostrar, estandar, nivel DIAS … o quitar DIAS", command: args.command)
+                throw CLIError.usage("politica: use mostrar, estandar, enlace URL, nivel DIAS … o quitar DIAS", command: args.command)
             }
         }
 

@@ -98,4 +98,8 @@ public struct ReminderHold: Sendable, Hashable {
     public var customerId: Int64
     public var customerName: String
     public var stop: ReminderStop
+
+    public init(customerId: Int64, customerName: String, stop: ReminderStop) {
+        self.customerId = customerId; self.customerName = customerName; self.stop = stop
+    }
 }

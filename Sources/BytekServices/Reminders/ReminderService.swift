@@ -109,6 +109,22 @@ public struct ReminderService: Sendable {
         }
     }
 
+    /// The portal's public address the pay link `{enlace_pago}` starts with (`portal_url`).
+    public func setPortalURL(_ url: String) throws {
+        try actor.authorize(.reminderPolicy)
+        let u = url.trimmingCharacters(in: .whitespaces)
+        guard (u.hasPrefix("https://") || u.hasPrefix("http://")), u.count <= 200, !u.contains(where: { $0.isWhitespace }) else {
+            throw ReminderStoreError.invalidPortalURL(u)
+        }
+        try SettingsRepository(db: services.db).set(ReminderRepository.portalURLSetting, u)
+    }
+
+    /// The portal's address, nil when not set.
+    public func portalURL() throws -> String? {
+        try actor.authorize(.reminderView)
+        return try SettingsRepository(db: services.db).value(ReminderRepository.portalURLSetting)
+    }
+
     // MARK: a customer's settings
 
     /// Pauses (or resumes) a customer's reminders.
@@ -216,6 +232,10 @@ public struct ReminderOutgoing: Sendable, Hashable {
     public var level: ReminderLevel
     public var recipients: ReminderRecipients
     public var message: ReminderMessage
+
+    public init(level: ReminderLevel, recipients: ReminderRecipients, message: ReminderMessage) {
+        self.level = level; self.recipients = recipients; self.message = message
+    }
 
     /// The e-mail's addresses (the contacts, then the level's copies).
     public var emailTo: [String] {

@@ -273,6 +273,7 @@ public struct ReminderHistoryEntry: Sendable, Hashable {
 public enum ReminderStoreError: Error, Sendable, Equatable {
     case policyNotFound, levelNotFound, customerNotFound
     case duplicatePolicyName(String)
+    case invalidPortalURL(String)
 
     public var message: String {
         switch self {
@@ -280,6 +281,8 @@ public enum ReminderStoreError: Error, Sendable, Equatable {
         case .levelNotFound: return "Nivel: no existe ese nivel en la política."
         case .customerNotFound: return "Cliente: no existe ese cliente."
         case .duplicatePolicyName(let n): return "Nombre: ya hay una política llamada «\(n)»."
+        case .invalidPortalURL(let u):
+            return "Dirección del portal: «\(u.prefix(60))» no vale; escriba la dirección pública completa (p. ej. https://portal.bytek.pe)."
         }
     }
 }
