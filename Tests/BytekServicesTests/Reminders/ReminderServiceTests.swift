@@ -154,6 +154,21 @@ import Testing
     }
 }
 
+extension ReminderServiceTests {
+    /// The worker's job: its daily schedule at 08:00 Lima, and a run on the job's clock and payload day.
+    @Test func theDailyJobRunsAsTheWorkerOnItsDay() throws {
+        #expect(try ReminderJob.ensureSchedule(db: f.store.db))
+        let schedule = try #require(try ScheduleStore(db: f.store.db).schedule(named: "recordatorios"))
+        #expect(schedule.kind == "recordatorios.enviar" && schedule.rule == "daily 08:00")
+        let at = Int64(LocalDate("2026-11-25")!.daysSinceEpoch) * 86_400_000 + 13 * 3_600_000
+        let result = try ReminderJob.run(db: f.store.db, nowMs: { at }, environment: [:], payload: [:])
+        #expect(result == "{\"fecha\":\"2026-11-25\",\"enviados\":1,\"retenidos\":0,\"sin_contacto\":0,\"ya_enviados\":0}")
+        let again = try ReminderJob.run(db: f.store.db, nowMs: { at }, environment: [:], payload: ["fecha": "2026-11-28"])
+        #expect(again.hasPrefix("{\"fecha\":\"2026-11-28\",\"enviados\":1,"))
+        #expect(try f.store.db.scalar("SELECT count(*) FROM audit_log WHERE entity = 'reminder_sent' AND user_login = 'worker'").intValue == 2)
+    }
+}
+
 /// Counts from concurrent threads.
 final class Results: @unchecked Sendable {
     private let lock = NSLock()
