@@ -7,25 +7,15 @@ import Testing
 /// ten digits, an unknown placeholder, a 100,000-character template), today's preview, sending once,
 /// the history, a promise in the past, a dispute, and a role that may not edit the policy.
 @Suite struct ReminderCLITests {
-    static let ruc = validRUC("2010004721")
+    static let ruc = ReceivableCLITests.ruc
 
-    /// Cliente CLI (contact in cobranzas with a mobile) and a factura of S/ 1,180.00 with detracción due today.
+    /// Cobranzas' factura (S/ 1,180.00 with detracción, due today) and a contact in cobranzas with a mobile.
     static func seed(_ fx: CLIFixture) throws {
-        try fx.withAdmin()
-        let db = try Database(path: fx.dbPath)
-        _ = try CustomerRepository(db: db, user: "admin").create(Customer(
-            docType: .ruc, docNumber: ruc, legalName: "Cliente CLI S.A.C.",
-            contacts: [Contact(name: "Rosa", role: "Cobranzas", email: "rosa@cliente-cli.pe", whatsapp: "987 654 321")]))
-        let issuer = Issuer(ruc: "20123456786", legalName: "BYTEK S.A.C.",
-                            address: FiscalAddress(ubigeo: "150122", line: "Av. Larco 1", district: "Miraflores", province: "Lima",
-                                                   department: "Lima"))
-        let doc = EDocument(kind: .factura, series: try Series("F001", for: .factura), number: 1, issuedAt: Date(), issuer: issuer,
-                            customer: DocumentCustomer(documentType: .ruc, number: ruc, name: "Cliente CLI S.A.C."),
-                            lines: [EDocumentLine(description: "Soporte", quantity: 1, unit: .service, unitPrice: 1_000, itemKind: .service)],
-                            detraccion: Detraccion(account: "00-000-123456"))
-        try EDocumentRepository(db: db, user: "admin").issue(doc) { d in
-            PreparedEDocument(signedXML: Array("<x>\(d.id)</x>".utf8), zip: Data([0x50, 0x4b]), digestValue: "d", fileName: d.fileName)
-        }
+        try ReceivableCLITests.seed(fx)
+        try Database(path: fx.dbPath).execute("""
+            INSERT INTO customer_contact(customer_id, name, role, email, phone, whatsapp)
+            VALUES (1, 'Rosa', 'Cobranzas', 'rosa@cliente-cli.pe', '', '987 654 321')
+            """)
         #expect(try fx.run("user", "add", "vera", "--name", "Vera", "--role", "ventas").status == 0)
     }
 

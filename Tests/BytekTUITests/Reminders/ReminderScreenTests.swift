@@ -48,6 +48,19 @@ final class FixedReminderDesk: ReminderDesk {
 
 @MainActor
 @Suite struct ReminderScreenTests {
+    /// Comercial Andina's reminders open over the real operations layer, as `role`.
+    static func customerScreen(role: Role, login: String) throws -> (ScreenHarness, Int64) {
+        let h = try ScreenHarness(role: role, login: login, width: 120, height: 30)
+        try h.addCustomers([("20100047218", "Comercial Andina S.A.C.", "Miraflores")])
+        let customer = try #require(try h.store.db.queryOne("SELECT id FROM customer")).int("id")
+        h.go(.receivables)
+        let desk = ServicesReminderDesk(services: h.app.context.services(h.store), strings: h.app.context.strings)
+        h.app.stacks[.receivables]?.append(ReminderCustomerScreen(desk: desk, customerId: customer, customerName: "Comercial Andina S.A.C.",
+                                                                  strings: h.app.context.strings))
+        h.app.draw()
+        return (h, customer)
+    }
+
     @Test func rFromCobranzasShowsTheLevelsAndPreviewsTheChosenOneForTheRowsCustomer() throws {
         let h = try ScreenHarness(width: 120, height: 48)
         _ = try h.openCobranzas()
@@ -77,14 +90,7 @@ final class FixedReminderDesk: ReminderDesk {
     }
 
     @Test func hOpensTheCustomerAndItsPromiseDisputeAndPauseGoThroughTheService() throws {
-        let h = try ScreenHarness(role: .ventas, login: "vero", width: 120, height: 30)
-        try h.addCustomers([("20100047218", "Comercial Andina S.A.C.", "Miraflores")])
-        let customer = try #require(try h.store.db.queryOne("SELECT id FROM customer")).int("id")
-        h.go(.receivables)
-        let desk = ServicesReminderDesk(services: h.app.context.services(h.store), strings: h.app.context.strings)
-        h.app.stacks[.receivables]?.append(ReminderCustomerScreen(desk: desk, customerId: customer, customerName: "Comercial Andina S.A.C.",
-                                                                  strings: h.app.context.strings))
-        h.app.draw()
+        let (h, customer) = try Self.customerScreen(role: .ventas, login: "vero")
         #expect(h.screen.contains("Recordatorios — Comercial Andina S.A.C.") && h.screen.contains("Estado: activos"), "\(h.screen)")
         #expect(h.screen.contains("Aún no se enviaron recordatorios a este cliente."))
         h.keys(.char("m"))      // ventas may record a promise: a week from 18/11/2026
@@ -97,14 +103,7 @@ final class FixedReminderDesk: ReminderDesk {
     }
 
     @Test func aRoleThatMayNotIsRefusedAndNothingIsWritten() throws {
-        let h = try ScreenHarness(role: .operaciones, login: "oscar", width: 120, height: 30)
-        try h.addCustomers([("20100047218", "Comercial Andina S.A.C.", "Miraflores")])
-        let customer = try #require(try h.store.db.queryOne("SELECT id FROM customer")).int("id")
-        h.go(.receivables)
-        let desk = ServicesReminderDesk(services: h.app.context.services(h.store), strings: h.app.context.strings)
-        h.app.stacks[.receivables]?.append(ReminderCustomerScreen(desk: desk, customerId: customer, customerName: "Comercial Andina S.A.C.",
-                                                                  strings: h.app.context.strings))
-        h.app.draw()
+        let (h, _) = try Self.customerScreen(role: .operaciones, login: "oscar")
         h.keys(.char("p"))
         #expect(h.screen.contains("no tiene permiso"), "\(h.screen)")
         #expect(try h.store.db.scalar("SELECT count(*) FROM reminder_customer").intValue == 0)
