@@ -92,6 +92,6 @@ final class ReminderCustomerScreen: Screen {
     }
 
     func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
-        ReminderPage.render(&canvas, in: rect, title: title, errorText: errorText, body: &body)
+        TextPage.render(&canvas, in: rect, title: title, errorText: errorText, body: &body)
     }
 }

@@ -1,8 +1,7 @@
-import Foundation
-
-/// The page both Recordatorios screens draw: a title over a rule, then an error line or the scrolling text.
+/// A page of scrolling text under its title (the estado de cuenta, a customer's messages), or in its place the
+/// error that kept it from loading.
 @MainActor
-enum ReminderPage {
+enum TextPage {
     static func render(_ canvas: inout Canvas, in rect: Rect, title: String, errorText: String?, body: inout ScrollingText) {
         let (head, rest) = rect.splitTop(2)
         canvas.text(" " + title + " ", x: head.x, y: head.y, style: Style(.title, bold: true), maxWidth: head.width)
