@@ -38,6 +38,13 @@ final class FixedReminderDesk: ReminderDesk {
                          message: ReminderMessage(customerName: "Comercial Andina S.A.C.", receivables: Self.receivables, today: today,
                                                   payLink: "https://portal.bytek.pe/c/1/pagar"))
     }
+    /// Checked by the policy's real rules, then kept.
+    func saveLevel(_ level: ReminderLevel, policyId: Int64) throws -> ReminderLevel {
+        var l = try policy.check(level)
+        if l.id == nil { l.id = Int64(policy.levels.count + 1) }
+        policy.levels = (policy.levels.filter { $0.id != l.id } + [l]).sorted { $0.offsetDays < $1.offsetDays }
+        return l
+    }
     func settings(customerId: Int64) throws -> ReminderCustomerSettings { settingsByCustomer[customerId] ?? ReminderCustomerSettings(customerId: customerId) }
     func history(customerId: Int64) throws -> [ReminderHistoryEntry] { [] }
     func pause(customerId: Int64, _ paused: Bool) throws {}
@@ -87,6 +94,40 @@ final class FixedReminderDesk: ReminderDesk {
         #expect(h.screen.contains("Si WhatsApp falla, este correo:") && h.screen.contains("Asunto: Recordatorio de pago — Comercial Andina S.A.C."))
         h.keys(.escape)
         #expect(h.app.stacks[.receivables]?.last is ReceivablesScreen)
+    }
+
+    @Test func enterEditsTheChosenLevelAndTheRefusalsLandOnTheirFields() throws {
+        let h = try ScreenHarness(width: 120, height: 48)
+        let desk = FixedReminderDesk()
+        h.go(.receivables)
+        h.app.stacks[.receivables]?.append(ReminderPolicyScreen(desk: desk, customerId: 1, customerName: "Comercial Andina S.A.C.",
+                                                                strings: h.app.context.strings, drafts: DraftRepository(db: h.store.db)))
+        h.app.draw()
+        h.keys(.enter)                                   // the −3 e-mail level
+        let form = try #require(h.app.stacks[.receivables]?.last as? FormScreen)
+        #expect(h.screen.contains("Nivel −3 de la política"), "\(h.screen)")
+        form.form.focus("offset")
+        h.keys(.ctrl("u"))
+        h.type("1234567890")
+        form.form.focus("subject")
+        h.keys(.ctrl("u"))
+        h.type("Deuda {monto} de {cliente}")
+        h.keys(.ctrl("s"))
+        #expect(h.screen.contains("Días: «1234567890» está fuera de rango"), "\(h.screen)")
+        form.form.focus("offset")
+        h.keys(.ctrl("u"))
+        h.type("-5")
+        h.keys(.ctrl("s"))
+        #expect(h.screen.contains("Asunto: no se conoce {monto}"), "\(h.screen)")
+        #expect(desk.policy.levels.first?.offsetDays == -3, "nothing saved while refused")
+        form.form.focus("subject")
+        h.keys(.ctrl("u"))
+        h.type("Vence pronto: {total}")
+        h.keys(.ctrl("s"))
+        #expect(h.screen.contains("Nivel −5 guardado."), "\(h.screen)")
+        // Back on the policy: the level moved to −5 and the preview renders the new subject for the customer.
+        #expect(h.screen.contains("▸   −5  correo   Vence pronto: {total}"), "\(h.screen)")
+        #expect(h.screen.contains("Asunto: Vence pronto: S/ 1,680.00"), "\(h.screen)")
     }
 
     @Test func hOpensTheCustomerAndItsPromiseDisputeAndPauseGoThroughTheService() throws {

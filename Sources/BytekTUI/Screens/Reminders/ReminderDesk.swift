@@ -14,6 +14,7 @@ protocol ReminderDesk: AnyObject {
     func outgoing(_ batch: ReminderBatch) throws -> ReminderOutgoing
     /// `level` filled in for a real customer's open receivables (nil when it owes nothing).
     func preview(_ level: ReminderLevel, customerId: Int64) throws -> ReminderOutgoing?
+    func saveLevel(_ level: ReminderLevel, policyId: Int64) throws -> ReminderLevel
     func settings(customerId: Int64) throws -> ReminderCustomerSettings
     func history(customerId: Int64) throws -> [ReminderHistoryEntry]
     func pause(customerId: Int64, _ paused: Bool) throws
@@ -35,6 +36,7 @@ final class ServicesReminderDesk: ReminderDesk {
     func plan() throws -> ReminderPlan { try reminders.plan() }
     func outgoing(_ batch: ReminderBatch) throws -> ReminderOutgoing { try reminders.outgoing(batch) }
     func preview(_ level: ReminderLevel, customerId: Int64) throws -> ReminderOutgoing? { try reminders.preview(level, customerId: customerId) }
+    func saveLevel(_ level: ReminderLevel, policyId: Int64) throws -> ReminderLevel { try reminders.saveLevel(level, policyId: policyId) }
     func settings(customerId: Int64) throws -> ReminderCustomerSettings { try reminders.settings(customerId: customerId) }
     func history(customerId: Int64) throws -> [ReminderHistoryEntry] { try reminders.history(customerId: customerId) }
     func pause(customerId: Int64, _ paused: Bool) throws { try reminders.pause(customerId: customerId, paused) }

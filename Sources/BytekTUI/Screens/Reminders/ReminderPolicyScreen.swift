@@ -5,11 +5,12 @@ import Foundation
 
 /// Cobranzas › `R`: the default policy's levels (↑ ↓ choose one), the chosen level's message rendered for a
 /// real customer (the row selected in Cobranzas, else the first one reminded today; `c` the next one), and
-/// what today's run sends and holds back.
+/// what today's run sends and holds back. Enter edits the chosen level, `n` adds one (`ReminderLevelEditor`).
 @MainActor
 final class ReminderPolicyScreen: Screen {
     let desk: ReminderDesk
     let strings: Strings
+    let drafts: DraftRepository?
     private(set) var policy: ReminderPolicy?
     private(set) var selectedLevel = 0
     private(set) var customers: [(id: Int64, name: String)] = []
@@ -18,8 +19,8 @@ final class ReminderPolicyScreen: Screen {
     private(set) var errorText: String?
     private var body = ScrollingText(lines: [])
 
-    init(desk: ReminderDesk, customerId: Int64?, customerName: String, strings: Strings) {
-        self.desk = desk; self.strings = strings
+    init(desk: ReminderDesk, customerId: Int64?, customerName: String, strings: Strings, drafts: DraftRepository? = nil) {
+        self.desk = desk; self.strings = strings; self.drafts = drafts
         if let customerId { customers.append((customerId, customerName)) }
         load()
     }
@@ -30,6 +31,8 @@ final class ReminderPolicyScreen: Screen {
         [
             KeyBinding([.up, .down], strings["rem.key.level"], help: strings["rem.help.level"]),
             KeyBinding([.char("c")], strings["rem.key.customer"], help: strings["rem.help.customer"]),
+            KeyBinding([.enter], strings["rem.key.edit"], help: strings["rem.help.edit"]),
+            KeyBinding([.char("n")], strings["rem.key.new"], help: strings["rem.help.new"]),
             KeyBinding([.escape], strings["cob.st.back"]),
         ]
     }
@@ -117,6 +120,12 @@ final class ReminderPolicyScreen: Screen {
             selectedLevel = max(0, selectedLevel - 1); rebuild()
         case .down:
             selectedLevel = min(max(0, (policy?.levels.count ?? 1) - 1), selectedLevel + 1); rebuild()
+        case .enter, .char("n"):
+            guard let policy, let id = policy.id, let drafts else { return .handled }
+            let level = key == .enter && policy.levels.indices.contains(selectedLevel) ? policy.levels[selectedLevel] : nil
+            let editor = ReminderLevelEditor(desk: desk, policyId: id, level: level, strings: strings)
+            editor.onSaved = { [weak self] in self?.load() }
+            FormScreen.open(editor, drafts: drafts, strings: strings, context: context)
         case .char("c"):
             if !customers.isEmpty { customerIndex = (customerIndex + 1) % customers.count }
             rebuild()
