@@ -130,6 +130,17 @@ final class FixedReminderDesk: ReminderDesk {
         #expect(h.screen.contains("Asunto: Vence pronto: S/ 1,680.00"), "\(h.screen)")
     }
 
+    @Test func thePaletteOpensTheRemindersOverCobranzas() throws {
+        let h = try ScreenHarness(role: .finanzas, login: "fina", width: 120, height: 40)
+        h.go(.customers)
+        h.keys(.char(":"))
+        h.type("recordatorios")
+        #expect(h.screen.contains("Recordatorios de cobranza"), "\(h.screen)")
+        h.keys(.enter)
+        #expect(h.app.stacks[.receivables]?.last is ReminderPolicyScreen, "\(h.screen)")
+        #expect(h.screen.contains("No hay política por defecto"), "\(h.screen)")
+    }
+
     @Test func hOpensTheCustomerAndItsPromiseDisputeAndPauseGoThroughTheService() throws {
         let (h, customer) = try Self.customerScreen(role: .ventas, login: "vero")
         #expect(h.screen.contains("Recordatorios — Comercial Andina S.A.C.") && h.screen.contains("Estado: activos"), "\(h.screen)")

@@ -23,7 +23,16 @@ final class ReceivablesScreen: Screen {
     /// Opens the e-document `id` (Facturación's detail), set by the module; `o` calls it.
     var openDocument: ((Int64, AppContext) -> Void)?
     /// Opens Recordatorios (set by the module): `R` the policy and today's run, `h` the selected row's customer.
-    var openReminders: ((Int64?, String, Bool, AppContext) -> Void)?
+    var openReminders: (@MainActor @Sendable (Int64?, String, Bool, AppContext) -> Void)?
+
+    /// The palette's «Recordatorios de cobranza» (the policy, its preview and today's run), over Cobranzas.
+    var paletteActions: [PaletteAction] {
+        guard let open = openReminders else { return [] }
+        return [PaletteAction(title: strings["rem.policy.title"], detail: strings["cob.help.reminders"]) { ctx in
+            ctx.switchTo(.receivables)
+            open(nil, "", false, ctx)
+        }]
+    }
     /// How many times the aging totals were read (a test checks it is once per filter change).
     private(set) var agingLoads = 0
 
