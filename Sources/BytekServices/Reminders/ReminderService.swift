@@ -184,10 +184,14 @@ public struct ReminderService: Sendable {
         let repo = repository
         let policies = try repo.policies()
         var report = ReminderRunReport(date: day)
-        var customers: [Int64] = []
-        for r in try repo.candidates(on: day) where r.customerId != nil && customers.last != r.customerId {
-            customers.append(r.customerId ?? 0)
+        // The day's plan names the customers with something due; each is planned again inside its transaction.
+        let planned = try services.db.read {
+            ReminderPlanner.plan(on: day, receivables: try repo.candidates(on: day), policies: policies,
+                                 settings: try repo.allSettings(), sent: try repo.sentKeys())
         }
+        report.held = planned.held
+        var seen: Set<Int64> = []
+        let customers = planned.batches.map(\.customerId).filter { seen.insert($0).inserted }
         for customerId in customers {
             do {
                 try services.db.write {
@@ -195,7 +199,6 @@ public struct ReminderService: Sendable {
                     let plan = ReminderPlanner.plan(on: day, receivables: try repo.candidates(on: day, customerId: customerId),
                                                     policies: policies, settings: [customerId: settings],
                                                     sent: try repo.sentKeys(customerId: customerId))
-                    report.held += plan.held
                     for batch in plan.batches {
                         let out = try compose(batch, on: day)
                         guard let queued = try ReminderDelivery.queue(out, batch: batch, outbox: outbox) else {
