@@ -12,5 +12,6 @@ extension Operation {
             + periodOperations
             + cardOperations
             + messageOperations
+            + reminderOperations
     }
 }

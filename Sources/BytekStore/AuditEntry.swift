@@ -42,6 +42,7 @@ public enum AuditEntity {
         CardAuditEntity.savedCardEntity, CardAuditEntity.cardAutopayEntity, CardAuditEntity.cardChargeEntity,
         CardAuditEntity.cardRefundEntity, CardAuditEntity.cardPayoutEntity,
         MessageOutbox.auditEntity,
+        ReminderRepository.policyEntity, ReminderRepository.customerEntity, ReminderRepository.sentEntity,
     ]
 }
 

@@ -13,6 +13,7 @@ enum BenchCommand {
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
         if args.words.first == "padron" { _ = args.positional(); return try PadronBenchmark.run(&args) }
         if args.words.first == "recurrentes" { _ = args.positional(); return try RecurringBenchmark.run(&args) }
+        if args.words.first == "recordatorios" { _ = args.positional(); return try ReminderBenchmark.run(&args) }
         let customers = try args.option("--customers").map { try count($0, "--customers") } ?? 200_000
         let audit = try args.option("--audit").map { try count($0, "--audit") } ?? 1_000_000
         let keep = try args.option("--data")

@@ -88,6 +88,7 @@ enum CLI {
         case "padron": return try PadronCommand.run(&args, context)
         case "sire": return try SireCommand.run(&args, context)
         case "recurrentes": return try RecurringCommand.run(&args, context)
+        case "recordatorios": return try ReminderCommand.run(&args, context)
         case "cobranzas": return try ReceivableCommand.list(&args, context)
         case "pago": return try ReceivableCommand.payment(&args, context)
         case "detraccion": return try ReceivableCommand.detraccion(&args, context)

@@ -32,6 +32,7 @@ enum CommandHelp {
         "padron": "bytek padron import ARCHIVO | padron show RUC | padron generate ARCHIVO [--lines N] [--broken K] [--seed S]",
         "recurrentes": "bytek recurrentes preview [--fecha FECHA] | facturar [--fecha FECHA] | historial | lista | pausar|reanudar|cancelar ID [--fecha FECHA] | terminar ID --ultimo-dia FECHA | precio ID MONTO | ajustar ID [--dia N] [--modo adelantado|vencido] [--moneda PEN|USD]",
         "sire": "bytek sire ventas --period AAAA-MM [--output CARPETA] | --propuesta ARCHIVO [--csv SALIDA] | --csv SALIDA | --solicitar-propuesta",
+        "recordatorios": "bytek recordatorios [hoy|enviar] [--fecha FECHA] | historial --cliente RUC | pausar|reanudar RUC [--nota T] | promesa RUC --hasta FECHA|--retirar [--nota T] | disputa RUC [--resuelta] [--nota T] | politica [mostrar|estandar|enlace URL|nivel DIAS …|quitar DIAS]",
         "cobranzas": "bytek cobranzas [--cliente RUC] [--vencidas] [--moneda PEN|USD] [--unidad U1|U2|U3] [--limite N] | cobranzas avisos [--correos LISTA]",
         "pago": "bytek pago registrar --cliente RUC --monto IMPORTE [--moneda PEN|USD] [--metodo MÉTODO] [--cuenta ID] [--operacion N] [--fecha FECHA] [--tc 3.750] [--aplicar F001-12[:monto],...] | aplicar-saldo --cliente RUC --aplicar F001-12[:monto],... | revertir ID --motivo TEXTO | ver ID",
         "detraccion": "bytek detraccion registrar COMPROBANTE --constancia N --monto IMPORTE [--fecha FECHA]",
@@ -48,7 +49,7 @@ enum CommandHelp {
         "help": "bytek help [COMANDO]",
     ]
 
-    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets", "serve", "portal", "exchange-rate", "padron", "cobranzas", "pago", "detraccion", "retencion", "cuenta-bancaria", "estado-cuenta", "banco", "recurrentes", "sire", "periodo", "permissions"]
+    static let commandOrder = ["tui", "demo", "migrate", "worker", "user", "import", "export", "backup", "restore", "bench", "sunat", "invoice", "quote", "contract", "deal", "company", "ssh-keys", "ssh-session", "secrets", "serve", "portal", "exchange-rate", "padron", "cobranzas", "pago", "detraccion", "retencion", "cuenta-bancaria", "estado-cuenta", "banco", "recurrentes", "recordatorios", "sire", "periodo", "permissions"]
 
     static let general = """
     bytek \(BytekModelInfo.version) — BYTEK Core: clientes, catálogo, ventas y más, en la terminal.
@@ -83,6 +84,7 @@ enum CommandHelp {
       sire ventas --period AAAA-MM         Registro de ventas del SIRE (RVIE): reemplazo en ZIP, comparación con la propuesta, CSV.
       recurrentes preview|facturar|historial  Facturación de suscripciones: lo que toca, emitirlo, las corridas.
       cobranzas [--cliente RUC]            Cuentas por cobrar pendientes (--vencidas) y su antigüedad.
+      recordatorios [hoy|enviar]           Recordatorios de cobranza por correo y WhatsApp: lo de hoy, enviarlo.
       pago registrar|revertir|ver          Pagos recibidos, aplicados a comprobantes; el exceso queda como saldo a favor.
       detraccion registrar COMPROBANTE     La constancia de depósito de la detracción (Banco de la Nación).
       retencion registrar COMPROBANTE      El comprobante de retención (3 %) de un agente de retención.
@@ -171,6 +173,26 @@ enum CommandHelp {
           bytek recurrentes terminar ID --ultimo-dia FECHA       Termina ese día (último periodo prorrateado).
           bytek recurrentes precio ID MONTO            Nuevo precio sin IGV desde el periodo siguiente.
           bytek recurrentes ajustar ID [--dia 1-28] [--modo adelantado|vencido] [--moneda PEN|USD]
+        """,
+        "recordatorios": """
+        Recordatorios de cobranza (preventiva y de mora): una política de niveles en días respecto al
+        vencimiento, cada uno por correo (plantilla con {cliente} {documentos} {total} {vencimiento}
+        {dias_vencido} {enlace_pago}) o por WhatsApp (plantilla aprobada en Meta y sus parámetros en orden).
+        El trabajador los envía cada día a las 08:00; nunca dos veces el mismo nivel de un documento.
+
+          bytek recordatorios hoy [--fecha FECHA]      Lo que saldría hoy (o en FECHA), y los clientes retenidos.
+          bytek recordatorios enviar [--fecha FECHA]   Los pone ahora en la cola de mensajes (finanzas o admin).
+          bytek recordatorios historial --cliente RUC  Los enviados al cliente, con su estado.
+          bytek recordatorios pausar|reanudar RUC [--nota TEXTO]
+          bytek recordatorios promesa RUC --hasta FECHA [--nota TEXTO] | promesa RUC --retirar
+          bytek recordatorios disputa RUC [--nota TEXTO] | disputa RUC --resuelta
+          bytek recordatorios politica [mostrar]       Los niveles de la política por defecto.
+          bytek recordatorios politica estandar [--copia CORREOS]   Crea la política estándar (−3 … +30).
+          bytek recordatorios politica nivel DIAS --asunto T --mensaje T|--mensaje-archivo F [--copia CORREOS]
+          bytek recordatorios politica nivel DIAS --whatsapp PLANTILLA [--idioma es] --parametros cliente,total,…
+          bytek recordatorios politica quitar DIAS
+          bytek recordatorios politica enlace URL      El portal del enlace de pago {enlace_pago} (URL/c/<cliente>/pagar).
+        Pausa, promesa y disputa: finanzas, ventas o admin; la política: finanzas o admin.
         """,
         "portal": """
         Cuentas del portal web. Invitar o restablecer a un contacto: quien puede modificar Clientes (admin,

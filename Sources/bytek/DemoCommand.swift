@@ -30,6 +30,7 @@ enum DemoCommand {
             if let warning = billing.warning { Console.err("Aviso: \(warning)") }
             Console.out(try DemoSireProposal.write(store: store, databasePath: context.dbPath))
             if let r = try DemoRecurring.run(store: store, environment: context.environment) { Console.out("Recurrentes: \(r.issued.count) comprobante(s) con \(r.lines) periodo(s) de suscripciones.") }
+            if let r = try DemoReminders.run(store: store, environment: context.environment) { Console.out("Recordatorios: \(r.sent.count) en cola (\(r.sent.filter { $0.channel == "whatsapp" }.count) por WhatsApp), \(r.held.count) cliente(s) retenido(s).") }
         }
         Console.out("Usuarios: " + DemoSeeder.users.map(\.login).joined(separator: ", ")
             + ". Ábrala con: bytek --db \(context.dbPath) --user admin")

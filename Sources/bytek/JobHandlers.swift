@@ -29,6 +29,7 @@ enum JobHandlers {
             try RestoreDrill.ensureSchedule(db: worker.db)
             try RecurringJob.ensureSchedule(db: worker.db)
             try CardChargeJob.ensureSchedule(db: worker.db)
+            try ReminderJob.ensureSchedule(db: worker.db)
         } catch {
             worker.log("no se pudo programar el resumen diario, el vencimiento de cotizaciones o el simulacro de restauración: \(worker.describeError(error))")
         }
@@ -40,6 +41,9 @@ enum JobHandlers {
         worker.register(RecurringJob.kind) { context in try RecurringBilling.run(context, environment: environment) }
         worker.register(CardChargeJob.kind) { context in
             try CardChargeJob.run(db: context.db, nowMs: context.now, environment: environment, payload: context.payloadObject)
+        }
+        worker.register(ReminderJob.kind) { context in
+            try ReminderJob.run(db: context.db, nowMs: context.now, environment: environment, payload: context.payloadObject)
         }
         worker.register(CreditAlertJob.kind) { context in
             let clock = context.now

@@ -37,6 +37,8 @@ enum Messages {
         case let e as QuoteInvoicingError: return e.message
         case let e as RecurringError: return e.message
         case let e as RecurringServiceError: return e.message
+        case let e as ReminderPolicyError: return e.message
+        case let e as ReminderStoreError: return e.message
         case let e as EInvoicingSettingsError: return e.message
         case let e as SSHKeyError:
             if case .notFound = e { return (SSHKeyAccess.message(e) ?? "") + " (vea «bytek ssh-keys list»)" }

@@ -17,5 +17,6 @@ enum MatrixAreas {
         CreditMatrix.self,
         CardMatrix.self,
         MessageMatrix.self,
+        ReminderMatrix.self,
     ]
 }

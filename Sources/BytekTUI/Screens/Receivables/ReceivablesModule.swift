@@ -21,6 +21,11 @@ enum ReceivablesModule {
             cards.onChange = { screen?.reload(context: ctx) }
             ctx.push(cards)
         }
+        screen.openReminders = { id, name, customer, ctx in
+            let desk = ServicesReminderDesk(services: services, strings: ctx.strings)
+            if customer, let id { ctx.push(ReminderCustomerScreen(desk: desk, customerId: id, customerName: name, strings: ctx.strings)) }
+            else { ctx.push(ReminderPolicyScreen(desk: desk, customerId: id, customerName: name, strings: ctx.strings, drafts: services.drafts)) }
+        }
         return screen
     }
 }

@@ -24,6 +24,17 @@ final class ReceivablesScreen: Screen {
     var openDocument: ((Int64, AppContext) -> Void)?
     /// Opens the customer's cards and card charges (`t`), set by the module.
     var openCards: ((Int64, String, AppContext) -> Void)?
+    /// Opens Recordatorios (set by the module): `R` the policy and today's run, `h` the selected row's customer.
+    var openReminders: (@MainActor @Sendable (Int64?, String, Bool, AppContext) -> Void)?
+
+    /// The palette's «Recordatorios de cobranza» (the policy, its preview and today's run), over Cobranzas.
+    var paletteActions: [PaletteAction] {
+        guard let open = openReminders else { return [] }
+        return [PaletteAction(title: strings["rem.policy.title"], detail: strings["cob.help.reminders"]) { ctx in
+            ctx.switchTo(.receivables)
+            open(nil, "", false, ctx)
+        }]
+    }
     /// How many times the aging totals were read (a test checks it is once per filter change).
     private(set) var agingLoads = 0
 
@@ -121,6 +132,8 @@ final class ReceivablesScreen: Screen {
             KeyBinding([.char("c")], s["cob.key.customer"], help: s["cob.help.customer"]),
             KeyBinding([.char("a")], s["cob.key.age"], help: s["cob.help.age"]),
             KeyBinding([.char("m")], s["cob.key.currency"], help: s["cob.help.currency"], hint: false),
+            KeyBinding([.char("R")], s["cob.key.reminders"], help: s["cob.help.reminders"], hint: false),
+            KeyBinding([.char("h")], s["cob.key.customerReminders"], help: s["cob.help.customerReminders"], hint: false),
             KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], s["key.move"], help: s["table.help.move"], hint: false),
         ]
     }
@@ -173,6 +186,11 @@ final class ReceivablesScreen: Screen {
             openPayment(customerId: id, name: r.customerName, context)
         case .char("d"):
             settle(.detraccion, context)
+        case .char("R"):
+            openReminders?(selected?.customerId, selected?.customerName ?? "", false, context)
+        case .char("h"):
+            guard let r = selected, let id = r.customerId else { context.error(strings["cob.err.noRow"]); return .handled }
+            openReminders?(id, r.customerName, true, context)
         case .char("r"):
             settle(.retencion, context)
         default:
