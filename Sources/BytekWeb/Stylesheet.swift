@@ -49,7 +49,7 @@ enum Stylesheet {
     nav.paginas{display:flex;flex-wrap:wrap;gap:.5rem;justify-content:space-between}
     table.cuenta{width:100%;border-collapse:collapse;font-size:.95rem}
     table.cuenta th,table.cuenta td{padding:.4rem .5rem;border-bottom:1px solid #e2e5ea;text-align:left;vertical-align:top}
-    table.cuenta td.monto{text-align:right}
+    table.cuenta td.monto,table.cuenta th.monto{text-align:right}
     h3{font-size:1rem;margin:1rem 0 .25rem}
     @media (max-width:47.99rem){table.cuenta thead{position:absolute;left:-9999px}table.cuenta tr{display:block;border-bottom:2px solid #c9ced6;padding:.25rem 0}table.cuenta td{display:flex;justify-content:space-between;gap:1rem;border:0;padding:.15rem 0}table.cuenta td::before{content:attr(data-label);font-weight:600}table.cuenta td:empty{display:none}table.cuenta td.monto{text-align:right}}
     @media (min-width:48rem){main{padding:2rem 1rem}h1{font-size:1.7rem}}

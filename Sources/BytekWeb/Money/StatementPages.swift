@@ -59,7 +59,7 @@ enum StatementPages {
         <h2 id="moneda-\(code)">En \(HTML.escape(s.currency.displayName.lowercased()))</h2>
         <p>Saldo inicial: <strong>\(HTML.escape(s.opening.formatted))</strong></p>
         <table class="cuenta">
-        <thead><tr><th scope="col">Fecha</th><th scope="col">Documento</th><th scope="col">Detalle</th><th scope="col">Vence</th><th scope="col">Cargo</th><th scope="col">Abono</th><th scope="col">Saldo</th></tr></thead>
+        <thead><tr><th scope="col">Fecha</th><th scope="col">Documento</th><th scope="col">Detalle</th><th scope="col">Vence</th><th scope="col" class="monto">Cargo</th><th scope="col" class="monto">Abono</th><th scope="col" class="monto">Saldo</th></tr></thead>
         <tbody>
         \(rows)
         </tbody>
