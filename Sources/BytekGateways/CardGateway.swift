@@ -154,10 +154,15 @@ public struct CheckoutSession: Sendable, Hashable {
     public var token: String
     /// The origins the page must allow in its Content-Security-Policy (script, frame, connect).
     public var allowedOrigins: [String]
+    /// What the session was opened for: Niubiz authorizes this amount when the checkout posts back, and saves
+    /// the card first when `saveCard` (keep the whole session with the order until `completeCheckout`).
+    public var amount: GatewayAmount?
+    public var saveCard: Bool
     public init(gateway: GatewayName, orderId: String, scriptURL: String, publicKey: String, token: String,
-                allowedOrigins: [String]) {
+                allowedOrigins: [String], amount: GatewayAmount? = nil, saveCard: Bool = false) {
         self.gateway = gateway; self.orderId = orderId; self.scriptURL = scriptURL; self.publicKey = publicKey
         self.token = token; self.allowedOrigins = allowedOrigins
+        self.amount = amount; self.saveCard = saveCard
     }
 }
 
