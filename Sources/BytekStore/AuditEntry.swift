@@ -39,6 +39,8 @@ public enum AuditEntity {
         PeriodRepository.auditEntity,
         BankStatementRepository.auditEntity,
         CreditOverrideRepository.auditEntity,
+        CardAuditEntity.savedCardEntity, CardAuditEntity.cardAutopayEntity, CardAuditEntity.cardChargeEntity,
+        CardAuditEntity.cardRefundEntity, CardAuditEntity.cardPayoutEntity,
     ]
 }
 

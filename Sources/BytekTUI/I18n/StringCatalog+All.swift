@@ -3,7 +3,8 @@ extension StringCatalog {
     static let all: [String: (es: String, en: String)] = {
         var merged = entries
         for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports,
-                      recurring, salesRegister, receivables, periods, bankStatements] {
+                      recurring, salesRegister, receivables, periods, bankStatements,
+                      cards] {
             merged.merge(table) { first, _ in first }
         }
         return merged
@@ -14,7 +15,8 @@ extension StringCatalog {
         var seen = Set(entries.keys)
         var dups: [String] = []
         for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports,
-                      recurring, salesRegister, receivables, periods, bankStatements] {
+                      recurring, salesRegister, receivables, periods, bankStatements,
+                      cards] {
             for k in table.keys { if !seen.insert(k).inserted { dups.append(k) } }
         }
         return dups
