@@ -1,4 +1,5 @@
 import BytekModel
+import Foundation
 
 /// The card gateways BYTEK charges through. Their protocol facts: ../shared/design/INTEGRATIONS.md.
 public enum GatewayName: String, Sendable, CaseIterable, Codable {
@@ -23,11 +24,17 @@ public struct GatewayAmount: Sendable, Hashable {
         guard money.rounded(scale: 2).amount == money.amount else {
             throw .rejected(code: "monto", message: "El monto a cobrar no puede tener más de dos decimales.")
         }
+        guard money.amount <= Decimal(Self.maximumCents) / 100 else {
+            throw .rejected(code: "monto", message: "El monto a cobrar excede el máximo que acepta la pasarela (99,999,999.99).")
+        }
         self.cents = money.minorUnits
         self.currency = money.currency
     }
 
     public init(cents: Int64, currency: Currency) { self.cents = cents; self.currency = currency }
+
+    /// The largest charge either gateway takes: 99,999,999.99.
+    public static let maximumCents: Int64 = 9_999_999_999
 
     public var money: Money { Money(minorUnits: cents, currency) }
 }

@@ -65,6 +65,8 @@ public struct NiubizConfig: Sendable {
 public enum GatewaySettings {
     public static let izipayKeys = ["izipay_url", "izipay_shop_id", "izipay_password", "izipay_public_key", "izipay_hmac_key"]
     public static let niubizKeys = ["niubiz_url", "niubiz_merchant_id", "niubiz_user", "niubiz_password"]
+    /// Every key the gateways read, the optional script URLs included.
+    public static let allKeys = izipayKeys + niubizKeys + ["izipay_script_url", "niubiz_script_url"]
 
     public static func izipay(_ secret: (String) -> String?, timeout: TimeInterval = 30) throws(GatewayError) -> IzipayConfig? {
         guard let v = try values(izipayKeys, secret, gateway: .izipay) else { return nil }
@@ -81,11 +83,20 @@ public enum GatewaySettings {
                             password: v["niubiz_password"]!, scriptURL: secret("niubiz_script_url"), timeout: timeout)
     }
 
+    /// The client of one gateway; nil when it is not configured.
+    public static func gateway(_ name: GatewayName, _ secret: (String) -> String?, timeout: TimeInterval = 30) throws(GatewayError)
+        -> (any CardGateway)?
+    {
+        switch name {
+        case .izipay: return try izipay(secret, timeout: timeout).map(IzipayClient.init)
+        case .niubiz: return try niubiz(secret, timeout: timeout).map(NiubizClient.init)
+        }
+    }
+
     /// The clients of every configured gateway.
     public static func gateways(_ secret: (String) -> String?, timeout: TimeInterval = 30) throws(GatewayError) -> [any CardGateway] {
         var out: [any CardGateway] = []
-        if let c = try izipay(secret, timeout: timeout) { out.append(IzipayClient(c)) }
-        if let c = try niubiz(secret, timeout: timeout) { out.append(NiubizClient(c)) }
+        for name in GatewayName.allCases { if let g = try gateway(name, secret, timeout: timeout) { out.append(g) } }
         return out
     }
 

@@ -17,6 +17,7 @@ enum IzipayPayment {
             return .declined(code: code, message: message)
         }
         if orderStatus == "ABANDONED" { return .declined(code: "ABANDONED", message: "El cliente abandonó el pago") }
+        if orderStatus == "UNPAID" { return .declined(code: "UNPAID", message: "La pasarela no registró el pago") }
         return .notFound
     }
 

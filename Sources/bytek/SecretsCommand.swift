@@ -1,3 +1,4 @@
+import BytekGateways
 import BytekModel
 import BytekServices
 import BytekStore
@@ -70,7 +71,9 @@ enum SecretsCommand {
         } catch {
             report.problem(error.message)
         }
-        let others = secrets.keys.filter { !sunatKeys.contains($0) && !smtpKeys.contains($0) }
+        report.lines.append("Pasarelas de pago (Izipay, Niubiz):")
+        checkGateways(secrets, &report)
+        let others = secrets.keys.filter { !sunatKeys.contains($0) && !smtpKeys.contains($0) && !GatewaySettings.allKeys.contains($0) }
         if !others.isEmpty {
             report.lines.append("Otros secretos:")
             for key in others { report.ok("\(key): \(describe(secrets.source(key)))") }
@@ -82,6 +85,24 @@ enum SecretsCommand {
             return 1
         }
         return 0
+    }
+
+    /// Each card gateway: configured (its keys and where they come from), not configured, or what is missing.
+    private static func checkGateways(_ secrets: Secrets, _ report: inout Report) {
+        for (gateway, keys) in [(GatewayName.izipay, GatewaySettings.izipayKeys), (.niubiz, GatewaySettings.niubizKeys)] {
+            do {
+                let url = gateway == .izipay ? try GatewaySettings.izipay(secrets.value)?.baseURL
+                    : try GatewaySettings.niubiz(secrets.value)?.baseURL
+                if let url {
+                    for key in keys { report.ok("\(key): \(describe(secrets.source(key)))") }
+                    report.info("\(gateway.displayName): configurado, \(url.scheme ?? "")://\(url.host ?? "")")
+                } else {
+                    report.info("\(gateway.displayName): no configurado (\(keys.joined(separator: ", ")))")
+                }
+            } catch {
+                report.problem(error.message)
+            }
+        }
     }
 
     private static func checkSUNAT(_ secrets: Secrets, _ report: inout Report) {
@@ -163,6 +184,7 @@ enum SecretsCommand {
         # Secretos de esta instalación de bytek (permisos 600: solo su dueño los lee). Una clave=valor por línea.
         # SUNAT: sol_user, sol_password, cert_pfx (ruta) o cert_pfx_base64 o cert_pem + cert_key_pem, cert_password.
         # Correo: smtp_host, smtp_port, smtp_starttls (si/no), smtp_user, smtp_password.
+        # Pasarelas: izipay_url, izipay_shop_id, izipay_password, izipay_public_key, izipay_hmac_key; niubiz_url, niubiz_merchant_id, niubiz_user, niubiz_password.
         # Cada clave puede venir también de la variable de entorno BYTEK_SECRET_<CLAVE> (gana sobre este archivo).
         """
 }

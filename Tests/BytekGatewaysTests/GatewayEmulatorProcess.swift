@@ -109,6 +109,13 @@ let customer = GatewayCustomer(email: "pagos@cliente.pe", reference: "2010007097
 
 func pen(_ text: String) throws -> GatewayAmount { try GatewayAmount(Money(Decimal(string: text)!, .pen)) }
 
+/// An approved charge of S/ `amount` on a saved card, or the test fails.
+func paid(_ client: any CardGateway, orderId: String, token: String, amount: String = "100.00") throws -> GatewayTransaction {
+    let outcome = try client.charge(SavedCardCharge(orderId: orderId, amount: try pen(amount), cardToken: token, customer: customer))
+    guard case .approved(let tx) = outcome else { throw GatewayError.indeterminate("no aprobado: \(outcome)") }
+    return tx
+}
+
 /// A port where nothing listens (bound, then closed).
 func closedPort() -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -51,10 +51,10 @@ import Testing
     @Test func timeoutAfterChargingIsIndeterminateAndTheOrderShowsOneCharge() throws {
         let emulator = try GatewayEmulatorProcess(.izipay)
         let token = try emulator.savedCard("4970100000000055")
-        try emulator.fault(["tipo": "timeout", "orden": "T-1", "segundos": 3])
+        try emulator.fault(["tipo": "timeout", "orden": "T-1", "segundos": 5])
         let charge = SavedCardCharge(orderId: "T-1", amount: try pen("99.90"), cardToken: token, customer: customer)
         #expect {
-            _ = try emulator.izipay(timeout: 1).charge(charge)
+            _ = try emulator.izipay(timeout: 2).charge(charge)
         } throws: { error in
             if case GatewayError.indeterminate = error { return true }
             return false
@@ -64,10 +64,11 @@ import Testing
         #expect(try emulator.charges(order: "T-1") == 1)
     }
 
-    @Test func connectionCutAfterChargingIsIndeterminate() throws {
+    /// The connection cut, or an answer that is not Izipay's JSON, after the card was charged.
+    @Test(arguments: ["corte", "ilegible"]) func lostAnswerAfterChargingIsIndeterminate(fault: String) throws {
         let emulator = try GatewayEmulatorProcess(.izipay)
         let token = try emulator.savedCard("5970100300000067")
-        try emulator.fault(["tipo": "corte", "orden": "C-1"])
+        try emulator.fault(["tipo": fault, "orden": "C-1"])
         #expect {
             _ = try emulator.izipay().charge(SavedCardCharge(orderId: "C-1", amount: try pen("5"), cardToken: token, customer: customer))
         } throws: { error in

@@ -59,10 +59,10 @@ final class ManualClock: @unchecked Sendable {
     @Test func timeoutAfterChargingIsIndeterminateAndTheOrderShowsOneCharge() throws {
         let emulator = try GatewayEmulatorProcess(.niubiz)
         let token = try emulator.savedCard("4919148107859067")
-        try emulator.fault(["tipo": "timeout", "orden": "4001", "segundos": 3])
+        try emulator.fault(["tipo": "timeout", "orden": "4001", "segundos": 5])
         let charge = SavedCardCharge(orderId: "4001", amount: try pen("45.10"), cardToken: token, customer: customer)
         #expect {
-            _ = try emulator.niubiz(timeout: 1).charge(charge)
+            _ = try emulator.niubiz(timeout: 2).charge(charge)
         } throws: { error in
             if case GatewayError.indeterminate = error { return true }
             return false
@@ -70,6 +70,21 @@ final class ManualClock: @unchecked Sendable {
         guard case .approved(let tx) = try emulator.niubiz().findOrder("4001") else { Issue.record("no aprobada"); return }
         #expect(tx.amount.cents == 4_510)
         #expect(try emulator.charges(order: "4001") == 1)
+    }
+
+    /// The connection cut, or an answer that is not Niubiz's JSON, after the card was charged.
+    @Test(arguments: ["corte", "ilegible"]) func lostAnswerAfterChargingIsIndeterminate(fault: String) throws {
+        let emulator = try GatewayEmulatorProcess(.niubiz)
+        let token = try emulator.savedCard("4919148107859067")
+        try emulator.fault(["tipo": fault, "orden": "4101"])
+        #expect {
+            _ = try emulator.niubiz().charge(SavedCardCharge(orderId: "4101", amount: try pen("5"), cardToken: token, customer: customer))
+        } throws: { error in
+            if case GatewayError.indeterminate = error { return true }
+            return false
+        }
+        guard case .approved = try emulator.niubiz().findOrder("4101") else { Issue.record("no aprobada"); return }
+        #expect(try emulator.charges(order: "4101") == 1)
     }
 
     @Test func serverErrorIsIndeterminateAndNothingWasCharged() throws {

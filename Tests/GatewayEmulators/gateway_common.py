@@ -11,6 +11,7 @@ import threading
 import time
 import urllib.request
 import uuid
+from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -21,6 +22,7 @@ FAULT_KINDS = {
     "timeout",        # charges, then answers only after `segundos` (past the client's timeout)
     "corte",          # charges, then closes the connection without answering
     "5xx",            # HTTP `estado` (500) before charging anything
+    "ilegible",       # charges, then answers HTTP 200 with a body that is not the gateway's JSON
     "ipn_duplicada",  # Izipay: the IPN is posted twice
     "ipn_antes",      # Izipay: the IPN is posted before the form's answer reaches the browser
     "firma_ipn",      # Izipay: the IPN's kr-hash is wrong
@@ -49,6 +51,27 @@ class Emulator:
             self.faults: list = []
             self.requests: list = []
             self.mailbox: list = []
+
+    # -- saved cards -----------------------------------------------------------------------------
+
+    def brand(self, pan: str) -> str:
+        """The card's brand as the gateway names it (subclasses)."""
+        return "VISA"
+
+    def new_card_token(self) -> str:
+        return new_id()
+
+    def save_card(self, pan: str, month: int, year: int, email: str) -> str:
+        token = self.new_card_token()
+        with self.lock:
+            self.tokens[token] = {"pan": pan, "marca": self.brand(pan), "mes": month, "anio": year, "email": email,
+                                  "estado": "ACTIVE"}
+        return token
+
+    def admin_save_card(self, spec: dict) -> dict:
+        """POST /_emulador/tarjeta {numero, vencimiento "MM/AA", email}: a saved card without the browser."""
+        month, year = parse_expiry(spec.get("vencimiento", "12/30"))
+        return {"token": self.save_card(str(spec["numero"]), month, year, spec.get("email", ""))}
 
     # -- charges ---------------------------------------------------------------------------------
 
@@ -150,7 +173,8 @@ class Handler(BaseHTTPRequestHandler):
         raw = self.body()
         if not raw:
             return {}
-        return json.loads(raw.decode("utf-8"))
+        # Decimals stay exact (Niubiz's amounts are decimal numbers).
+        return json.loads(raw.decode("utf-8"), parse_float=Decimal)
 
     def form_body(self) -> dict:
         return {k: v[0] for k, v in parse_qs(self.body().decode("utf-8"), keep_blank_values=True).items()}
@@ -171,6 +195,19 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, v)
         self.end_headers()
         self.wfile.write(data)
+
+    def after_charge(self, fault: dict | None) -> bool:
+        """Applies a timeout / corte / ilegible fault once the charge is recorded; True when it answered."""
+        if fault is None:
+            return False
+        if fault["tipo"] == "timeout":
+            time.sleep(fault["segundos"])
+            return False
+        if fault["tipo"] == "corte":
+            self.drop()
+            return True
+        self.send(200, "<html><body>Gateway Timeout</body></html>", "text/html")
+        return True
 
     def drop(self) -> None:
         """Closes the connection without an answer (the client sees it cut)."""
@@ -218,7 +255,7 @@ class Handler(BaseHTTPRequestHandler):
                 with em.lock:
                     em.requests.append({"metodo": method, "ruta": path, "hora": time.time()})
                 em.route(self, method, path)
-        except (ValueError, KeyError, TypeError, FaultError) as e:
+        except (ValueError, KeyError, TypeError, AttributeError, FaultError) as e:
             self.send(400, {"error": str(e)})
         except (BrokenPipeError, ConnectionResetError):
             pass
@@ -273,6 +310,18 @@ class Server(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 64
     verbose = False
+
+
+def main(argv, description: str, add_options, make) -> int:
+    """Parses the common options (--host, --port, --verbose) and the emulator's own, then serves `make(args)`."""
+    import argparse
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=0, help="0 = un puerto libre (se imprime «LISTENING <puerto>»)")
+    p.add_argument("--verbose", action="store_true")
+    add_options(p)
+    args = p.parse_args(sys.argv[1:] if argv is None else argv)
+    return serve(make(args), args.host, args.port, args.verbose)
 
 
 def serve(emulator: Emulator, host: str, port: int, verbose: bool) -> int:

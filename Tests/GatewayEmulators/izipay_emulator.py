@@ -12,7 +12,6 @@ Admin and fault injection under /_emulador (README.md).
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import hmac
 import json
@@ -64,15 +63,8 @@ class Izipay(gc.Emulator):
 
     # -- admin hooks -----------------------------------------------------------------------------
 
-    def admin_save_card(self, spec: dict) -> dict:
-        """POST /_emulador/tarjeta {numero, vencimiento "MM/YY", email}: a saved card without the browser."""
-        pan = str(spec["numero"])
-        month, year = gc.parse_expiry(spec.get("vencimiento", "12/30"))
-        token = gc.new_id()
-        with self.lock:
-            self.tokens[token] = {"pan": pan, "marca": CARDS.get(pan, ("VISA", None))[0], "mes": month, "anio": year,
-                                  "email": spec.get("email", ""), "estado": "ACTIVE"}
-        return {"token": token}
+    def brand(self, pan: str) -> str:
+        return CARDS.get(pan, ("VISA", None))[0]
 
     def admin_config(self, spec: dict) -> dict:
         return {}
@@ -138,12 +130,8 @@ class Izipay(gc.Emulator):
         except ApiError as e:
             h.send(200, self.envelope(service, "ERROR", self.error_answer(e)))
             return
-        if after and after["tipo"] == "timeout":
-            time.sleep(after["segundos"])
-        elif after and after["tipo"] == "corte":
-            h.drop()
-            return
-        h.send(200, self.envelope(service, "SUCCESS", answer))
+        if not h.after_charge(after):
+            h.send(200, self.envelope(service, "SUCCESS", answer))
 
     # -- Charge ----------------------------------------------------------------------------------
 
@@ -206,7 +194,7 @@ class Izipay(gc.Emulator):
             raise ApiError("PSP_030", "paymentMethodToken not found or cancelled", None, None)
         order = self.order(order_id, amount, currency, customer, "SILENT", None)
         self.attempt(order, card["pan"], card["mes"], card["anio"], token, amount, currency)
-        after = self.take_fault(order_id, {"timeout", "corte"})
+        after = self.take_fault(order_id, {"timeout", "corte", "ilegible"})
         return self.payment(order), after
 
     def order(self, order_id, amount, currency, customer, action, ipn_url) -> dict:
@@ -368,15 +356,9 @@ class Izipay(gc.Emulator):
             ft["formAction"] == "ASK_REGISTER_PAY" and bool(body.get("guardar")))
         order = self.order(ft["orderId"], ft["amount"], ft["currency"], ft["customer"], ft["formAction"],
                            ft["ipnTargetUrl"])
-        token = gc.new_id() if save else None
-        tx = self.attempt(order, pan, month, year, token, ft["amount"], ft["currency"])
+        tx = self.attempt(order, pan, month, year, None, ft["amount"], ft["currency"])
         if save and tx["status"] == "PAID":
-            with self.lock:
-                self.tokens[token] = {"pan": pan, "marca": CARDS.get(pan, ("VISA", None))[0], "mes": month,
-                                      "anio": year, "email": (ft["customer"] or {}).get("email", ""),
-                                      "estado": "ACTIVE"}
-        elif save:
-            tx["paymentMethodToken"] = None
+            tx["paymentMethodToken"] = self.save_card(pan, month, year, (ft["customer"] or {}).get("email", ""))
         # Default separators (", " and ": "): a client that re-serializes the JSON gets another hash.
         raw = json.dumps(self.payment(order), ensure_ascii=False)
         self.notify(order, raw)
@@ -418,7 +400,7 @@ KRYPTON_SCRIPT = r"""/* Izipay embedded form (BYTEK emulator): renders a card fo
   var refused = me.getAttribute('kr-post-url-refused');
   function field(box, name, label, ph) {
     var l = document.createElement('label'); l.textContent = label;
-    var i = document.createElement('input'); i.name = name; i.className = 'kr-' + name; i.placeholder = ph;
+    var i = document.createElement('input'); i.className = 'kr-' + name; i.placeholder = ph;
     i.autocomplete = 'off'; l.appendChild(i); box.appendChild(l); return i;
   }
   function post(url, answer) {
@@ -463,22 +445,16 @@ KRYPTON_SCRIPT = r"""/* Izipay embedded form (BYTEK emulator): renders a card fo
 """
 
 
-def parse_args(argv):
-    p = argparse.ArgumentParser(description="Emulador local de Izipay (API REST V4 de Lyra).")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=0, help="0 = un puerto libre (se imprime «LISTENING <puerto>»)")
+def options(p):
     p.add_argument("--shop-id", default="33148340")
     p.add_argument("--password", default="testpassword_BYTEKemulador0001")
     p.add_argument("--public-key", default="33148340:testpublickey_BYTEKemulador0001")
     p.add_argument("--hmac-key", default="bytekhmacemulador0001")
     p.add_argument("--ipn-delay", type=float, default=0.3, help="segundos entre la respuesta del formulario y la IPN")
-    p.add_argument("--verbose", action="store_true")
-    return p.parse_args(argv)
 
 
 def main(argv=None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    return gc.serve(Izipay(args), args.host, args.port, args.verbose)
+    return gc.main(argv, "Emulador local de Izipay (API REST V4 de Lyra).", options, Izipay)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ Admin and fault injection under /_emulador (README.md).
 
 from __future__ import annotations
 
-import argparse
 import base64
 import json
 import re
@@ -69,14 +68,11 @@ class Niubiz(gc.Emulator):
 
     # -- admin hooks -----------------------------------------------------------------------------
 
-    def admin_save_card(self, spec: dict) -> dict:
-        pan = str(spec["numero"])
-        month, year = gc.parse_expiry(spec.get("vencimiento", "12/30"))
-        token = gc.new_id().upper()
-        with self.lock:
-            self.tokens[token] = {"pan": pan, "marca": CARDS.get(pan, ("visa", None))[0], "mes": month, "anio": year,
-                                  "email": spec.get("email", ""), "estado": "ACTIVE"}
-        return {"token": token}
+    def brand(self, pan: str) -> str:
+        return CARDS.get(pan, ("visa", None))[0]
+
+    def new_card_token(self) -> str:
+        return gc.new_id().upper()
 
     def admin_config(self, spec: dict) -> dict:
         if "token_segundos" in spec:
@@ -157,7 +153,7 @@ class Niubiz(gc.Emulator):
             return
         try:
             # Saving a card without paying (channel paycard) opens the session with amount 0.
-            amount = Decimal("0.00") if channel == "paycard" and str(body.get("amount")) in ("0", "0.00") \
+            amount = Decimal("0.00") if channel == "paycard" and Decimal(str(body.get("amount"))) == 0 \
                 else self.decimal_amount(body.get("amount"))
         except ValueError as e:
             h.send(400, {"errorCode": 400, "errorMessage": str(e)})
@@ -231,13 +227,8 @@ class Niubiz(gc.Emulator):
                 pan, month, year = tt["pan"], tt["mes"], tt["anio"]
             self.orders[purchase] = {"estado": "RUNNING"}
         answer, approved = self.decide(purchase, pan, month, year, amount, currency, channel, card_token)
-        after = self.take_fault(purchase, {"timeout", "corte"})
-        if after and after["tipo"] == "timeout":
-            time.sleep(after["segundos"])
-        elif after and after["tipo"] == "corte":
-            h.drop()
-            return
-        h.send(200 if approved else 400, answer)
+        if not h.after_charge(self.take_fault(purchase, {"timeout", "corte", "ilegible"})):
+            h.send(200 if approved else 400, answer)
 
     def decide(self, purchase, pan, month, year, amount, currency, channel, card_token):
         brand, code = CARDS.get(pan, ("visa", "180"))
@@ -311,10 +302,7 @@ class Niubiz(gc.Emulator):
             h.send(400, {"errorCode": 400, "errorMessage": ACTIONS[code],
                          "data": {"ACTION_CODE": code, "ACTION_DESCRIPTION": ACTIONS[code], "STATUS": "Not Verified"}})
             return
-        token = gc.new_id().upper()
-        with self.lock:
-            self.tokens[token] = {"pan": tt["pan"], "marca": brand, "mes": tt["mes"], "anio": tt["anio"],
-                                  "email": tt["email"], "estado": "ACTIVE"}
+        token = self.save_card(tt["pan"], tt["mes"], tt["anio"], tt["email"])
         h.send(200, {"errorCode": 0, "errorMessage": "OK",
                      "header": {"ecoreTransactionUUID": gc.new_id(), "ecoreTransactionDate": int(time.time() * 1000)},
                      "order": {"purchaseNumber": None, "amount": 0, "currency": "PEN", "actionCode": "000",
@@ -367,7 +355,7 @@ CHECKOUT_SCRIPT = r"""/* Niubiz checkout (BYTEK emulator): a card form inside th
   var box = document.createElement('div'); box.className = 'niubiz-checkout';
   function field(name, label, ph) {
     var l = document.createElement('label'); l.textContent = label;
-    var i = document.createElement('input'); i.name = 'niubiz-' + name; i.className = 'niubiz-' + name;
+    var i = document.createElement('input'); i.className = 'niubiz-' + name;  // no name: the card never reaches the merchant
     i.placeholder = ph; i.autocomplete = 'off'; l.appendChild(i); box.appendChild(l); return i;
   }
   function hidden(name, value) {
@@ -401,21 +389,15 @@ CHECKOUT_SCRIPT = r"""/* Niubiz checkout (BYTEK emulator): a card form inside th
 """
 
 
-def parse_args(argv):
-    p = argparse.ArgumentParser(description="Emulador local de Niubiz (VisaNet Perú).")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=0, help="0 = un puerto libre (se imprime «LISTENING <puerto>»)")
+def options(p):
     p.add_argument("--merchant-id", default="456879852")
     p.add_argument("--user", default="integraciones@niubiz.com.pe")
     p.add_argument("--password", default="_7z3@8fF")
     p.add_argument("--token-segundos", type=float, default=3600.0, help="vida del token de seguridad")
-    p.add_argument("--verbose", action="store_true")
-    return p.parse_args(argv)
 
 
 def main(argv=None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    return gc.serve(Niubiz(args), args.host, args.port, args.verbose)
+    return gc.main(argv, "Emulador local de Niubiz (VisaNet Perú).", options, Niubiz)
 
 
 if __name__ == "__main__":
