@@ -28,7 +28,7 @@ public final class WebApp: RequestHandler {
         pool = try DatabasePool(path: databasePath, size: max(2, config.limits.threads))
         portal = try PortalService(pool: pool, hasher: PasswordHasher(),
                                    throttle: LoginThrottle(baseDelay: config.loginBaseDelay),
-                                   sessionLifetime: config.sessionLifetime)
+                                   sessionLifetime: config.sessionLifetime, gateways: config.gateways)
         hooks = HookRouter(secrets: config.hookSecrets, inbox: HookInbox(pool: pool))
         cookies = CookieJar(secure: config.secureCookies)
         publicAddress = PublicAddress(config.publicURL)
@@ -58,6 +58,7 @@ public final class WebApp: RequestHandler {
         case ("POST", "salir") where s.count == 1: return try logout(r)
         case ("GET", "c") where s.count == 2: return try contactHome(r, s[1])
         case (_, "c") where s.count >= 3: return try customerPage(r, s)
+        case ("POST", "pagos") where s.count == 3 && s[2] == "ipn": return try gatewayNotification(r, s[1])
         case ("GET", "clave") where s.count == 1: return try setPasswordPage(r)
         case ("POST", "clave") where s.count == 1: return try setPassword(r)
         case ("GET", "olvide") where s.count == 1: return visitorPage(r) { PortalPages.forgot(csrf: $0) }

@@ -1,3 +1,4 @@
+import BytekGateways
 import BytekStore
 import Foundation
 
@@ -15,6 +16,9 @@ public struct WebConfig: Sendable {
     public var accessLog = true
     /// Hook sender name → its HMAC secret.
     public var hookSecrets: [String: [UInt8]] = [:]
+    /// The card gateways configured in the secrets file (`GatewaySettings.gateways`): the portal's Pagar and
+    /// Tarjetas pages appear when there is one.
+    public var gateways: [any CardGateway] = []
 
     public init() {}
 

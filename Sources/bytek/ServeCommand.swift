@@ -1,3 +1,4 @@
+import BytekGateways
 import BytekStore
 import BytekWeb
 import Foundation
@@ -42,6 +43,11 @@ enum ServeCommand {
         let secrets = try Secrets.load(environment: context.environment)
         config.hookSecrets = WebConfig.hookSecrets(environment: context.environment, secrets: secrets,
                                                    senders: Array(HookRouter.senders.keys))
+        do {
+            config.gateways = try GatewaySettings.gateways(secrets.value)
+        } catch {
+            Console.err("bytek serve: sin pago con tarjeta en el portal: \(error.message)")
+        }
 
         let store = try context.openStore()
         _ = try context.requireUser(store, .read, .jobs)

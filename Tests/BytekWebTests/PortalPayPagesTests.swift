@@ -53,20 +53,12 @@ struct PortalPayPagesTests {
         }
         let ok = page(.approved(amount: Money(minorUnits: 103_840, .pen), documents: ["F001-12"]))
         #expect(ok.contains("Pago aprobado") && ok.contains("F001-12 — pagado") && ok.contains("S/ 1,038.40"))
-        let no = page(.declined(reason: DeclineText.spanish(code: "05", message: "Do not honor")))
-        #expect(no.contains("Pago rechazado") && no.contains("El banco emisor no autorizó el pago.") && no.contains("Intentar con otra tarjeta"))
+        let no = page(.declined(reason: "Pago rechazado: Operación denegada por el banco (05)"))
+        #expect(no.contains("Pago rechazado") && no.contains("Operación denegada por el banco (05)") && no.contains("Intentar con otra tarjeta"))
         #expect(no.contains("No se hizo ningún cargo"))
         let wait = page(.pending)
         #expect(wait.contains("Estamos confirmando su pago") && wait.contains("href=\"/c/7/pagos/ORD-1\""))
         #expect(!wait.contains("<script") && !wait.contains("http-equiv"))
-    }
-
-    @Test("decline codes of both gateways in Spanish; an unknown one keeps the gateway's words and code")
-    func declineText() {
-        #expect(DeclineText.spanish(code: "51", message: "") == "La tarjeta no tiene fondos suficientes.")
-        #expect(DeclineText.spanish(code: "101", message: "") == "La tarjeta está vencida.")
-        #expect(DeclineText.spanish(code: "54", message: "") == "La tarjeta está vencida.")
-        #expect(DeclineText.spanish(code: "999", message: "Raro") == "La pasarela no aprobó el pago: Raro (código 999).")
     }
 
     @Test("cards: brand and last 4, a card expiring within a month (or expired) flagged; removal asks first and posts with CSRF")

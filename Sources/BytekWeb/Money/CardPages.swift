@@ -6,9 +6,9 @@ import BytekStore
 /// removing one (a confirmation page, then a POST with the CSRF token) and saving a new one.
 enum CardPages {
     static func list(_ customer: PortalCustomer, cards: [PortalService.SavedCardRow], gateways: [GatewayName],
-                     today: LocalDate, notice: String?, csrf: String, sections: [CustomerPages.Section]) -> String {
+                     today: LocalDate, notice: String?, error: String? = nil, csrf: String, sections: [CustomerPages.Section]) -> String {
         let id = customer.id
-        var body = PortalPages.notice(notice)
+        var body = PortalPages.notice(notice) + PortalPages.notice(error, error: true)
         if cards.isEmpty {
             body += "<p>No tiene tarjetas guardadas.</p>\n"
         } else {

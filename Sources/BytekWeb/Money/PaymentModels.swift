@@ -64,21 +64,3 @@ extension PortalService {
         func expired(today: LocalDate) -> Bool { lastDay.map { $0 < today } ?? false }
     }
 }
-
-/// A gateway's refusal in Spanish: the bank's code when we know it, else the gateway's own words.
-enum DeclineText {
-    static func spanish(code: String, message: String) -> String {
-        switch code.uppercased() {
-        case "05", "190", "ACQ_001": return "El banco emisor no autorizó el pago."
-        case "51", "116": return "La tarjeta no tiene fondos suficientes."
-        case "54", "101": return "La tarjeta está vencida."
-        case "14", "180": return "El número de tarjeta no es válido."
-        case "57", "118": return "La tarjeta no permite este tipo de compra."
-        case "43", "41", "208", "209": return "La tarjeta fue reportada como perdida o robada."
-        case "55", "129": return "El código de seguridad (CVV) no es correcto."
-        default:
-            let m = message.trimmingCharacters(in: .whitespacesAndNewlines)
-            return m.isEmpty ? "La pasarela no aprobó el pago (código \(code))." : "La pasarela no aprobó el pago: \(m) (código \(code))."
-        }
-    }
-}

@@ -33,10 +33,10 @@ extension WebApp {
                     + "Puede verlo en pantalla en «Estado de cuenta» o pedirlo a BYTEK."), status: 503)
             }
         default:
-            return notFound()
+            return try paymentPage(r, who, id, rest)
         }
     }
 
     /// The sections every customer page links to.
-    var sections: [CustomerPages.Section] { CustomerPages.sections(payments: false) }
+    var sections: [CustomerPages.Section] { CustomerPages.sections(payments: !portal.gateways.isEmpty) }
 }
