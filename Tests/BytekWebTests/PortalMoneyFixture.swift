@@ -1,3 +1,4 @@
+import BytekGateways
 import BytekModel
 import BytekServices
 import BytekStore
@@ -25,7 +26,7 @@ final class PortalMoneyFixture: @unchecked Sendable {
     var gina = ""
     var anaCSRF = ""
 
-    init() throws {
+    init(gateways: [any CardGateway] = []) throws {
         path = NSTemporaryDirectory() + "bytek-portal-money-\(UUID().uuidString).sqlite"
         store = try Store(path: path)
         let customers = CustomerRepository(db: store.db, user: "setup")
@@ -40,6 +41,7 @@ final class PortalMoneyFixture: @unchecked Sendable {
         _ = try admin.inviteContact(email: "gina@gamma.pe", publicURL: "http://x")
         var config = WebConfig()
         config.accessLog = false
+        config.gateways = gateways
         app = try WebApp(config: config, databasePath: path)
         (ana, anaCSRF) = try session("ana@andina.pe", customer: andina)
         (gina, _) = try session("gina@gamma.pe", customer: gamma)
