@@ -7,11 +7,10 @@ Spanish; saves a card and removes it. Prints one line per checked step; exits 1 
 """
 import sys
 
-from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+
+import browser_steps as steps
 
 base, token, customer, first_doc, second_doc, shots = sys.argv[1:7]
 PASSWORD = "ñandú-cóndor-2026"
@@ -27,26 +26,15 @@ def check(condition, what):
 
 
 def viewport(width, height):
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    steps.viewport(driver, width, height)
 
 
 def text():
-    return driver.find_element(By.TAG_NAME, "body").text
+    return steps.text(driver)
 
 
 def and_wait(element):
-    """Clicks and waits until the next page, fully loaded, replaced this one (marked in its window)."""
-    driver.execute_script("window.paginaAnterior = 1")
-    element.click()
-
-    def new_page(d):
-        try:
-            return d.execute_script("return window.paginaAnterior === undefined && document.readyState === 'complete'")
-        except WebDriverException:  # between two documents
-            return False
-
-    WebDriverWait(driver, 20).until(new_page)
+    steps.and_wait(driver, element)
 
 
 def shoot(name):
@@ -73,12 +61,7 @@ def card_form(selector_prefix, number, expiry="12/30", cvv="123", email=None):
 IZIPAY = {"pan": ".kr-embedded .kr-pan", "expiry": ".kr-embedded .kr-expiry",
           "cvv": ".kr-embedded .kr-security-code", "button": ".kr-payment-button", "error": ".kr-form-error"}
 
-options = webdriver.ChromeOptions()
-for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=360,780", "--lang=es-PE"):
-    options.add_argument(arg)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.set_page_load_timeout(30)
-viewport(360, 780)
+driver = steps.start()
 csp_errors = []
 try:
     driver.get(base + "/clave?t=" + token)
@@ -106,7 +89,7 @@ try:
     shoot("pago-aprobado")
 
     and_wait(driver.find_element(By.CSS_SELECTOR, 'nav.secciones a[href$="/cuenta"]'))
-    check("Pago con tarjeta" in text() or "Pago" in text(), "the estado de cuenta shows the payment")
+    check("Pago (tarjeta)" in text(), "the estado de cuenta shows the card payment")
     shoot("cuenta")
 
     # A refused card: the reason in Spanish, and another try offered.
