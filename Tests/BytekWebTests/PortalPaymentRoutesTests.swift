@@ -61,6 +61,14 @@ struct PortalPaymentRoutesTests {
         return f
     }
 
+    /// A factura of S/ 118.00 for Andina and the page Ana gets from "Pagar ahora" on it.
+    func payPage(_ emulator: Emulator) throws -> (PortalMoneyFixture, HTTPResponse) {
+        let f = try Self.fixture(emulator)
+        _ = try f.factura(PortalMoneyFixture.andinaRUC, price: 100)
+        let field = try #require(f.get("/c/\(f.andina)/pagar", as: f.ana).text.firstMatch(of: /name="(r[0-9]+)"/)?.output.1).description
+        return (f, f.post("/c/\(f.andina)/pagar", as: f.ana, form: ["csrf": f.anaCSRF, field: "1", "pasarela": "izipay"]))
+    }
+
     func value(_ name: String, in page: String) -> String? {
         page.firstMatch(of: try! Regex("\(name)=\"([^\"]*)\""))?.output[1].substring.map { String($0).replacingOccurrences(of: "&amp;", with: "&") }
     }
@@ -126,10 +134,7 @@ struct PortalPaymentRoutesTests {
     @Test("IPN: a bad signature → 400 and nothing changes; good → 200 and the payment once, however many times it comes; no session or CSRF needed")
     func ipn() throws {
         let emulator = try Emulator()
-        let f = try Self.fixture(emulator)
-        _ = try f.factura(PortalMoneyFixture.andinaRUC, price: 100)
-        let field = try #require(f.get("/c/\(f.andina)/pagar", as: f.ana).text.firstMatch(of: /name="(r[0-9]+)"/)?.output.1).description
-        let pay = f.post("/c/\(f.andina)/pagar", as: f.ana, form: ["csrf": f.anaCSRF, field: "1", "pasarela": "izipay"])
+        let (f, pay) = try payPage(emulator)
         let answer = try emulator.pay(formToken: try #require(value("kr-form-token", in: pay.text)), card: "4970100000000055")
         let raw = try #require(answer["kr-answer"])
         func ipn(key: String) -> HTTPResponse {
@@ -149,10 +154,7 @@ struct PortalPaymentRoutesTests {
     @Test("a refused card: the result says why in Spanish and offers another card; cards: every POST needs CSRF, another customer's card is 404")
     func declinedAndCards() throws {
         let emulator = try Emulator()
-        let f = try Self.fixture(emulator)
-        _ = try f.factura(PortalMoneyFixture.andinaRUC, price: 100)
-        let field = try #require(f.get("/c/\(f.andina)/pagar", as: f.ana).text.firstMatch(of: /name="(r[0-9]+)"/)?.output.1).description
-        let pay = f.post("/c/\(f.andina)/pagar", as: f.ana, form: ["csrf": f.anaCSRF, field: "1", "pasarela": "izipay"])
+        let (f, pay) = try payPage(emulator)
         let back = try #require(value("kr-post-url-refused", in: pay.text))
         let answer = try emulator.pay(formToken: try #require(value("kr-form-token", in: pay.text)), card: "4970100000000113")
         #expect(answer["estado"] != "PAID")
