@@ -76,6 +76,10 @@ struct PortalPayPagesTests {
         #expect(html.contains("MASTERCARD •••• 0067") && html.contains("Vence 01/2027 <span class=\"muted\">"))
         #expect(html.contains("Vencida: guarde otra tarjeta"))
         #expect(html.contains("href=\"/c/7/tarjetas/2/quitar\"") && html.contains("Guardar tarjeta"))
+        let auto = CardPages.list(Self.customer, cards: [soon, later], gateways: [.izipay], today: today, notice: nil, autopayCard: 2,
+                                  csrf: "tok", sections: Self.sections)
+        #expect(auto.contains("action=\"/c/7/tarjetas/autopago\"") && auto.contains("<option value=\"2\" selected>Sí, con MASTERCARD •••• 0067"))
+        #expect(auto.contains("Activado:") && html.contains("Desactivado."))
         let confirm = CardPages.confirmRemove(Self.customer, card: later, csrf: "tok", sections: Self.sections)
         #expect(confirm.contains("method=\"post\" action=\"/c/7/tarjetas/2/quitar\"") && confirm.contains("value=\"tok\""))
         #expect(confirm.contains("Sí, quitar la tarjeta"))

@@ -174,5 +174,10 @@ struct PortalPaymentRoutesTests {
         #expect(f.post("/c/\(f.andina)/tarjetas/1/quitar", as: f.ana, form: [:]).status != 200)
         #expect(f.get("/c/\(f.andina)/tarjetas/999/quitar", as: f.ana).status == 404)
         #expect(f.get("/c/\(f.andina)/tarjetas", as: f.gina).status == 404)
+        // Autopay: CSRF, only the customer's own cards.
+        #expect(f.post("/c/\(f.andina)/tarjetas/autopago", as: f.ana, form: ["tarjeta": ""]).status == 403)
+        #expect(f.post("/c/\(f.andina)/tarjetas/autopago", as: f.ana, form: ["csrf": f.anaCSRF, "tarjeta": "999"]).status == 404)
+        let off = f.post("/c/\(f.andina)/tarjetas/autopago", as: f.ana, form: ["csrf": f.anaCSRF, "tarjeta": ""])
+        #expect(off.status == 303 && off.header("Location") == "/c/\(f.andina)/tarjetas?autopago=1")
     }
 }

@@ -6,7 +6,8 @@ import BytekStore
 /// removing one (a confirmation page, then a POST with the CSRF token) and saving a new one.
 enum CardPages {
     static func list(_ customer: PortalCustomer, cards: [PortalService.SavedCardRow], gateways: [GatewayName],
-                     today: LocalDate, notice: String?, error: String? = nil, csrf: String, sections: [CustomerPages.Section]) -> String {
+                     today: LocalDate, notice: String?, error: String? = nil, autopayCard: Int64? = nil, csrf: String,
+                     sections: [CustomerPages.Section]) -> String {
         let id = customer.id
         var body = PortalPages.notice(notice) + PortalPages.notice(error, error: true)
         if cards.isEmpty {
@@ -26,6 +27,7 @@ enum CardPages {
                 """
             }.joined(separator: "\n")
             body += "<ul class=\"documentos\">\n\(items)\n</ul>\n"
+            body += autopay(id, cards: cards, current: autopayCard, csrf: csrf)
         }
         if !gateways.isEmpty {
             body += """
@@ -40,6 +42,24 @@ enum CardPages {
             """
         }
         return CustomerPages.page(customer, .tarjetas, title: "Tarjetas", csrf: csrf, sections: sections, body)
+    }
+
+    /// Automatic charges: on with one card, or off (a plain form, POST with the CSRF token).
+    static func autopay(_ id: Int64, cards: [PortalService.SavedCardRow], current: Int64?, csrf: String) -> String {
+        let options = (["<option value=\"\">No, pagaré yo cada documento</option>"] + cards.map {
+            "<option value=\"\($0.id)\"\(current == $0.id ? " selected" : "")>Sí, con \(HTML.escape($0.brand)) •••• \(HTML.escape($0.last4))</option>"
+        }).joined()
+        return """
+        <section class="tarjeta" aria-labelledby="autopago"><h2 id="autopago">Cargo automático</h2>
+        <p>\(current == nil ? "Desactivado." : "Activado: sus suscripciones y facturas se cobran en su fecha de vencimiento.")</p>
+        <form method="post" action="/c/\(id)/tarjetas/autopago">
+        \(PortalPages.csrfField(csrf))
+        <label for="tarjeta-autopago">Cobrar automáticamente</label>
+        <select id="tarjeta-autopago" name="tarjeta">\(options)</select>
+        <button type="submit">Guardar</button>
+        </form>
+        </section>
+        """
     }
 
     static func expiry(_ card: PortalService.SavedCardRow) -> String {

@@ -134,6 +134,8 @@ extension PortalService {
         var customer: PortalCustomer
         var cards: [SavedCardRow]
         var today: LocalDate
+        /// The card automatic charges use (subscriptions and due invoices on their due date), nil when off.
+        var autopayCard: Int64?
     }
 
     func savedCards(_ who: SignedIn, customerId: Int64) throws -> CardsPage? {
@@ -143,8 +145,20 @@ extension PortalService {
                 SavedCardRow(id: $0.id, gateway: GatewayName(rawValue: $0.gateway) ?? .izipay, brand: $0.brand, last4: $0.last4,
                              expiryMonth: $0.expiryMonth, expiryYear: $0.expiryYear)
             }
-            return CardsPage(customer: customer, cards: rows, today: engine.today)
+            let autopay = try engine.autopay(customerId: customerId)
+            return CardsPage(customer: customer, cards: rows, today: engine.today,
+                             autopayCard: autopay.enabled ? autopay.cardId : nil)
         }
+    }
+
+    /// Automatic charges on with one of the customer's cards, or off (`cardId` nil); nil when the card is not theirs.
+    func setAutopay(_ who: SignedIn, customerId: Int64, cardId: Int64?) throws -> Bool? {
+        try asContact(who, customerId: customerId) { services, _ -> Bool? in
+            let engine = cards(services)
+            if let cardId, try !engine.savedCards(customerId: customerId).contains(where: { $0.id == cardId }) { return nil }
+            try engine.setAutopay(customerId: customerId, cardId: cardId, enabled: cardId != nil)
+            return true
+        } ?? nil
     }
 
     /// Removes a saved card at the gateway and here; nil when it is not one of the customer's.

@@ -48,9 +48,14 @@ extension WebApp {
             return .redirect("/c/\(id)/pagos/\(order)")
         case ("GET", "tarjetas", 1):
             guard let page = try portal.savedCards(who, customerId: id) else { return notFound() }
-            let notice = r.query["quitada"] == "1" ? "La tarjeta fue quitada." : nil
+            let notice = r.query["quitada"] == "1" ? "La tarjeta fue quitada." : r.query["autopago"] == "1" ? "Cargo automático guardado." : nil
             return .html(CardPages.list(page.customer, cards: page.cards, gateways: portal.configuredGateways, today: page.today,
-                                        notice: notice, csrf: csrf, sections: sections))
+                                        notice: notice, autopayCard: page.autopayCard, csrf: csrf, sections: sections))
+        case ("POST", "tarjetas", 2) where rest[1] == "autopago":
+            guard sessionCSRFValid(r, who) else { return forbidden() }
+            let card = r.form["tarjeta"].flatMap { Int64($0) }
+            guard try portal.setAutopay(who, customerId: id, cardId: card) != nil else { return notFound() }
+            return .redirect("/c/\(id)/tarjetas?autopago=1")
         case ("POST", "tarjetas", 1):
             guard sessionCSRFValid(r, who) else { return forbidden() }
             let gateway = r.form["pasarela"].flatMap(GatewayName.init(rawValue:))
