@@ -53,7 +53,7 @@ struct PortalPayBrowserCLITests {
         let script = folder.appendingPathComponent("portal_pay_browser.py").path
         let (status, text) = try runTool(
             "/usr/bin/python3", [script, web.base, token, "\(web.andina)", "F001-1", "F001-2", shots],
-            environment: ["PATH": "/usr/bin:/bin", "HOME": web.cli.folder, "LANG": "C.UTF-8"], withErrors: true)
+            environment: ["PATH": "/usr/bin:/bin", "HOME": web.cli.folder, "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"], withErrors: true)
         #expect(status == 0, "\(text)")
         #expect(text.contains("ok: the card is removed"), "\(text)")
         for name in ["pagar-360", "tarjeta-1280", "pago-aprobado-360", "pago-rechazado-360", "tarjetas-360"] {
