@@ -10,6 +10,9 @@ public struct EDocumentQuery: Sendable, Hashable {
     /// Only the documents of this buyer (catálogo 06 type code and number): a customer's contact's own list.
     public var buyerDocType: String?
     public var buyerDocNumber: String?
+    /// Only documents issued from / up to these days (`YYYY-MM-DD`, both included): a year's documents.
+    public var issuedFrom: String?
+    public var issuedTo: String?
 
     public init(status: EDocumentStatus? = nil, kind: DocumentKind? = nil, search: String = "") {
         self.status = status; self.kind = kind; self.search = search
@@ -41,6 +44,8 @@ extension EDocumentRepository {
         if let kind = query.kind { conditions.append("kind = ?"); args.append(.text(kind.code)) }
         if let type = query.buyerDocType { conditions.append("customer_doc_type = ?"); args.append(.text(type)) }
         if let number = query.buyerDocNumber { conditions.append("customer_doc_number = ?"); args.append(.text(number)) }
+        if let from = query.issuedFrom { conditions.append("issue_date >= ?"); args.append(.text(from)) }
+        if let to = query.issuedTo { conditions.append("issue_date <= ?"); args.append(.text(to)) }
         for word in query.search.split(whereSeparator: \.isWhitespace) where !word.isEmpty {
             let pattern = "%" + Self.escapeLike(String(word)) + "%"
             conditions.append(

@@ -20,6 +20,10 @@ public struct PortalCustomer: Sendable, Equatable {
     public let legalName: String
     public let docType: String
     public let docNumber: String
+
+    public init(id: Int64, legalName: String, docType: String, docNumber: String) {
+        self.id = id; self.legalName = legalName; self.docType = docType; self.docNumber = docNumber
+    }
 }
 
 /// A stored session (found by the SHA-256 of its id).

@@ -144,7 +144,7 @@ public final class HTTPServer: @unchecked Sendable {
         }
         guard let r else { return MHD_Result.NO }
         defer { MHD_destroy_response(r) }
-        for (name, value) in HTTPResponse.securityHeaders + response.headers {
+        for (name, value) in response.headersToSend {
             _ = MHD_add_response_header(r, name, value)
         }
         if state.tooLarge { _ = MHD_add_response_header(r, "Connection", "close") }

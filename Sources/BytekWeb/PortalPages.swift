@@ -101,7 +101,8 @@ enum PortalPages {
         return layout("Elija la empresa", "<h1>Elija la empresa</h1>\n\(body)", header: logoutForm(csrf: csrf))
     }
 
-    static func contactHome(_ home: PortalService.ContactHome, csrf: String) -> String {
+    static func contactHome(_ home: PortalService.ContactHome, csrf: String,
+                            sections: [CustomerPages.Section] = CustomerPages.sections(payments: false)) -> String {
         let c = home.customer
         var switcher = ""
         if home.allCustomers.count > 1 {
@@ -123,6 +124,7 @@ enum PortalPages {
             """
         }.joined(separator: "\n")
         return layout(c.legalName, """
+        \(CustomerPages.nav(c.id ?? 0, current: .inicio, sections: sections))
         \(switcher)
         <h1>\(HTML.escape(c.legalName))</h1>
         <p class="muted">\(HTML.escape(c.docType.rawValue)) \(HTML.escape(c.docNumber))</p>
@@ -130,7 +132,7 @@ enum PortalPages {
         \(people)
         </section>
         <section class="tarjeta" aria-labelledby="sus-documentos"><h2 id="sus-documentos">Sus documentos</h2>
-        <p class="muted">Pronto verá aquí sus cotizaciones, facturas y contratos.</p>
+        \(CustomerPages.homeLinks(c.id ?? 0, sections: sections))
         </section>
         """, header: logoutForm(csrf: csrf))
     }

@@ -1,3 +1,4 @@
+import BytekGateways
 import BytekModel
 import BytekServices
 import BytekStore
@@ -14,11 +15,15 @@ public final class PortalService: Sendable {
     let hasher: PasswordHasher
     let throttle: LoginThrottle
     let sessionLifetime: TimeInterval
+    /// The card gateways the charge engine uses for the contacts' payments (none: no pay pages).
+    let gateways: [any CardGateway]
     /// A hash of a random password: checked when the account does not exist, so timing tells nothing.
     private let decoyHash: String
 
-    public init(pool: DatabasePool, hasher: PasswordHasher, throttle: LoginThrottle, sessionLifetime: TimeInterval) throws {
+    public init(pool: DatabasePool, hasher: PasswordHasher, throttle: LoginThrottle, sessionLifetime: TimeInterval,
+                gateways: [any CardGateway] = []) throws {
         self.pool = pool; self.hasher = hasher; self.throttle = throttle; self.sessionLifetime = sessionLifetime
+        self.gateways = gateways
         decoyHash = try hasher.hash(Sodium.token())
     }
 

@@ -29,7 +29,7 @@ public final class WebApp: RequestHandler {
         pool = try DatabasePool(path: databasePath, size: max(2, config.limits.threads))
         portal = try PortalService(pool: pool, hasher: PasswordHasher(),
                                    throttle: LoginThrottle(baseDelay: config.loginBaseDelay),
-                                   sessionLifetime: config.sessionLifetime)
+                                   sessionLifetime: config.sessionLifetime, gateways: config.gateways)
         hooks = HookRouter(secrets: config.hookSecrets, inbox: HookInbox(pool: pool))
         whatsapp = WhatsAppWebhook(appSecret: config.whatsappAppSecret, verifyToken: config.whatsappVerifyToken, pool: pool)
         cookies = CookieJar(secure: config.secureCookies)
@@ -60,6 +60,8 @@ public final class WebApp: RequestHandler {
         case ("POST", "login") where s.count == 1: return try login(r)
         case ("POST", "salir") where s.count == 1: return try logout(r)
         case ("GET", "c") where s.count == 2: return try contactHome(r, s[1])
+        case (_, "c") where s.count >= 3: return try customerPage(r, s)
+        case ("POST", "pagos") where s.count == 3 && s[2] == "ipn": return try gatewayNotification(r, s[1])
         case ("GET", "clave") where s.count == 1: return try setPasswordPage(r)
         case ("POST", "clave") where s.count == 1: return try setPassword(r)
         case ("GET", "olvide") where s.count == 1: return visitorPage(r) { PortalPages.forgot(csrf: $0) }
@@ -95,12 +97,12 @@ public final class WebApp: RequestHandler {
         return Sodium.constantTimeEqual(Array(cookie.utf8), Array(field.utf8))
     }
 
-    private func sessionCSRFValid(_ r: HTTPRequest, _ who: PortalService.SignedIn) -> Bool {
+    func sessionCSRFValid(_ r: HTTPRequest, _ who: PortalService.SignedIn) -> Bool {
         guard let field = r.form["csrf"] else { return false }
         return Sodium.constantTimeEqual(Array(who.session.csrf.utf8), Array(field.utf8))
     }
 
-    private func forbidden() -> HTTPResponse {
+    func forbidden() -> HTTPResponse {
         .html(PortalPages.message("Solicitud rechazada",
                                   "El formulario venció o no vino de esta página. Vuelva a abrir la página e inténtelo otra vez."),
               status: 403)
@@ -108,7 +110,7 @@ public final class WebApp: RequestHandler {
 
     // MARK: pages
 
-    private func signedIn(_ r: HTTPRequest) throws -> PortalService.SignedIn? {
+    func signedIn(_ r: HTTPRequest) throws -> PortalService.SignedIn? {
         try portal.signedIn(sessionToken: r.cookies[CookieJar.session])
     }
 
@@ -134,7 +136,7 @@ public final class WebApp: RequestHandler {
     private func contactHome(_ r: HTTPRequest, _ idText: String) throws -> HTTPResponse {
         guard let who = try signedIn(r) else { return .redirect("/") }
         guard let id = Int64(idText), let home = try portal.contactHome(who, customerId: id) else { return notFound() }
-        return .html(PortalPages.contactHome(home, csrf: who.session.csrf))
+        return .html(PortalPages.contactHome(home, csrf: who.session.csrf, sections: sections))
     }
 
     private func login(_ r: HTTPRequest) throws -> HTTPResponse {

@@ -1,3 +1,4 @@
+import BytekGateways
 import BytekStore
 import Foundation
 
@@ -18,6 +19,9 @@ public struct WebConfig: Sendable {
     /// WhatsApp's webhook: `whatsapp_app_secret` (signatures) and `whatsapp_verify_token` (the handshake).
     public var whatsappAppSecret: [UInt8] = []
     public var whatsappVerifyToken = ""
+    /// The card gateways configured in the secrets file (`GatewaySettings.gateways`): the portal's Pagar and
+    /// Tarjetas pages appear when there is one.
+    public var gateways: [any CardGateway] = []
 
     public init() {}
 

@@ -1,3 +1,4 @@
+import BytekGateways
 import BytekStore
 import BytekWeb
 import Foundation
@@ -44,6 +45,11 @@ enum ServeCommand {
                                                    senders: Array(HookRouter.senders.keys))
         config.whatsappAppSecret = Array((secrets.value("whatsapp_app_secret") ?? "").utf8)
         config.whatsappVerifyToken = secrets.value("whatsapp_verify_token") ?? ""
+        do {
+            config.gateways = try GatewaySettings.gateways(secrets.value)
+        } catch {
+            Console.err("bytek serve: sin pago con tarjeta en el portal: \(error.message)")
+        }
 
         let store = try context.openStore()
         _ = try context.requireUser(store, .read, .jobs)

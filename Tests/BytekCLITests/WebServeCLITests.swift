@@ -313,7 +313,7 @@ struct WebServeCLITests {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("portal_browser.py").path
         let (status, text) = try runTool(
             "/usr/bin/python3", [script, web.base, token, "/c/\(web.gamma)", "/c/\(web.andina)", shots],
-            environment: ["PATH": "/usr/bin:/bin", "HOME": web.cli.folder, "LANG": "C.UTF-8"],
+            environment: ["PATH": "/usr/bin:/bin", "HOME": web.cli.folder, "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"],
             withErrors: true)  // the script's traceback, if any, shows in the failure
         #expect(status == 0, "\(text)")
         #expect(text.contains("ok: logged out, back at the login form"), "\(text)")

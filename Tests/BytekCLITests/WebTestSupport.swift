@@ -25,7 +25,9 @@ final class WebFixture {
     let gamma: Int64
 
     /// `secrets` go into the secrets file (`bytek-secretos` beside the database, 0600) before serve starts.
-    init(serveArguments: [String] = [], environment: [String: String] = [:], secrets: [(String, String)] = []) throws {
+    /// `seed` writes to the database (given Andina's id) before serve starts.
+    init(serveArguments: [String] = [], environment: [String: String] = [:], secrets: [(String, String)] = [],
+         seed: ((Database, Int64) throws -> Void)? = nil) throws {
         cli = try CLIFixture()
         try cli.withAdmin()
         if !secrets.isEmpty { try SecretsFile.upsert(secrets, at: cli.file(Secrets.fileName)) }
@@ -41,6 +43,7 @@ final class WebFixture {
         gamma = try #require(try repo.create(Customer(
             docType: .ruc, docNumber: validRUC("2055555555"), legalName: "Gamma Minera S.A.",
             contacts: [Contact(name: "Gina", email: "gina@gamma.pe")])).id)
+        try seed?(db, andina)
         server = try cli.start(["serve", "--listen", "127.0.0.1:0"] + serveArguments,
                                extra: ["BYTEK_LOGIN_DELAY_MS": "1000"].merging(environment) { $1 })
         base = try Self.address(of: server)

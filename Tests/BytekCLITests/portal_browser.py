@@ -6,20 +6,16 @@ Prints one line per checked step; exits 1 at the first failure (the line says wh
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.support.ui import WebDriverWait
+
+import browser_steps as steps
 
 base, token, other_path, own_path, shots = sys.argv[1:6]
 PASSWORD = "ñandú-cóndor-2026"
 
 
 def viewport(width, height):
-    """An exact viewport (a headless window cannot be narrower than 500 px)."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    steps.viewport(driver, width, height)
 
 
 def check(condition, what):
@@ -29,29 +25,13 @@ def check(condition, what):
     print("ok: " + what)
 
 
-options = webdriver.ChromeOptions()
-for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=360,780", "--lang=es-PE"):
-    options.add_argument(arg)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.set_page_load_timeout(30)
-viewport(360, 780)
+driver = steps.start()
 try:
     def text():
-        return driver.find_element(By.TAG_NAME, "body").text
+        return steps.text(driver)
 
     def and_wait(element):
-        """Clicks and waits until the next page, fully loaded, replaced this one (marked in its window)."""
-        driver.execute_script("window.paginaAnterior = 1")
-        element.click()
-
-        def new_page(d):
-            try:
-                return d.execute_script(
-                    "return window.paginaAnterior === undefined && document.readyState === 'complete'")
-            except WebDriverException:  # between two documents
-                return False
-
-        WebDriverWait(driver, 15).until(new_page)
+        steps.and_wait(driver, element, 15)
 
     def submit(form_action):
         and_wait(driver.find_element(By.CSS_SELECTOR, 'form[action="%s"] button[type=submit]' % form_action))
