@@ -39,6 +39,7 @@ public enum AuditEntity {
         PeriodRepository.auditEntity,
         BankStatementRepository.auditEntity,
         CreditOverrideRepository.auditEntity,
+        HolidayRepository.auditEntity,
     ]
 }
 

@@ -2,7 +2,8 @@
 /// Never edit a migration that has shipped: append a new one.
 enum Schema {
     static let migrations: [String] = [v1, v2, v3, v4, v5, v6, sshKeys, portal, auditDoor, exchangeRates,
-                                         receivables, recurring, periods, bankStatements, creditOverrides]
+                                         receivables, recurring, periods, bankStatements, creditOverrides,
+                                         holidays]
 
     /// v1: users, customers and contacts, catalog, audit log, form drafts, jobs and schedules, settings.
     static let v1 = """

@@ -49,6 +49,7 @@ extension StringCatalog {
         "audit.entity.period": ("Período", "Period"),
         "audit.entity.bank_statement": ("Extracto", "Bank statement"),
         "audit.entity.credit_override": ("Sobregiro", "Credit override"),
+        "audit.entity.feriado": ("Feriado", "Holiday"),
         "audit.action.create": ("Creación", "Create"),
         "audit.action.update": ("Modificación", "Update"),
         "audit.action.archive": ("Archivo", "Archive"),
