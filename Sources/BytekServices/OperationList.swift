@@ -10,5 +10,6 @@ extension Operation {
             + statementOperations
             + creditOperations
             + periodOperations
+            + holidayOperations
     }
 }

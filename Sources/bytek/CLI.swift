@@ -96,6 +96,7 @@ enum CLI {
         case "estado-cuenta": return try ReceivableCommand.statement(&args, context)
         case "periodo": return try PeriodCommand.run(&args, context)
         case "banco": return try BankCommand.run(&args, context)
+        case "feriados": return try HolidayCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

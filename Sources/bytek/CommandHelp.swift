@@ -39,6 +39,7 @@ enum CommandHelp {
         "cuenta-bancaria": "bytek cuenta-bancaria agregar --banco BANCO --numero N [--moneda PEN|USD] [--detraccion] | listar [--todas] | desactivar ID | activar ID",
         "estado-cuenta": "bytek estado-cuenta RUC [--desde FECHA] [--hasta FECHA] [--pdf ARCHIVO|-]",
         "periodo": "bytek periodo cerrar AAAA-MM [--nota TEXTO] | periodo reabrir AAAA-MM --motivo TEXTO | periodo listar",
+        "feriados": "bytek feriados [AÑO] | feriados agregar FECHA NOMBRE --decreto NORMA | feriados quitar FECHA | feriados dias-habiles DESDE HASTA",
         "banco": "bytek banco importar --cuenta ID ARCHIVO [--columnas MAPA] [--fechas aaaa-mm-dd] [--partial] | banco conciliar [--cuenta ID] [--aceptar-todas] | banco cuentas",
         "help": "bytek help [COMANDO]",
     ]
@@ -85,6 +86,7 @@ enum CommandHelp {
       estado-cuenta RUC [--pdf ARCHIVO]    Estado de cuenta de un cliente: cargos, abonos y saldo; en PDF con --pdf.
       periodo cerrar|reabrir|listar        Cierre mensual (registro de ventas presentado en SIRE); reabrir es de admin.
       banco importar|conciliar|cuentas     Extractos bancarios: importar (sin duplicar) y conciliar con lo por cobrar.
+      feriados [AÑO]|agregar|quitar|dias-habiles  Feriados de Perú (ley y decretos) y conteo de días hábiles.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -109,6 +111,7 @@ enum CommandHelp {
         "sire": SireCommand.help,
         "pago": ReceivableCommand.paymentHelp,
         "periodo": PeriodCommand.help,
+        "feriados": HolidayCommand.help,
         "banco": BankCommand.help,
         "serve": """
         Sirve el portal web sobre la base de datos: los contactos de los clientes y los técnicos ingresan con

@@ -15,5 +15,6 @@ enum MatrixAreas {
         PeriodMatrix.self,
         StatementMatrix.self,
         CreditMatrix.self,
+        HolidayMatrix.self,
     ]
 }
