@@ -49,7 +49,5 @@ public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { message }
 
     /// "24/12/2026".
-    static func text(_ d: LocalDate) -> String {
-        (d.day < 10 ? "0" : "") + String(d.day) + "/" + (d.month < 10 ? "0" : "") + String(d.month) + "/" + String(d.year)
-    }
+    static func text(_ d: LocalDate) -> String { ExchangeRateRule.dayMonthYear(d) }
 }
