@@ -86,7 +86,7 @@ enum CommandHelp {
       estado-cuenta RUC [--pdf ARCHIVO]    Estado de cuenta de un cliente: cargos, abonos y saldo; en PDF con --pdf.
       periodo cerrar|reabrir|listar        Cierre mensual (registro de ventas presentado en SIRE); reabrir es de admin.
       banco importar|conciliar|cuentas     Extractos bancarios: importar (sin duplicar) y conciliar con lo por cobrar.
-      feriados [AÑO]|agregar|quitar|dias-habiles  Feriados de Perú (ley y decretos) y conteo de días hábiles.
+      feriados [AÑO]|agregar|quitar        Feriados de Perú (ley y decretos); dias-habiles cuenta días hábiles.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
