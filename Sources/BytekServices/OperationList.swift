@@ -13,5 +13,6 @@ extension Operation {
             + cardOperations
             + messageOperations
             + reminderOperations
+            + holidayOperations
     }
 }

@@ -43,6 +43,7 @@ public enum AuditEntity {
         CardAuditEntity.cardRefundEntity, CardAuditEntity.cardPayoutEntity,
         MessageOutbox.auditEntity,
         ReminderRepository.policyEntity, ReminderRepository.customerEntity, ReminderRepository.sentEntity,
+        HolidayRepository.auditEntity,
     ]
 }
 

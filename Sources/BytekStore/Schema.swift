@@ -5,7 +5,8 @@ enum Schema {
                                          receivables, recurring, periods, bankStatements, creditOverrides,
                                          messaging,
                                          cards,
-                                         reminders]
+                                         reminders,
+                                         holidays]
 
     /// v1: users, customers and contacts, catalog, audit log, form drafts, jobs and schedules, settings.
     static let v1 = """

@@ -102,6 +102,7 @@ enum CLI {
         case "comprobante": return try MessageCommand.document(&args, context)
         case "tarjetas": return try CardCommand.cards(&args, context)
         case "cobro": return try CardCommand.charge(&args, context)
+        case "feriados": return try HolidayCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

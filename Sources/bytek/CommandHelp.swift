@@ -42,6 +42,7 @@ enum CommandHelp {
         "cobro": "bytek cobro cargar --cliente RUC [--documento F001-12]... [--tarjeta ID] | reembolsar ID [--monto IMPORTE] --motivo TEXTO | listar [--estado ESTADO] [--cliente RUC] | liquidacion --pasarela izipay|niubiz --bruto IMPORTE --comision IMPORTE [--moneda PEN|USD] [--fecha FECHA] [--cobros ID,ID] [--referencia TEXTO] | automatico [--fecha FECHA] | cuenta --pasarela izipay|niubiz --cuenta ID [--moneda PEN|USD] | reintentos [0,3,7] | conciliar [--aceptar-todas]",
         "estado-cuenta": "bytek estado-cuenta RUC [--desde FECHA] [--hasta FECHA] [--pdf ARCHIVO|-]",
         "periodo": "bytek periodo cerrar AAAA-MM [--nota TEXTO] | periodo reabrir AAAA-MM --motivo TEXTO | periodo listar",
+        "feriados": "bytek feriados [AÑO] | feriados agregar FECHA NOMBRE --decreto NORMA | feriados quitar FECHA | feriados dias-habiles DESDE HASTA",
         "banco": "bytek banco importar --cuenta ID ARCHIVO [--columnas MAPA] [--fechas aaaa-mm-dd] [--partial] | banco conciliar [--cuenta ID] [--aceptar-todas] | banco cuentas",
         "mensajes": "bytek mensajes --cliente RUC [--limite N] | mensajes comprobantes --cliente RUC [--activo si|no] [--a CORREOS] [--adjuntos pdf,xml,cdr]",
         "cotizacion": "bytek cotizacion enviar COT-AAAA-NNNNN [--version N] [--a CORREOS] | cotizacion list|show|pdf|reopen (como bytek quote)",
@@ -97,6 +98,7 @@ enum CommandHelp {
       comprobante enviar F001-12           Envía por correo un comprobante aceptado con su PDF, XML y CDR.
       tarjetas [--cliente RUC]             Tarjetas guardadas de los clientes (Izipay, Niubiz) y su cobro automático.
       cobro cargar|listar|reembolsar|...   Cobros con tarjeta: cobrar ahora, intentos y su estado, reembolsos, liquidaciones.
+      feriados [AÑO]|agregar|quitar        Feriados de Perú (ley y decretos); dias-habiles cuenta días hábiles.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -121,6 +123,7 @@ enum CommandHelp {
         "sire": SireCommand.help,
         "pago": ReceivableCommand.paymentHelp,
         "periodo": PeriodCommand.help,
+        "feriados": HolidayCommand.help,
         "banco": BankCommand.help,
         "serve": """
         Sirve el portal web sobre la base de datos: los contactos de los clientes y los técnicos ingresan con

@@ -53,6 +53,7 @@ extension StringCatalog {
         "audit.entity.reminder_policy": ("Política avisos", "Reminder policy"),
         "audit.entity.reminder_customer": ("Avisos cliente", "Customer reminders"),
         "audit.entity.reminder_sent": ("Aviso enviado", "Reminder sent"),
+        "audit.entity.feriado": ("Feriado", "Holiday"),
         "audit.action.create": ("Creación", "Create"),
         "audit.action.update": ("Modificación", "Update"),
         "audit.action.archive": ("Archivo", "Archive"),

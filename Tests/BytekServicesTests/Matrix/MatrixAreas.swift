@@ -18,5 +18,6 @@ enum MatrixAreas {
         CardMatrix.self,
         MessageMatrix.self,
         ReminderMatrix.self,
+        HolidayMatrix.self,
     ]
 }
