@@ -64,10 +64,11 @@ import Testing
         }
     }
 
-    /// The way a user meets it: one change of each kind in the log, the Auditoría screen at 120×40
-    /// shows each Spanish name whole, and the entity filter (`e`) walks through every one.
+    /// The way a user meets it: one change of each kind in the log, the Auditoría screen 120 columns wide
+    /// shows each Spanish name whole, and the entity filter (`e`) walks through every one. (60 rows: there are
+    /// more entities than a 40-row screen lists at once.)
     @Test func auditScreenShowsEveryEntityInSpanish() throws {
-        let h = try ScreenHarness()
+        let h = try ScreenHarness(height: 60)
         let log = AuditLog(db: h.store.db, user: "admin", now: { ScreenHarness.fixedNow })
         try h.store.db.write {
             for (i, e) in AuditEntity.all.enumerated() {
