@@ -32,6 +32,28 @@ enum DemoReminders {
             report.sent += r.sent
             report.held = r.held
         }
+        try deliverEarlier(store: store, environment: environment, before: today)
         return report
+    }
+
+    /// What the worker and WhatsApp's webhook made of the reminders: the earlier days' e-mails accepted by the mail
+    /// server and their WhatsApp messages delivered and read; today's last WhatsApp message went to a number not on
+    /// WhatsApp, failed, and its fallback e-mail is queued (once). Today's others stay in the outbox for the worker.
+    private static func deliverEarlier(store: Store, environment: [String: String], before today: LocalDate) throws {
+        let messages = Services(store: store, actor: .worker, environment: { environment }).messages
+        let sent = try store.db.query("""
+            SELECT DISTINCT message_id AS id, channel, sent_on < ? AS earlier FROM reminder_sent
+            WHERE message_id IS NOT NULL ORDER BY message_id
+            """, [.text(today.description)]).map { (id: $0.int("id"), channel: $0.string("channel"), earlier: $0.int("earlier") == 1) }
+        let whatsapp = MessageChannel.whatsapp.rawValue
+        for m in sent where m.earlier {
+            guard m.channel == whatsapp else { try messages.recordSent(id: m.id); continue }
+            try messages.recordSent(id: m.id, providerId: "wamid.demo\(m.id)")
+            _ = try messages.applyReports([("wamid.demo\(m.id)", .entregado, ""), ("wamid.demo\(m.id)", .leido, "")])
+        }
+        if let last = sent.last(where: { !$0.earlier && $0.channel == whatsapp }) {
+            try messages.recordSent(id: last.id, providerId: "wamid.demo\(last.id)")
+            _ = try messages.applyReports([("wamid.demo\(last.id)", .fallido, "131026: el número no tiene WhatsApp")])
+        }
     }
 }
