@@ -104,5 +104,10 @@ final class ScriptedGateway: CardGateway, @unchecked Sendable {
         #expect(h.screen.contains("reembolsado S/ 180.00"), "\(h.screen)")
         let standing = try h.store.db.query("SELECT amount_cents FROM payment WHERE reversed_at IS NULL").map { $0.int("amount_cents") }
         #expect(standing == [100_000])
+
+        h.keys(.escape)   // back to the module's own pane (opened with `t`, now showing the same charges), then to Cobranzas
+        #expect(h.screen.contains("Tarjetas y cobros ·") && h.screen.contains("reembolsado S/ 180.00"), "\(h.screen)")
+        h.keys(.escape)
+        #expect(!h.screen.contains("Tarjetas y cobros ·") && h.screen.contains("Antigüedad"), "\(h.screen)")
     }
 }

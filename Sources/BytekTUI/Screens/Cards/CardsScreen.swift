@@ -52,6 +52,7 @@ final class CardsScreen: Screen {
             b.append(KeyBinding([.char("r")], strings["cards.key.refund"], help: strings["cards.help.refund"]))
         }
         b.append(KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], strings["key.move"], help: strings["table.help.move"], hint: false))
+        b.append(KeyBinding([.escape], strings["cob.st.back"]))
         return b
     }
 
@@ -106,6 +107,7 @@ final class CardsScreen: Screen {
         switch event {
         case .key(.char("c")) where canWrite: askCharge(context); return .handled
         case .key(.char("r")) where canWrite: askRefund(context); return .handled
+        case .key(.escape): context.pop(); return .handled
         default: return pane.handle(event) ? .handled : .ignored
         }
     }
