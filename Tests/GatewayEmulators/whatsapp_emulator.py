@@ -47,6 +47,10 @@ DEFAULT_TEMPLATES = {
     "recordatorio_pago": {"es": 4},
     "recordatorio_vencido": {"es": 4},
     "comprobante_emitido": {"es": 3},
+    # The standard reminder policy's (ReminderDefaults): {cliente} {documentos} {total} {enlace_pago} on the due
+    # date, {cliente} {total} {dias_vencido} {enlace_pago} seven days after.
+    "recordatorio_vencimiento": {"es": 4},
+    "aviso_mora": {"es": 4},
     "hello_world": {"en_US": 0},
 }
 
