@@ -21,14 +21,14 @@ pid=$(app_pid)
 "$BYTEK" --db "$DB" --user admin restore "$WORK/copia.sqlite" >"$WORK/r.out" 2>"$WORK/r.err"
 [ $? -eq 1 ] || fail "restore no se negó con la interfaz abierta"
 grep -qF "PID $pid" "$WORK/r.err" || fail "restore no nombró el proceso de la interfaz: $(cat "$WORK/r.err")"
-"$BYTEK" --db "$DB" --user admin export customers | grep -qF "Guardado Durante El Respaldo" \
+"$BYTEK" --db "$DB" --user admin export customers | grep -F "Guardado Durante El Respaldo" >/dev/null \
   || fail "se perdió el cliente guardado en la interfaz"
 
 press q
 expect_screen "__EXIT_0__" "la interfaz no terminó con q"
 "$BYTEK" --db "$DB" --user admin restore "$WORK/copia.sqlite" >/dev/null 2>"$WORK/r2.err" \
   || fail "restore falló con la interfaz cerrada: $(cat "$WORK/r2.err")"
-"$BYTEK" --db "$DB" --user admin export customers | grep -qF "Guardado Durante El Respaldo" \
+"$BYTEK" --db "$DB" --user admin export customers | grep -F "Guardado Durante El Respaldo" >/dev/null \
   && fail "el respaldo restaurado todavía tiene el cliente posterior"
 [ "$(stat -c %a "$DB")" = 600 ] || fail "la base restaurada no es 0600"
 finish

@@ -27,7 +27,7 @@ expect_screen "admin es el último admin activo" "el único admin pudo deshabili
 press q
 wait_for "__EXIT_0__" || fail "no salió"
 
-"$BYTEK" --db "$DB" --user admin user list | grep -q "lquispe.*finanzas" || fail "la lista de usuarios no tiene a lquispe (finanzas)"
+"$BYTEK" --db "$DB" --user admin user list | grep "lquispe.*finanzas" >/dev/null || fail "la lista de usuarios no tiene a lquispe (finanzas)"
 "$BYTEK" --db "$DB" --user lquispe tui 2>"$WORK/err" && fail "un usuario deshabilitado abrió el programa"
 grep -q "deshabilitado" "$WORK/err" || fail "no dijo que el usuario está deshabilitado"
 BYTEK_USER=admin "$BYTEK" --db "$DB" user enable lquispe >/dev/null || fail "enable"

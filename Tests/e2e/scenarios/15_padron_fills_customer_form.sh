@@ -15,7 +15,7 @@ row=$(iconv -f LATIN1 -t UTF-8 "$WORK/padron.txt" | awk -F'|' \
 ruc=${row%%|*}
 name=${row#*|}
 # The CLI agrees that the RUC is in the imported padrón.
-"$BYTEK" --db "$DB" --user admin padron show "$ruc" 2>/dev/null | grep -qF "$name" \
+"$BYTEK" --db "$DB" --user admin padron show "$ruc" 2>/dev/null | grep -F "$name" >/dev/null \
   || fail "bytek padron show $ruc no muestra «$name»"
 # The form's field may cut a long name: look for its first 24 characters.
 shown=${name:0:24}
