@@ -114,6 +114,15 @@ struct MessagingCLITests {
         #expect(pdf?["name"] as? String == "\(quote.number)-v1.pdf" && pdf?["head"] as? String == "%PDF-")
     }
 
+    /// The secrets file of a run against the local SMTP server and the WhatsApp emulator (its default keys).
+    static func writeSecrets(smtp: LocalSMTP, whatsapp emulator: InvoiceEmulator, _ fx: CLIFixture) throws {
+        try SecretsFile.upsert([("smtp_host", "127.0.0.1"), ("smtp_port", "\(smtp.port)"), ("smtp_starttls", "no"),
+                                ("smtp_from", "BYTEK <cobranzas@bytek.pe>"),
+                                ("whatsapp_url", "http://127.0.0.1:\(emulator.port)"), ("whatsapp_token", "token-emulador"),
+                                ("whatsapp_phone_number_id", "100000000000001"), ("whatsapp_app_secret", "secreto-app-emulador"),
+                                ("whatsapp_verify_token", "verificame")], at: fx.file(Secrets.fileName))
+    }
+
     @Test func whatsappTemplatesTheirWebhookAndTheFallbackEmail() throws {
         let emulator = try InvoiceEmulator(script: Self.whatsappScript, arguments: ["--not-on-whatsapp", "51900000000"])
         defer { emulator.stop() }
@@ -121,11 +130,7 @@ struct MessagingCLITests {
         defer { fx.cleanup() }
         try fx.withAdmin()
         let smtp = try LocalSMTP(folder: fx.folder)
-        try SecretsFile.upsert([("smtp_host", "127.0.0.1"), ("smtp_port", "\(smtp.port)"), ("smtp_starttls", "no"),
-                                ("smtp_from", "BYTEK <cobranzas@bytek.pe>"),
-                                ("whatsapp_url", "http://127.0.0.1:\(emulator.port)"), ("whatsapp_token", "token-emulador"),
-                                ("whatsapp_phone_number_id", "100000000000001"), ("whatsapp_app_secret", "secreto-app-emulador"),
-                                ("whatsapp_verify_token", "verificame")], at: fx.file(Secrets.fileName))
+        try Self.writeSecrets(smtp: smtp, whatsapp: emulator, fx)
         let db = try Database(path: fx.dbPath)
         let ruc = validRUC("2060123456")
         let customer = try #require(try CustomerRepository(db: db, user: "admin").create(Customer(

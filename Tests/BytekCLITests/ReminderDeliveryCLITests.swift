@@ -40,11 +40,7 @@ struct ReminderDeliveryCLITests {
         defer { fx.cleanup() }
         try fx.withAdmin()
         let smtp = try LocalSMTP(folder: fx.folder)
-        try SecretsFile.upsert([("smtp_host", "127.0.0.1"), ("smtp_port", "\(smtp.port)"), ("smtp_starttls", "no"),
-                                ("smtp_from", "BYTEK <cobranzas@bytek.pe>"),
-                                ("whatsapp_url", "http://127.0.0.1:\(emulator.port)"), ("whatsapp_token", "token-emulador"),
-                                ("whatsapp_phone_number_id", "100000000000001"), ("whatsapp_app_secret", "secreto-app-emulador"),
-                                ("whatsapp_verify_token", "verificame")], at: fx.file(Secrets.fileName))
+        try MessagingCLITests.writeSecrets(smtp: smtp, whatsapp: emulator, fx)
         let clock = fx.file("reloj")
         func at(_ date: LocalDate) throws -> [String: String] {
             // 14:00 UTC = 09:00 in Lima.
