@@ -3,12 +3,12 @@
 public enum ModuleGroup: String, CaseIterable, Sendable {
     case commercial, finance, operations, administration
 
-    /// The group's modules, in the order of their tabs. Operaciones holds none yet (Proyectos comes next).
+    /// The group's modules, in the order of their tabs. 
     public var modules: [AppModule] {
         switch self {
         case .commercial: return [.customers, .sales, .quotes, .catalog]
         case .finance: return [.billing, .receivables, .recurring, .salesRegister, .exchangeRates]
-        case .operations: return []
+        case .operations: return [.projects, .timesheets]
         case .administration: return [.users, .audit, .jobs]
         }
     }

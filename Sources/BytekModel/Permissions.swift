@@ -37,6 +37,10 @@ public enum AppModule: String, CaseIterable, Sendable {
     case recurring
     /// Registro de ventas (SIRE RVIE) and the monthly close.
     case salesRegister
+    /// Proyectos: projects made from what was sold, boards, milestones and sign-offs, profitability.
+    case projects
+    /// Horas: each person's timesheet (week grid, timer); managers approve weeks.
+    case timesheets
 }
 
 public enum Access: Sendable, Equatable { case none, read, write }
@@ -76,6 +80,11 @@ public enum PermissionMatrix {
         case (.recurring, _): return .none
         case (.salesRegister, .finanzas): return .write
         case (.salesRegister, _): return .none
+        case (.projects, .operaciones), (.projects, .tecnico): return .write
+        case (.projects, .ventas), (.projects, .finanzas), (.projects, .soporte): return .read
+        case (.projects, _): return .none
+        case (.timesheets, .almacen): return .none
+        case (.timesheets, _): return .write
         }
     }
 

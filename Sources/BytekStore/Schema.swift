@@ -6,7 +6,8 @@ enum Schema {
                                          messaging,
                                          cards,
                                          reminders,
-                                         holidays]
+                                         holidays,
+                                         projects]
 
     /// v1: users, customers and contacts, catalog, audit log, form drafts, jobs and schedules, settings.
     static let v1 = """

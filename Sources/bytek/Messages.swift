@@ -98,6 +98,8 @@ enum Messages {
         case .receivables: return "Cobranzas"
         case .recurring: return "Recurrentes"
         case .salesRegister: return "Registro de ventas"
+        case .projects: return "Proyectos"
+        case .timesheets: return "Horas"
         }
     }
 

@@ -7,20 +7,22 @@ import Testing
             #expect(ModuleGroup.allCases.filter { $0.modules.contains(m) }.count == 1, "\(m)")
         }
         #expect(ModuleGroup.commercial.modules == [.customers, .sales, .quotes, .catalog])
+        #expect(ModuleGroup.operations.modules == [.projects, .timesheets])
         #expect(ModuleGroup.administration.modules == [.users, .audit, .jobs])
     }
 
     @Test func aRoleSeesOnlyGroupsWithAModuleItMayRead() {
-        #expect(ModuleGroup.visible(for: .admin).map(\.group) == [.commercial, .finance, .administration])
+        #expect(ModuleGroup.visible(for: .admin).map(\.group) == [.commercial, .finance, .operations, .administration])
         #expect(ModuleGroup.visible(for: .almacen).map(\.group) == [.commercial])
         #expect(ModuleGroup.visible(for: .almacen)[0].modules == [.customers, .catalog])
         let finanzas = ModuleGroup.visible(for: .finanzas)
-        #expect(finanzas.map(\.group) == [.commercial, .finance, .administration])
+        #expect(finanzas.map(\.group) == [.commercial, .finance, .operations, .administration])
         #expect(finanzas.last?.modules == [.audit], "finanzas reads Auditoría, never Usuarios")
         for role in Role.allCases {
             #expect(PermissionMatrix.canRead(role, .users) == (role == .admin), "\(role)")
             #expect(PermissionMatrix.canWrite(role, .users) == (role == .admin), "\(role)")
-            #expect(!ModuleGroup.visible(for: role).contains { $0.group == .operations }, "Operaciones is empty today")
+            #expect(ModuleGroup.visible(for: role).contains { $0.group == .operations } == (role != .almacen),
+                    "everyone but almacén logs hours (Operaciones › Horas): \(role)")
         }
     }
 

@@ -8,7 +8,7 @@ import Testing
 @Suite struct AppFrameScreenTests {
     @Test func numberKeysPickGroupsAndBracketsMoveAmongTheirModules() throws {
         let h = try ScreenHarness()
-        #expect(h.app.groups.map(\.group) == [.commercial, .finance, .administration], "Operaciones is empty today")
+        #expect(h.app.groups.map(\.group) == [.commercial, .finance, .operations, .administration])
         #expect(h.app.current == .customers)
         h.keys(.char("]"))
         #expect(h.app.current == .sales)
@@ -31,17 +31,24 @@ import Testing
         h.keys(.char("]"))
         #expect(h.app.current == .billing, "] wraps around Finanzas")
         h.keys(.f(4))
+        #expect(h.app.current == .projects)
+        h.keys(.char("]"))
+        #expect(h.app.current == .timesheets)
+        #expect(h.screen.split(separator: "\n")[0].contains("3 Operaciones: Proyectos  Horas"), "\(h.screen)")
+        h.keys(.f(5))
         #expect(h.app.current == .users)
         h.keys(.char("["))
         #expect(h.app.current == .jobs)
-        #expect(h.screen.split(separator: "\n")[0].contains("3 Administración: Usuarios  Auditoría  Tareas"), "\(h.screen)")
+        #expect(h.screen.split(separator: "\n")[0].contains("4 Administración: Usuarios  Auditoría  Tareas"), "\(h.screen)")
         // Each group remembers its last module.
         h.keys(.char("1"))
         #expect(h.app.current == .catalog)
-        h.keys(.char("3"))
+        h.keys(.char("4"))
         #expect(h.app.current == .jobs)
-        h.keys(.char("4"), .f(5))
-        #expect(h.app.current == .jobs, "no fourth group for an admin today")
+        h.keys(.char("3"))
+        #expect(h.app.current == .timesheets)
+        h.keys(.char("5"), .f(6))
+        #expect(h.app.current == .timesheets, "no fifth group for an admin")
     }
 
     @Test func clicksOnAGroupAndOnATabSwitch() throws {
@@ -65,9 +72,9 @@ import Testing
     @Test func topBarFitsAt80Columns() throws {
         let h = try ScreenHarness(width: 80, height: 24)
         h.app.draw()
-        #expect(h.screen.split(separator: "\n")[0].hasPrefix(" 1 Comercial: Clientes  Ventas  Cotizaciones  Catálogo  2 Fin  3 Adm"))
+        #expect(h.screen.split(separator: "\n")[0].hasPrefix(" 1 Comercial: Clientes  Ventas  Cotizaciones  Catálogo  2 Fin  3 Ope  4 Adm"))
         h.go(.jobs)
-        #expect(h.screen.split(separator: "\n")[0].contains(" 1 Comercial  2 Finanzas  3 Administración: Usuarios  Auditoría  Tareas"))
+        #expect(h.screen.split(separator: "\n")[0].contains(" 1 Com  2 Fin  3 Ope  4 Administración: Usuarios  Auditoría  Tareas"))
     }
 
     @Test func thePaletteGoesToAnyModule() throws {

@@ -48,6 +48,7 @@ enum StringCatalog {
         "module.recurring": ("Recurrentes", "Recurring"),
         "module.salesRegister": ("Registro de ventas", "Sales register"),
         "module.projects": ("Proyectos", "Projects"),
+        "module.timesheets": ("Horas", "Timesheets"),
         "module.stock": ("Almacén", "Stock"),
         "module.support": ("Soporte", "Support"),
 

@@ -25,6 +25,8 @@ enum Modules {
             ModuleEntry(.exchangeRates) { ctx in ExchangeRateScreen(services: ctx.services(store), strings: ctx.strings) },
             ModuleEntry(.salesRegister) { ctx in SalesRegisterScreen(services: ctx.services(store), strings: ctx.strings) },
             ModuleEntry(.recurring) { ctx in RecurringScreen(services: ctx.services(store), strings: ctx.strings) },
+            ModuleEntry(.projects) { ctx in ProjectsModule.makeRoot(store: store, context: ctx) },
+            ModuleEntry(.timesheets) { ctx in TimesheetsModule.makeRoot(store: store, context: ctx) },
             ModuleEntry(.jobs) { ctx in JobsScreen(jobs: ctx.services(store).jobs, strings: ctx.strings) },
         ]
     }

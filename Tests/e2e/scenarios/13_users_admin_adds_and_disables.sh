@@ -6,8 +6,8 @@
 
 start --user admin tui
 expect_screen "1 Comercial: Clientes  Ventas  Cotizaciones  Catálogo" "la barra superior no muestra los grupos"
-press 3
-expect_screen "3 Administración: Usuarios  Auditoría  Tareas" "3 no abrió Administración"
+press 4
+expect_screen "4 Administración: Usuarios  Auditoría  Tareas" "4 no abrió Administración"
 expect_screen "Último ingreso" "no se abrió Usuarios"
 press n
 expect_screen "Nuevo usuario" "no se abrió el formulario de usuario"
@@ -35,7 +35,7 @@ BYTEK_USER=admin "$BYTEK" --db "$DB" user enable lquispe >/dev/null || fail "ena
 start --user lquispe tui
 expect_screen "1 Comercial" "finanzas no ve su barra"
 expect_screen "2 Finanzas" "finanzas no ve Finanzas"
-press 3
-expect_screen "3 Administración: Auditoría" "finanzas no ve Auditoría en Administración"
+press 4
+expect_screen "4 Administración: Auditoría" "finanzas no ve Auditoría en Administración"
 expect_no_screen "Usuarios" "un rol no admin ve Usuarios"
 finish

@@ -51,7 +51,7 @@ expect_screen "BYTEK" "la clave de finanzas no abrió la interfaz por SSH" 30
 expect_screen "2 Finanzas" "finanzas no ve el grupo Finanzas"
 press 2
 expect_screen "Facturación" "finanzas no ve Facturación"
-press 3
+press 4
 expect_screen "Auditoría" "finanzas no ve Auditoría"
 expect_screen "finanzas" "la interfaz no dice que el usuario es finanzas"
 press q
