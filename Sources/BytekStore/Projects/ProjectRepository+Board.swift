@@ -5,7 +5,7 @@ import Foundation
 extension ProjectRepository {
     /// The working days lateness is judged by, from the holiday table.
     public func horizon(today: LocalDate) throws -> CardLateness.Horizon {
-        let calendar = try HolidayRepository(db: db, user: user, now: now).calendar(years: today.year...(today.year + 1))
+        let calendar = try holidayTable.calendar(years: today.year...(today.year + 1))
         return try CardLateness.Horizon(today: today, calendar: calendar)
     }
 
@@ -26,8 +26,9 @@ extension ProjectRepository {
             args += [like, like, like, like]
         }
         let open = "project_task.project_id = project.id AND project_task.state NOT IN ('hecho','cancelada')"
-        let columns = [
-            "project.*", "customer.legal_name AS customer_name",
+        let columns = ["id", "code", "name", "unit", "kind", "customer_id", "quote_id", "contract_id", "template_id", "manager",
+                       "status", "currency", "sold_cents", "exchange_rate", "start_date", "promised_date", "notes"].map { "project.\($0)" } + [
+            "customer.legal_name AS customer_name",
             "(SELECT count(*) FROM project_task WHERE project_task.project_id = project.id AND project_task.state = 'hecho') AS done_n",
             "(SELECT count(*) FROM project_task WHERE project_task.project_id = project.id AND project_task.state <> 'cancelada') AS all_n",
             "(SELECT count(*) FROM project_task WHERE \(open) AND project_task.due_date < '\(h.today)') AS late_n",
