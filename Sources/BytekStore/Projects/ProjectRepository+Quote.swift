@@ -87,13 +87,7 @@ extension ProjectRepository {
                                      [.int(projectId)]).intValue ?? 1)
         let milestones = try plannedMilestones(milestoneRows, projectId: projectId, firstPosition: next, currency: quote.currency,
                                                start: day, promised: promised, calendar: calendar, include: true)
-        for m in milestones {
-            try db.execute("""
-                INSERT INTO project_milestone(project_id, position, name, percent, amount_cents, planned_date, state,
-                    quote_milestone_id) VALUES (?, ?, ?, ?, ?, ?, 'pendiente', ?)
-                """, [.int(projectId), .int(Int64(m.position)), .text(m.name), .text(m.percent.description),
-                      .int(m.amount.minorUnits), .text(m.plannedDate.description), SalesColumns.id(m.quoteMilestoneId)])
-        }
+        for m in milestones { try insertMilestone(m, projectId: projectId) }
         let tasks = try template.map { try addTemplateTasks($0.template, projectId: projectId, promised: promised) } ?? []
         let after = try get(projectId) ?? before
         try audit.append(entity: Self.projectEntity, entityId: projectId, action: .update,

@@ -80,14 +80,16 @@ public struct ProjectRepository: Sendable {
                   .text(p.promisedDate.description), .text(p.notes), .text(user), .text(at), .text(at)])
         p.id = db.lastInsertRowID
         for r in roles { try upsertRole(p.id, r) }
-        for m in milestones {
-            try db.execute("""
-                INSERT INTO project_milestone(project_id, position, name, percent, amount_cents, planned_date, state,
-                    quote_milestone_id) VALUES (?, ?, ?, ?, ?, ?, 'pendiente', ?)
-                """, [.int(p.id), .int(Int64(m.position)), .text(m.name), .text(m.percent.description),
-                      .int(m.amount.minorUnits), .text(m.plannedDate.description), SalesColumns.id(m.quoteMilestoneId)])
-        }
+        for m in milestones { try insertMilestone(m, projectId: p.id) }
         return try get(p.id) ?? p
+    }
+
+    func insertMilestone(_ m: ProjectMilestone, projectId: Int64) throws {
+        try db.execute("""
+            INSERT INTO project_milestone(project_id, position, name, percent, amount_cents, planned_date, state,
+                quote_milestone_id) VALUES (?, ?, ?, ?, ?, ?, 'pendiente', ?)
+            """, [.int(projectId), .int(Int64(m.position)), .text(m.name), .text(m.percent.description),
+                  .int(m.amount.minorUnits), .text(m.plannedDate.description), SalesColumns.id(m.quoteMilestoneId)])
     }
 
     func upsertRole(_ projectId: Int64, _ r: ProjectRoleHours) throws {
