@@ -11,9 +11,9 @@ extension Operation {
     /// Archive a project (never deleted).
     public static let projectArchive = Operation("proyecto.archivar", .projects, .write)
     /// Add and edit tasks, their checklists, block/unblock and cancel them.
-    public static let taskEdit = Operation("tarea.editar", .projects, .write)
+    public static let taskEdit = Operation("tarjeta.editar", .projects, .write)
     /// Move a card between columns (over a WIP limit only with a reason).
-    public static let taskMove = Operation("tarea.mover", .projects, .write)
+    public static let taskMove = Operation("tarjeta.mover", .projects, .write)
     /// Set the WIP limits of a board's columns: operaciones and admin.
     public static let boardWip = Operation("tablero.wip", .projects, .write, rule: { [.admin, .operaciones].contains($0) })
     /// Read the packages' templates.
