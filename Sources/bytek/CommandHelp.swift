@@ -43,7 +43,7 @@ enum CommandHelp {
         "estado-cuenta": "bytek estado-cuenta RUC [--desde FECHA] [--hasta FECHA] [--pdf ARCHIVO|-]",
         "periodo": "bytek periodo cerrar AAAA-MM [--nota TEXTO] | periodo reabrir AAAA-MM --motivo TEXTO | periodo listar",
         "feriados": "bytek feriados [AÑO] | feriados agregar FECHA NOMBRE --decreto NORMA | feriados quitar FECHA | feriados dias-habiles DESDE HASTA",
-        "proyectos": "bytek proyectos [listar] | ver CODIGO | nuevo --cliente RUC --nombre N --responsable U --prometida F | editar | archivar CODIGO | tareas CODIGO | tarea CODIGO TITULO | mover TAREA >|<|COLUMNA [--forzar MOTIVO] | bloquear TAREA --motivo T | tablero U1|CODIGO | wip U1|CODIGO [COLUMNA LIMITE] | plantillas [NOMBRE]",
+        "proyectos": "bytek proyectos [listar] | ver CODIGO | nuevo --cliente RUC --nombre N --responsable U --prometida F | editar | archivar CODIGO | tareas CODIGO | tarea CODIGO TITULO | mover TAREA >|<|COLUMNA [--forzar MOTIVO] | bloquear TAREA --motivo T | tablero U1|CODIGO | wip U1|CODIGO [COLUMNA LIMITE] | plantillas [NOMBRE] | atrasos [--fecha FECHA]",
         "banco": "bytek banco importar --cuenta ID ARCHIVO [--columnas MAPA] [--fechas aaaa-mm-dd] [--partial] | banco conciliar [--cuenta ID] [--aceptar-todas] | banco cuentas",
         "mensajes": "bytek mensajes --cliente RUC [--limite N] | mensajes comprobantes --cliente RUC [--activo si|no] [--a CORREOS] [--adjuntos pdf,xml,cdr]",
         "cotizacion": "bytek cotizacion enviar COT-AAAA-NNNNN [--version N] [--a CORREOS] | cotizacion list|show|pdf|reopen (como bytek quote)",

@@ -35,6 +35,10 @@ enum ProjectCommand {
       bytek proyectos wip U1|CODIGO [COLUMNA LIMITE|-]    Muestra o fija (o quita con -) un límite WIP
                                                   (operaciones y admin).
       bytek proyectos plantillas [NOMBRE]         Las plantillas; con NOMBRE, sus pasos, días hábiles y listas.
+      bytek proyectos atrasos [--fecha FECHA]     Lo que no llegará a su fecha: tarjetas vencidas (atrasada) o que
+                                                  vencen al día hábil siguiente o cuyo proyecto se promete en 2 días
+                                                  hábiles (por vencer), por proyecto y responsable (el trabajo diario
+                                                  proyectos.atrasos de las 07:30 da lo mismo).
     Las fechas se escriben aaaa-mm-dd.
     """
 
@@ -87,6 +91,7 @@ enum ProjectCommand {
         case "tablero": return try board(&args, context)
         case "wip": return try wip(&args, context)
         case "plantillas": return try templates(&args, context)
+        case "atrasos": return try late(&args, context)
         case let other?:
             throw CLIError.usage("subcomando desconocido: \(other)", command: args.command)
         }
@@ -330,6 +335,22 @@ enum ProjectCommand {
         for t in try s.projects.templates(includeInactive: true) {
             Console.out(col(t.template.name, 28) + col(t.template.unit.rawValue, 4) + col("\(t.template.steps.count) pasos", 10)
                         + "\(t.template.totalWorkingDays) días hábiles" + (t.active ? "" : " (desactivada)"))
+        }
+        return 0
+    }
+
+    static func late(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        let day = try args.option("--fecha").map { try ProjectLimits.date($0, field: "fecha") }
+        try args.finish()
+        let r = try open(context).projects.lateReport(on: day)
+        Console.out("Atrasos al \(r.date): \(r.cardCount) \(r.cardCount == 1 ? "tarjeta" : "tarjetas") en \(r.projects.count) "
+                    + (r.projects.count == 1 ? "proyecto." : "proyectos."))
+        for p in r.projects {
+            Console.out("\(p.code) «\(p.name)» · responsable \(p.manager) · prometido \(p.promised)")
+            for c in p.cards {
+                Console.out("  #\(c.id) \(col(c.title, 28)) vence \(c.due?.description ?? "-") · \(c.assignee ?? "sin asignar") · "
+                            + c.lateness.displayName.uppercased())
+            }
         }
         return 0
     }

@@ -59,6 +59,10 @@ import Testing
         let filtered = try fx.run("proyectos", "tablero", "PRY-2026-00001", "--filtro", "PUBLICACION", user: "vera", extra: env)
         #expect(filtered.stdout.contains("publicación") && !filtered.stdout.contains("diseño"), "\(filtered.stdout)")
 
+        let late = try fx.run("proyectos", "atrasos", "--fecha", "2026-12-07", user: "vera", extra: env)
+        #expect(late.status == 0, "\(late.stderr)")
+        #expect(late.stdout.contains("Atrasos al 2026-12-07: 3 tarjetas en 1 proyecto."), "\(late.stdout)")
+        #expect(late.stdout.contains("#1 brief") && late.stdout.contains("ATRASADA") && late.stdout.contains("#3 contenido"), "\(late.stdout)")
         let list = try fx.run("proyectos", user: "vera", extra: env)
         #expect(list.stdout.contains("PRY-2026-00001") && list.stdout.contains("Panadería Lima") && list.stdout.contains("1 proyecto."),
                 "\(list.stdout)")
