@@ -60,25 +60,11 @@ enum ProjectCommand {
         case "tarea": return try addTask(&args, context)
         case "mover": return try move(&args, context)
         case "bloquear":
-            let reason = try args.option("--motivo") ?? ""
-            let id = try taskId(&args)
-            try args.finish()
-            let t = try open(context).projects.block(id, reason: reason)
-            Console.out("Bloqueada: #\(t.id) «\(t.title)»: \(t.blockedReason).")
-            return 0
+            return try onTask(&args, context, reason: true, done: "Bloqueada") { s, id, reason in try s.projects.block(id, reason: reason) }
         case "desbloquear":
-            let id = try taskId(&args)
-            try args.finish()
-            let t = try open(context).projects.unblock(id)
-            Console.out("Desbloqueada: #\(t.id) «\(t.title)».")
-            return 0
+            return try onTask(&args, context, reason: false, done: "Desbloqueada") { s, id, _ in try s.projects.unblock(id) }
         case "cancelar":
-            let reason = try args.option("--motivo") ?? ""
-            let id = try taskId(&args)
-            try args.finish()
-            let t = try open(context).projects.cancelTask(id, reason: reason)
-            Console.out("Cancelada: #\(t.id) «\(t.title)».")
-            return 0
+            return try onTask(&args, context, reason: true, done: "Cancelada") { s, id, reason in try s.projects.cancelTask(id, reason: reason) }
         case "check": return try checklist(&args, context)
         case "marcar":
             guard let id = Int64(try args.requirePositional("el ITEM (número)")) else {
@@ -352,6 +338,17 @@ enum ProjectCommand {
                             + c.lateness.displayName.uppercased())
             }
         }
+        return 0
+    }
+
+    /// A change of one card (`TAREA [--motivo TEXTO]`), then "Bloqueada: #12 «diseño»: motivo."
+    static func onTask(_ args: inout Arguments, _ context: CommandContext, reason: Bool, done: String,
+                       _ change: (Services, Int64, String) throws -> ProjectTask) throws -> Int32 {
+        let why = reason ? try args.option("--motivo") ?? "" : ""
+        let id = try taskId(&args)
+        try args.finish()
+        let t = try change(try open(context), id, why)
+        Console.out("\(done): #\(t.id) «\(t.title)»" + (t.blocked ? ": \(t.blockedReason)." : "."))
         return 0
     }
 
