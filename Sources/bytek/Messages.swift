@@ -17,6 +17,7 @@ enum Messages {
         case let e as PeriodError: return e.message
         case let e as CalendarError: return e.message
         case let e as HolidayError: return e.message
+        case let e as ProjectError: return e.message
         case let e as ProjectGateError: return e.message
         case let e as GateLiftError: return e.message
         case let e as BankStatementError: return e.message

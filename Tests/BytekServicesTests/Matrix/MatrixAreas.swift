@@ -19,6 +19,7 @@ enum MatrixAreas {
         MessageMatrix.self,
         ReminderMatrix.self,
         HolidayMatrix.self,
+        ProjectsMatrix.self,
         GateMatrix.self,
     ]
 }
