@@ -52,24 +52,24 @@ import Testing
     }
 
     @Test func theManagerSeesWhyAndHowMuchAndFinanzasLiftsItWithAReasonAndADate() throws {
-        let oper = try ScreenHarness(role: .operaciones, login: "oper", width: 150, height: 30)
+        let oper = try ScreenHarness(role: .operaciones, login: "oper", width: 120, height: 30)
         let project = try Self.seed(oper)
         Self.open(oper)
         #expect(oper.screen.contains("Sus proyectos al 18/11/2026: 1 bloqueado(s) por pago, 0 aprobación(es) en espera, 1 hito(s) en 7 días."))
         #expect(oper.screen.contains("BLOQUEADO"))
-        #expect(oper.screen.contains("Bloqueado por pago: F001-7 vencida hace 10 días, debe S/ 5,900.00 (hito 1)"))
+        #expect(oper.screen.contains("F001-7 vencida hace 10 días, debe S/ 5,900.00 (hito 1)"))
         #expect(oper.screen.contains("hito 2 «Desarrollo» vence el 20/11/2026 (En curso)"))
         // operaciones may not lift: no key.
         oper.keys(.char("l"))
         #expect(!oper.screen.contains("Levantar bloqueo por pago"))
         // Someone else's view: 'a' shows everyone's (the same here); a manager with no projects sees none of them.
-        let other = try ScreenHarness(role: .operaciones, login: "lucia", width: 150, height: 30, sharing: oper)
+        let other = try ScreenHarness(role: .operaciones, login: "lucia", width: 120, height: 30, sharing: oper)
         Self.open(other)
         #expect(other.screen.contains("Sin alarmas"))
         other.keys(.char("a"))
         #expect(other.screen.contains("BLOQUEADO"))
 
-        let fina = try ScreenHarness(role: .finanzas, login: "fina", width: 150, height: 30, sharing: oper)
+        let fina = try ScreenHarness(role: .finanzas, login: "fina", width: 120, height: 30, sharing: oper)
         Self.open(fina)
         fina.keys(.char("a"))
         fina.keys(.char("l"))

@@ -23,9 +23,9 @@ final class ProjectAlarmsScreen: Screen {
         self.strings = strings
         let s = strings
         let table = Table(columns: [
-            TableColumn(s["alarms.col.kind"], width: 16),
-            TableColumn(s["alarms.col.project"], width: 24),
-            TableColumn(s["alarms.col.manager"], width: 12),
+            TableColumn(s["alarms.col.kind"], width: 17),
+            TableColumn(s["alarms.col.project"], width: 22),
+            TableColumn(s["alarms.col.manager"], width: 11),
             TableColumn(s["alarms.col.detail"], weight: 1, minWidth: 20),
         ], source: ArrayRowSource([]), emptyMessage: s["alarms.empty"])
         pane = ListPane(title: s["alarms.title"], table: table)
@@ -88,7 +88,7 @@ final class ProjectAlarmsScreen: Screen {
             id += 1
             blockedRows[id] = b
             rows.append(TableRow(id: id, cells: [s["alarms.kind.blocked"], project(b.project), b.project.manager,
-                                                 b.block.message + s.format("alarms.milestone", String(b.block.overdueMilestonePosition))],
+                                                 b.block.reason + s.format("alarms.milestone", String(b.block.overdueMilestonePosition))],
                                  cursor: [], role: .error))
         }
         for w in alarms.waiting {
