@@ -56,7 +56,7 @@ extension StringCatalog {
         "audit.entity.feriado": ("Feriado", "Holiday"),
         "audit.entity.proyecto": ("Proyecto", "Project"),
         "audit.entity.tarea": ("Tarea", "Task"),
-        "audit.entity.plantilla_proyecto": ("Plantilla de proyecto", "Project template"),
+        "audit.entity.plantilla_proyecto": ("Plantilla", "Template"),
         "audit.entity.desbloqueo_proyecto": ("Desbloqueo", "Gate lift"),
         "audit.action.create": ("Creación", "Create"),
         "audit.action.update": ("Modificación", "Update"),
