@@ -52,8 +52,9 @@ expect_line "$code" "$docref vencida hace" "la línea del proyecto no dice qué 
 expect_line "$code" "debe S/ $owed_text" "la línea del proyecto no dice cuánto se debe"
 
 # Paid through Cobranzas' command: nothing to lift by hand.
+account=$(sqlite3 "$DB" "SELECT id FROM bank_account WHERE currency = 'PEN' AND is_detraccion = 0 AND active = 1 ORDER BY id LIMIT 1;")
 out=$("$BYTEK" --db "$DB" --user finanzas pago registrar --cliente "$ruc" --monto "$owed" --aplicar "$docref:$owed" \
-  --operacion "OP-25" 2>&1) || fail "no se registró el pago: $out"
+  --cuenta "$account" --operacion "OP-25" 2>&1) || fail "no se registró el pago: $out"
 press a   # everyone's, then back: the screen reads the gate again
 press a
 expect_gone "BLOQUEADO" "el bloqueo sigue en pantalla tras el pago"
