@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "BytekStoreTests", dependencies: ["BytekModel", "BytekStore"]),
         .testTarget(name: "BytekDocumentsTests", dependencies: ["BytekModel", "BytekDocuments"]),
         .testTarget(name: "BytekSUNATTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "BytekSUNAT"]),
-        .testTarget(name: "BytekServicesTests", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekSUNAT"]),
+        .testTarget(name: "BytekServicesTests", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekSUNAT", "BytekDemo"]),
         .testTarget(name: "BytekWebTests", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekWeb"]),
         .testTarget(name: "BytekGatewaysTests", dependencies: ["BytekModel", "BytekGateways"]),
         .testTarget(name: "BytekWorkerTests", dependencies: ["BytekModel", "BytekStore", "BytekWorker"]),

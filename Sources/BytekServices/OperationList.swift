@@ -15,5 +15,6 @@ extension Operation {
             + reminderOperations
             + holidayOperations
             + projectOperations
+            + gateOperations
     }
 }

@@ -45,6 +45,7 @@ public enum AuditEntity {
         ReminderRepository.policyEntity, ReminderRepository.customerEntity, ReminderRepository.sentEntity,
         HolidayRepository.auditEntity,
         ProjectRepository.projectEntity, ProjectRepository.taskEntity, ProjectRepository.templateEntity,
+        GateRepository.auditEntity,
     ]
 }
 

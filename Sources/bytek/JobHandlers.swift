@@ -31,6 +31,7 @@ enum JobHandlers {
             try CardChargeJob.ensureSchedule(db: worker.db)
             try ReminderJob.ensureSchedule(db: worker.db)
             try ProjectLateJob.ensureSchedule(db: worker.db)
+            try ProjectAlarmJob.ensureSchedule(db: worker.db)
         } catch {
             worker.log("no se pudo programar el resumen diario, el vencimiento de cotizaciones o el simulacro de restauración: \(worker.describeError(error))")
         }
@@ -56,6 +57,16 @@ enum JobHandlers {
                     throw CLIError.failure("falta configurar el correo saliente (datos SMTP en el archivo de secretos o BYTEK_SMTP_URL)")
                 }
                 try SMTPClient.send(CreditAlertJob.message(lines, to: to, from: smtp.from, date: date), to: to, settings: smtp)
+            }
+        }
+        worker.register(ProjectAlarmJob.kind) { context in
+            let clock = context.now
+            return try ProjectAlarmJob.run(db: context.db, nowMs: clock, environment: environment, payload: context.payloadObject) { to, subject, body in
+                guard let smtp = try SMTPSettings.load(environment: environment) else {
+                    throw CLIError.failure("falta configurar el correo saliente (datos SMTP en el archivo de secretos o BYTEK_SMTP_URL)")
+                }
+                try MIMEMail(from: smtp.from, to: [to], subject: subject, text: body,
+                             date: Date(timeIntervalSince1970: Double(clock()) / 1000)).send(settings: smtp)
             }
         }
         if environment["BYTEK_TEST_JOBS"] == "1" { TestJobs.register(on: worker) }

@@ -27,11 +27,14 @@ public struct GateBlock: Sendable, Hashable {
     public func holds(milestonePosition position: Int) -> Bool { position > overdueMilestonePosition }
 
     /// "Bloqueado por pago: F001-123 vencida hace 12 días, debe S/ 5,900.00".
-    public var message: String {
+    public var message: String { "Bloqueado por pago: " + reason }
+
+    /// "F001-123 vencida hace 12 días, debe S/ 5,900.00" (where a column already says "bloqueado").
+    public var reason: String {
         let docs = documents.joined(separator: ", ")
         let amounts = owed.map(\.formatted).joined(separator: " + ")
         let days = daysOverdue == 1 ? "1 día" : "\(daysOverdue) días"
-        return "Bloqueado por pago: \(docs) vencida hace \(days), debe \(amounts)"
+        return "\(docs) vencida hace \(days), debe \(amounts)"
     }
 }
 

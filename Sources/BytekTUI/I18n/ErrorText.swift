@@ -97,6 +97,8 @@ public struct ErrorText: Sendable {
         case let e as ServiceError:
             return ServiceErrorText.describe(e, s)
         case let e as PeriodError: return Self.sentence(e.message)
+        case let e as ProjectGateError: return ServiceErrorText.gate(e)
+        case let e as GateLiftError: return Self.sentence(e.message)
         case let e as CreditLimitError: return Self.sentence(e.message)
         case let e as BankStatementError: return Self.sentence(e.message)
         case let e as DatabaseError where e.isBusy:

@@ -19,6 +19,10 @@ enum ServiceErrorText {
             return s.format("app.noPermission", roleName, verb, s["module." + op.module.rawValue])
         }
     }
+
+    /// The payment gate's refusal: the overdue documents, the days and what is owed ("Bloqueado por pago:
+    /// F001-123 vencida hace 12 días, debe S/ 5,900.00 (hito 1 «Análisis»); registre el pago…").
+    static func gate(_ error: ProjectGateError) -> String { ErrorText.sentence(error.message) }
 }
 
 extension ErrorText {

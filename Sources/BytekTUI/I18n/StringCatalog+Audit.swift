@@ -57,6 +57,7 @@ extension StringCatalog {
         "audit.entity.proyecto": ("Proyecto", "Project"),
         "audit.entity.tarea": ("Tarea", "Task"),
         "audit.entity.plantilla_proyecto": ("Plantilla", "Template"),
+        "audit.entity.desbloqueo_proyecto": ("Desbloqueo", "Gate lift"),
         "audit.action.create": ("Creación", "Create"),
         "audit.action.update": ("Modificación", "Update"),
         "audit.action.archive": ("Archivo", "Archive"),

@@ -44,6 +44,9 @@ enum Modules {
             if PeriodCloseScreen.paletteMatches(query), context.can(.read, .salesRegister) {
                 actions.append(PeriodCloseScreen.paletteAction(store: store, strings: context.strings))
             }
+            if ProjectAlarmsScreen.paletteMatches(query), context.can(.read, .projects) {
+                actions.append(ProjectAlarmsScreen.paletteAction(store: store, strings: context.strings))
+            }
             if BankReconcileScreen.paletteMatches(query), context.can(.read, .receivables) {
                 actions.append(BankReconcileScreen.paletteAction(store: store, strings: context.strings))
             }
