@@ -5,6 +5,8 @@ public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: [(String, String)]
     public var body: [UInt8]
+    /// A file on disk sent as the body instead of `body`, read by the server as it sends (never held in memory).
+    public var filePath: String? = nil
 
     public init(status: Int, contentType: String, body: [UInt8]) {
         self.status = status
@@ -28,6 +30,13 @@ public struct HTTPResponse: Sendable {
     public static func redirect(_ location: String) -> HTTPResponse {
         var r = HTTPResponse(status: 303, contentType: "text/plain; charset=utf-8", body: [])
         r.headers.append(("Location", location))
+        return r
+    }
+
+    /// The file at `path` as a download named `fileName`, streamed from disk.
+    public static func file(_ path: String, type: String, fileName: String) -> HTTPResponse {
+        var r = HTTPResponse.attachment([], type: type, fileName: fileName)
+        r.filePath = path
         return r
     }
 

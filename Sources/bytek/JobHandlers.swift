@@ -54,6 +54,9 @@ enum JobHandlers {
                 try SMTPClient.send(CreditAlertJob.message(lines, to: to, from: smtp.from, date: date), to: to, settings: smtp)
             }
         }
+        worker.register(MilestoneInvoiceJob.kind) { context in
+            try MilestoneInvoiceJob.run(db: context.db, nowMs: context.now, environment: environment, payload: context.payloadObject)
+        }
         if environment["BYTEK_TEST_JOBS"] == "1" { TestJobs.register(on: worker) }
     }
 }
