@@ -73,11 +73,10 @@ public enum MilestoneInvoiceJob {
         guard let id = (payload["hito"] as? NSNumber)?.int64Value ?? (payload["hito"] as? Int).map(Int64.init) else {
             throw MilestoneServiceError.invalid("Trabajo hitos.facturar sin hito.")
         }
-        let m = try services.milestones.milestone(id)
-        if let doc = m.milestone.documentId {
-            return "{\"hito\":\(id),\"ya_facturado\":\(doc)}"
+        let record: EDocumentRecord
+        do { record = try services.milestones.issueInvoice(milestoneId: id) } catch MilestoneServiceError.store(.alreadyInvoiced) {
+            return "{\"hito\":\(id),\"ya_facturado\":true}"
         }
-        let record = try services.milestones.issueInvoice(milestoneId: id)
         return "{\"hito\":\(id),\"comprobante\":\"\(record.documentID)\"}"
     }
 }
