@@ -14,6 +14,7 @@ extension Operation {
             + messageOperations
             + reminderOperations
             + holidayOperations
+            + projectOperations
             + milestoneOperations
     }
 }
