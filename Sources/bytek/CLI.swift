@@ -104,6 +104,7 @@ enum CLI {
         case "cobro": return try CardCommand.charge(&args, context)
         case "feriados": return try HolidayCommand.run(&args, context)
         case "proyectos": return try ProjectCommand.run(&args, context)
+        case "hitos": return try MilestoneCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

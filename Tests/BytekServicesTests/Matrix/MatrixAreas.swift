@@ -20,5 +20,6 @@ enum MatrixAreas {
         ReminderMatrix.self,
         HolidayMatrix.self,
         ProjectsMatrix.self,
+        MilestonesMatrix.self,
     ]
 }
