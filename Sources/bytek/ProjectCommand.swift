@@ -125,10 +125,7 @@ enum ProjectCommand {
     }
 
     static func show(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
-        let code = try args.requirePositional("el CODIGO del proyecto")
-        try args.finish()
-        let s = try open(context)
-        let p = try project(code, s)
+        let (s, p) = try onlyProject(&args, context)
         Console.out("\(p.code) «\(p.name)»")
         Console.out("Cliente: \(p.customerName)   Unidad: \(p.unit.label)   Tipo: \(p.kind.displayName)   Estado: \(p.status.displayName)")
         Console.out("Responsable: \(p.manager)   Inicio: \(p.startDate)   Prometida: \(p.promisedDate)   Vendido: \(p.sold.formatted)")
@@ -216,10 +213,7 @@ enum ProjectCommand {
     // MARK: tasks
 
     static func tasks(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
-        let code = try args.requirePositional("el CODIGO del proyecto")
-        try args.finish()
-        let s = try open(context)
-        let p = try project(code, s)
+        let (s, p) = try onlyProject(&args, context)
         Console.out(col("Tarea", 8) + col("Columna", 12) + col("Título", 32) + col("Vence", 11) + col("Asignado", 12) + col("Lista", 7) + "Bloqueo")
         for t in try s.projects.tasks(p.id) {
             Console.out(col("#\(t.id)", 8) + col(t.state.displayName, 12) + col(t.title, 32) + col(t.dueDate?.description ?? "-", 11)
@@ -345,6 +339,14 @@ enum ProjectCommand {
     static func open(_ context: CommandContext) throws -> Services {
         let store = try context.openStore()
         return context.services(store, try context.requireUser(store))
+    }
+
+    /// The services and the project named by the last argument (`CODIGO`).
+    static func onlyProject(_ args: inout Arguments, _ context: CommandContext) throws -> (Services, Project) {
+        let code = try args.requirePositional("el CODIGO del proyecto")
+        try args.finish()
+        let s = try open(context)
+        return (s, try project(code, s))
     }
 
     static func project(_ code: String, _ s: Services) throws -> Project {

@@ -51,20 +51,60 @@ public struct BoardCard: Sendable, Hashable, Identifiable {
     public var ageDays: Int
     public var lateness: CardLateness
     /// The text `/` filters on, folded once when the card is read (case and accents ignored), so a
-    /// keystroke on a board of 20,000 cards only compares strings.
+    /// keystroke on a board of 20,000 cards only compares bytes.
     public private(set) var searchText: String
+    /// `searchText` as UTF-8 bytes.
+    let searchBytes: [UInt8]
 
     public init(id: Int64, projectId: Int64, milestoneId: Int64? = nil, title: String, projectCode: String,
                 projectName: String = "", customerShortName: String, assignee: String?, role: String = "",
                 state: TaskState, due: LocalDate?, promised: LocalDate, checklistDone: Int, checklistTotal: Int,
-                blocked: Bool, blockedReason: String, ageDays: Int, lateness: CardLateness) {
+                blocked: Bool, blockedReason: String, ageDays: Int, lateness: CardLateness, searchText: String? = nil) {
         self.id = id; self.projectId = projectId; self.milestoneId = milestoneId; self.title = title
         self.projectCode = projectCode; self.projectName = projectName; self.customerShortName = customerShortName
         self.assignee = assignee; self.role = role; self.state = state; self.due = due; self.promised = promised
         self.checklistDone = checklistDone; self.checklistTotal = checklistTotal; self.blocked = blocked
         self.blockedReason = blockedReason; self.ageDays = ageDays; self.lateness = lateness
-        self.searchText = TextFold.fold([title, projectCode, projectName, customerShortName, assignee ?? "", role]
-            .joined(separator: " "))
+        let text = searchText ?? Self.searchKey(title: title, project: Self.searchKey(projectCode, projectName, customerShortName),
+                                                 assignee: assignee, role: role)
+        self.searchText = text
+        self.searchBytes = Array(text.utf8)
+    }
+
+    /// The folded search text of a card; `project` is `searchKey(code, name, customer)` (fold it once per
+    /// project when reading many cards).
+    public static func searchKey(title: String, project: String, assignee: String?, role: String) -> String {
+        TextFold.fold(title) + " " + project + " " + TextFold.fold(assignee ?? "") + " " + TextFold.fold(role)
+    }
+
+    /// The folded text of a project's part of its cards' search text.
+    public static func searchKey(_ code: String, _ name: String, _ customer: String) -> String {
+        TextFold.fold(code + " " + name + " " + customer)
+    }
+
+    /// Whether every word (folded UTF-8) occurs in the card's search text.
+    func contains(all words: [[UInt8]]) -> Bool {
+        searchBytes.withUnsafeBufferPointer { hay in
+            words.allSatisfy { w in w.withUnsafeBufferPointer { Self.find($0, in: hay) } }
+        }
+    }
+
+    /// Whether `needle` occurs in `hay` (bytes).
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = needle.count, m = hay.count
+        guard n > 0 else { return true }
+        guard n <= m else { return false }
+        let first = needle[0]
+        var i = 0
+        while i <= m - n {
+            if hay[i] == first {
+                var j = 1
+                while j < n && hay[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// "2/5".
@@ -72,10 +112,8 @@ public struct BoardCard: Sendable, Hashable, Identifiable {
 
     /// Whether the card matches the filter words (each word anywhere in its text).
     public func matches(_ filter: String) -> Bool {
-        let words = TextFold.fold(filter).split(separator: " ")
-        guard !words.isEmpty else { return true }
-        let text = searchText
-        return words.allSatisfy { text.contains($0) }
+        let words = Board.words(filter)
+        return words.isEmpty || contains(all: words)
     }
 
     /// The swimlane it falls in.
@@ -121,14 +159,20 @@ public struct Board: Sendable, Hashable {
         }
     }
 
+    /// A filter's words, folded, as UTF-8 bytes.
+    static func words(_ filter: String) -> [[UInt8]] {
+        TextFold.fold(filter).split(separator: " ").map { Array($0.utf8) }
+    }
+
     /// The same board with only the cards matching `filter` (in memory: the TUI re-filters per keystroke).
+    /// Filtering an already filtered board by a longer filter gives the same cards, faster.
     public func filtered(_ filter: String) -> Board {
-        let words = TextFold.fold(filter).split(separator: " ")
+        let words = Self.words(filter)
         guard !words.isEmpty else { return self }
         var b = self
         b.columns = columns.map { c in
             var c = c
-            c.cards = c.cards.filter { card in let t = card.searchText; return words.allSatisfy { t.contains($0) } }
+            c.cards = c.cards.filter { $0.contains(all: words) }
             return c
         }
         return b

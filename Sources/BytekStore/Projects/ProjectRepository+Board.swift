@@ -5,7 +5,7 @@ import Foundation
 extension ProjectRepository {
     /// The working days lateness is judged by, from the holiday table.
     public func horizon(today: LocalDate) throws -> CardLateness.Horizon {
-        let calendar = try HolidayRepository(db: db, user: user, now: now).calendar(years: today.year...(today.year + 1))
+        let calendar = try holidayTable.calendar(years: today.year...(today.year + 1))
         return try CardLateness.Horizon(today: today, calendar: calendar)
     }
 
@@ -26,8 +26,9 @@ extension ProjectRepository {
             args += [like, like, like, like]
         }
         let open = "project_task.project_id = project.id AND project_task.state NOT IN ('hecho','cancelada')"
-        let columns = [
-            "project.*", "customer.legal_name AS customer_name",
+        let columns = ["id", "code", "name", "unit", "kind", "customer_id", "quote_id", "contract_id", "template_id", "manager",
+                       "status", "currency", "sold_cents", "exchange_rate", "start_date", "promised_date", "notes"].map { "project.\($0)" } + [
+            "customer.legal_name AS customer_name",
             "(SELECT count(*) FROM project_task WHERE project_task.project_id = project.id AND project_task.state = 'hecho') AS done_n",
             "(SELECT count(*) FROM project_task WHERE project_task.project_id = project.id AND project_task.state <> 'cancelada') AS all_n",
             "(SELECT count(*) FROM project_task WHERE \(open) AND project_task.due_date < '\(h.today)') AS late_n",
@@ -75,7 +76,16 @@ extension ProjectRepository {
     func cards(where condition: String, _ args: [SQLValue], horizon h: CardLateness.Horizon) throws -> [BoardCard] {
         let nowDate = now()
         let dates = DateCache()
+        var projectKeys: [Int64: String] = [:]
+        var folded: [String: String] = [:]
+        func fold(_ t: String) -> String {
+            if let f = folded[t] { return f }
+            let f = TextFold.fold(t)
+            folded[t] = f
+            return f
+        }
         var cards: [BoardCard] = []
+        // Columns read by position (the order of the SELECT).
         try db.forEach("""
             SELECT project_task.id, project_task.project_id, project_task.milestone_id, project_task.title, project_task.state,
                 project_task.assignee, project_task.role, project_task.due_date, project_task.checklist_total,
@@ -87,19 +97,27 @@ extension ProjectRepository {
             WHERE \(condition) AND project_task.state <> 'cancelada'
             ORDER BY project_task.due_date IS NULL, project_task.due_date, project_task.id
             """, args) { row in
-            guard let state = TaskState(rawValue: row.string("state")) else { return }
-            let due = dates.date(row["due_date"].stringValue)
-            let promised = dates.date(row["promised_date"].stringValue) ?? h.today
-            let since = ISOTimestamp.parse(row.string("state_since")) ?? nowDate
+            guard let state = TaskState(rawValue: row[4].stringValue ?? "") else { return }
+            let projectId = row[1].intValue ?? 0
+            let title = row[3].stringValue ?? "", assignee = row[5].stringValue, role = row[6].stringValue ?? ""
+            let code = row[13].stringValue ?? "", name = row[14].stringValue ?? "", customer = row[16].stringValue ?? ""
+            let due = dates.date(row[7].stringValue)
+            let promised = dates.date(row[15].stringValue) ?? h.today
+            let since = ISOTimestamp.parse(row[12].stringValue ?? "") ?? nowDate
+            let projectKey: String
+            if let k = projectKeys[projectId] { projectKey = k } else {
+                projectKey = BoardCard.searchKey(code, name, customer)
+                projectKeys[projectId] = projectKey
+            }
+            let search = fold(title) + " " + projectKey + " " + fold(assignee ?? "") + " " + fold(role)
             cards.append(BoardCard(
-                id: row.int("id"), projectId: row.int("project_id"), milestoneId: SalesColumns.optionalInt(row["milestone_id"]),
-                title: row.string("title"), projectCode: row.string("code"), projectName: row.string("name"),
-                customerShortName: row.string("short_name"), assignee: row["assignee"].stringValue, role: row.string("role"),
-                state: state, due: due, promised: promised, checklistDone: Int(row.int("checklist_done")),
-                checklistTotal: Int(row.int("checklist_total")), blocked: row.int("blocked") == 1,
-                blockedReason: row.string("blocked_reason"),
+                id: row[0].intValue ?? 0, projectId: projectId, milestoneId: SalesColumns.optionalInt(row[2]),
+                title: title, projectCode: code, projectName: name, customerShortName: customer, assignee: assignee, role: role,
+                state: state, due: due, promised: promised, checklistDone: Int(row[9].intValue ?? 0),
+                checklistTotal: Int(row[8].intValue ?? 0), blocked: row[10].intValue == 1,
+                blockedReason: row[11].stringValue ?? "",
                 ageDays: max(0, Int(nowDate.timeIntervalSince(since) / 86_400)),
-                lateness: CardLateness.of(state: state, due: due, promised: promised, horizon: h)))
+                lateness: CardLateness.of(state: state, due: due, promised: promised, horizon: h), searchText: search))
         }
         return cards
     }

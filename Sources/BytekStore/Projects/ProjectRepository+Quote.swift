@@ -14,7 +14,7 @@ import Foundation
 ///   counted): the template's total for U1, else the first number of the quote's delivery time ("5 días
 ///   hábiles" → 5, "2 semanas" → 10, "3 meses" → 60), else 30;
 /// - manager = the quote's owner (the seller who wrote it) when an active user, else the deal's owner,
-///   else the user accepting;
+///   else the user accepting (else the owner as written: the manager is changed later with `update`);
 /// - U2 with milestone terms → kind hitos: one milestone per quote milestone, with its accepted amount,
 ///   planned on the working day its cumulative percent reaches between start and promised;
 /// - U1 → kanban from the template the package matches (`matchTemplate`: a template's name found in a
@@ -36,7 +36,7 @@ extension ProjectRepository {
         let roles = roles(of: quote, itemNames: itemNames)
         let texts = quote.lines.flatMap { line in [line.description] + (line.catalogItemId.flatMap { itemNames[$0] }.map { [$0] } ?? []) }
         let template = quote.unit == .digital ? try matchTemplate(texts: texts, unit: quote.unit) : nil
-        let calendar = try HolidayRepository(db: db, user: user, now: now)
+        let calendar = try holidayTable
             .calendar(years: day.year...min(PeruHolidays.years.upperBound, day.year + 2))
         let days = template?.template.totalWorkingDays ?? Self.deliveryDays(quote.deliveryTime) ?? Self.defaultDeliveryDays
         let promised = try calendar.add(workingDays: days, to: day)
@@ -57,7 +57,7 @@ extension ProjectRepository {
                             exchangeRate: quote.currency == .usd ? quote.exchangeRate : nil, startDate: day, promisedDate: promised)
         let milestones = try plannedMilestones(quoteMilestones, projectId: 0, firstPosition: 1, currency: quote.currency,
                                                start: day, promised: promised, calendar: calendar, include: kind == .milestones)
-        let p = try insert(draft, roles: roles, milestones: milestones)
+        let p = try insert(draft, roles: roles, milestones: milestones, checkManager: false)
         let tasks = try template.map { try addTemplateTasks($0.template, projectId: p.id, promised: promised) } ?? []
         try audit.append(entity: Self.projectEntity, entityId: p.id, action: .create,
                          summary: "\(p.code) «\(p.name)» creado al aceptar \(quote.number) v\(quote.version)"
@@ -87,13 +87,7 @@ extension ProjectRepository {
                                      [.int(projectId)]).intValue ?? 1)
         let milestones = try plannedMilestones(milestoneRows, projectId: projectId, firstPosition: next, currency: quote.currency,
                                                start: day, promised: promised, calendar: calendar, include: true)
-        for m in milestones {
-            try db.execute("""
-                INSERT INTO project_milestone(project_id, position, name, percent, amount_cents, planned_date, state,
-                    quote_milestone_id) VALUES (?, ?, ?, ?, ?, ?, 'pendiente', ?)
-                """, [.int(projectId), .int(Int64(m.position)), .text(m.name), .text(m.percent.description),
-                      .int(m.amount.minorUnits), .text(m.plannedDate.description), SalesColumns.id(m.quoteMilestoneId)])
-        }
+        for m in milestones { try insertMilestone(m, projectId: projectId) }
         let tasks = try template.map { try addTemplateTasks($0.template, projectId: projectId, promised: promised) } ?? []
         let after = try get(projectId) ?? before
         try audit.append(entity: Self.projectEntity, entityId: projectId, action: .update,

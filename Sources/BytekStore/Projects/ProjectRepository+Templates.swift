@@ -134,7 +134,7 @@ extension ProjectRepository {
     /// the promised date on the holiday table's working calendar (inside the caller's transaction).
     func addTemplateTasks(_ template: ProjectTemplate, projectId: Int64, promised: LocalDate) throws -> [ProjectTask] {
         let first = max(PeruHolidays.years.lowerBound, promised.year - (template.totalWorkingDays / 200 + 1))
-        let calendar = try HolidayRepository(db: db, user: user, now: now).calendar(years: first...promised.year)
+        let calendar = try holidayTable.calendar(years: first...promised.year)
         let schedule = try TemplateSchedule.backwards(template, promised: promised, calendar: calendar)
         return try schedule.entries.map { e in
             try insertTask(ProjectTask(projectId: projectId, title: e.step.name, role: e.step.role.rawValue, dueDate: e.due),

@@ -19,6 +19,12 @@ public struct ProjectRepository: Sendable {
     public static let templateEntity = "plantilla_proyecto"
 
     var audit: AuditLog { AuditLog(db: db, user: user, door: door, now: now) }
+    /// The holiday table, writing the law's days of a year first used with this actor and door.
+    var holidayTable: HolidayRepository {
+        var h = HolidayRepository(db: db, user: user, now: now)
+        h.door = door
+        return h
+    }
     var stamp: String { ISOTimestamp.format(now()) }
     /// Today in Lima by the repository's clock.
     var today: LocalDate { LocalDate(now(), in: ProjectRepository.lima) }
@@ -49,13 +55,15 @@ public struct ProjectRepository: Sendable {
     }
 
     /// Inserts a validated project with roles and milestones (inside the caller's transaction).
-    func insert(_ draft: Project, roles: [ProjectRoleHours], milestones: [ProjectMilestone]) throws -> Project {
+    /// `checkManager` false: a project made from a quote keeps a manager that is no longer an active user
+    /// (see `managerFor`) rather than refusing the acceptance; it is changed with `update`.
+    func insert(_ draft: Project, roles: [ProjectRoleHours], milestones: [ProjectMilestone], checkManager: Bool = true) throws -> Project {
         var p = try validated(draft)
         try validate(roles: roles, currency: p.sold.currency)
         guard try db.queryOne("SELECT id FROM customer WHERE id = ?", [.int(p.customerId)]) != nil else {
             throw ProjectError.customerNotFound(p.customerId)
         }
-        try requireActive(p.manager, manager: true)
+        if checkManager { try requireActive(p.manager, manager: true) }
         let created = today
         let sequence = try Numbering.next(Project.series(year: created.year), in: db)
         p.code = Project.code(year: created.year, sequence: sequence)
@@ -72,14 +80,16 @@ public struct ProjectRepository: Sendable {
                   .text(p.promisedDate.description), .text(p.notes), .text(user), .text(at), .text(at)])
         p.id = db.lastInsertRowID
         for r in roles { try upsertRole(p.id, r) }
-        for m in milestones {
-            try db.execute("""
-                INSERT INTO project_milestone(project_id, position, name, percent, amount_cents, planned_date, state,
-                    quote_milestone_id) VALUES (?, ?, ?, ?, ?, ?, 'pendiente', ?)
-                """, [.int(p.id), .int(Int64(m.position)), .text(m.name), .text(m.percent.description),
-                      .int(m.amount.minorUnits), .text(m.plannedDate.description), SalesColumns.id(m.quoteMilestoneId)])
-        }
+        for m in milestones { try insertMilestone(m, projectId: p.id) }
         return try get(p.id) ?? p
+    }
+
+    func insertMilestone(_ m: ProjectMilestone, projectId: Int64) throws {
+        try db.execute("""
+            INSERT INTO project_milestone(project_id, position, name, percent, amount_cents, planned_date, state,
+                quote_milestone_id) VALUES (?, ?, ?, ?, ?, ?, 'pendiente', ?)
+            """, [.int(projectId), .int(Int64(m.position)), .text(m.name), .text(m.percent.description),
+                  .int(m.amount.minorUnits), .text(m.plannedDate.description), SalesColumns.id(m.quoteMilestoneId)])
     }
 
     func upsertRole(_ projectId: Int64, _ r: ProjectRoleHours) throws {

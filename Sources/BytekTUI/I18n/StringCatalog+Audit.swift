@@ -56,7 +56,7 @@ extension StringCatalog {
         "audit.entity.feriado": ("Feriado", "Holiday"),
         "audit.entity.proyecto": ("Proyecto", "Project"),
         "audit.entity.tarea": ("Tarea", "Task"),
-        "audit.entity.plantilla_proyecto": ("Plantilla de proyecto", "Project template"),
+        "audit.entity.plantilla_proyecto": ("Plantilla", "Template"),
         "audit.entity.hito": ("Hito", "Milestone"),
         "audit.entity.entregable": ("Entregable", "Deliverable"),
         "audit.entity.aprobacion_hito": ("Aprobación hito", "Milestone sign-off"),

@@ -117,7 +117,7 @@ import Testing
         #expect(throws: ProjectError.dateOutOfRange(field: "fecha prometida", text: "2201-01-01")) {
             try s.projects.create(draft(promised: W.day("2201-01-01")))
         }
-        #expect(throws: ProjectError.invalid(field: "rol «dev»", reason: "repetido")) {
+        #expect(throws: ProjectError.invalid(field: "rol «DEV»", reason: "repetido")) {
             try s.projects.create(draft(), roles: [ProjectRoleHours(role: "dev", quotedMinutes: 60, billRate: Money(1, .pen)),
                                                    ProjectRoleHours(role: "DEV", quotedMinutes: 60, billRate: Money(1, .pen))])
         }

@@ -30,7 +30,7 @@ import Testing
         }
         let forced = try s.projects.moveTask(b.id, .next, override: "cliente urgente")
         #expect(forced.state == .inProgress)
-        #expect(try w.count("SELECT count(*) FROM audit_log WHERE entity = 'tarea' AND summary LIKE '%límite WIP forzado en equipo:U1 2/1): cliente urgente%'") == 1)
+        #expect(try w.count("SELECT count(*) FROM audit_log WHERE entity = 'tarea' AND summary LIKE '%límite WIP forzado en equipo:U1 2/1: cliente urgente)'") == 1)
         // the project's own board: limit 1 in revisión
         try s.projects.setWipLimit(.project(p1.id), state: .review, limit: 1)
         try s.projects.moveTask(a.id, .to(.review))
