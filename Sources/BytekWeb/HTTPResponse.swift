@@ -37,6 +37,11 @@ public struct HTTPResponse: Sendable {
     public static func file(_ path: String, type: String, fileName: String) -> HTTPResponse {
         var r = HTTPResponse.attachment([], type: type, fileName: fileName)
         r.filePath = path
+        // Names with accents ("diseño.pdf") keep them through RFC 5987's filename* (the plain one stays ASCII).
+        if let encoded = fileName.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_")),
+           let i = r.headers.lastIndex(where: { $0.0 == "Content-Disposition" }) {
+            r.headers[i].1 += "; filename*=UTF-8''" + encoded
+        }
         return r
     }
 

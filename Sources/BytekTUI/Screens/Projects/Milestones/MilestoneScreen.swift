@@ -131,20 +131,15 @@ final class MilestoneScreen: Screen {
         }
         var rows = deliverables.map { d in
             TableRow(id: d.id, cells: [s[d.released ? "ms.file.released" : "ms.file"], d.fileName, d.uploadedBy,
-                                       Self.day(d.uploadedAt), String(d.sha256.prefix(16))], cursor: [])
+                                       PeriodCloseScreen.day(d.uploadedAt), String(d.sha256.prefix(16))], cursor: [])
         }
         rows += signoffs.map { x in
             let what = s[x.decision == SignoffDecision.approved.rawValue ? "ms.approved" : "ms.changes"]
             let how = SignoffChannel(rawValue: x.how)?.displayName ?? x.how
-            return TableRow(id: -x.id, cells: [what + " · " + how, x.comment, x.who, Self.day(x.decidedAt), String(x.approvedHash.prefix(16))],
+            return TableRow(id: -x.id, cells: [what + " · " + how, x.comment, x.who, PeriodCloseScreen.day(x.decidedAt), String(x.approvedHash.prefix(16))],
                             cursor: [])
         }
         pane.table.setSource(ArrayRowSource(rows))
-    }
-
-    static func day(_ iso: String) -> String {
-        guard let d = LocalDate(String(iso.prefix(10))) else { return "" }
-        return ExchangeRateRule.dayMonthYear(d)
     }
 
     func reload(context: AppContext) { load() }
