@@ -37,6 +37,15 @@ import Testing
         for bad in ["../x.pdf", "a/b.pdf", "ma\u{7}l.pdf", ""] {
             #expect(throws: MilestoneServiceError.self) { try ops.attach(milestoneId: m1, path: try w.file("ok.txt", "x"), name: bad) }
         }
+        // Over 200 MB (a sparse file: nothing is read): refused naming the limit, nothing copied or recorded.
+        let big = try w.file("respaldo.zip", "")
+        let handle = try #require(FileHandle(forWritingAtPath: big))
+        try handle.truncate(atOffset: UInt64(DeliverableName.maxBytes) + 1)
+        try handle.close()
+        do { try ops.attach(milestoneId: m1, path: big); Issue.record("200 MB + 1 aceptado") } catch let e as MilestoneServiceError {
+            #expect(e.message.contains("el límite es 200 MB"), "\(e.message)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: w.folder + "/entregables/PRY-0001/1/respaldo.zip"))
         #expect(try ops.deliverables(milestoneId: m1).count == 2)
         #expect(try ops.milestone(m1).milestone.state == .inProgress)
         // A milestone without deliverables cannot be marked ready.
