@@ -16,5 +16,6 @@ extension Operation {
             + holidayOperations
             + projectOperations
             + gateOperations
+            + milestoneOperations
     }
 }

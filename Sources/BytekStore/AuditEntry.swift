@@ -46,6 +46,7 @@ public enum AuditEntity {
         HolidayRepository.auditEntity,
         ProjectRepository.projectEntity, ProjectRepository.taskEntity, ProjectRepository.templateEntity,
         GateRepository.auditEntity,
+        MilestoneRepository.milestoneEntity, MilestoneRepository.deliverableEntity, MilestoneRepository.signoffEntity,
     ]
 }
 

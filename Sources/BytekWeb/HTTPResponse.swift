@@ -5,6 +5,8 @@ public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: [(String, String)]
     public var body: [UInt8]
+    /// A file on disk sent as the body instead of `body`, read by the server as it sends (never held in memory).
+    public var filePath: String? = nil
 
     public init(status: Int, contentType: String, body: [UInt8]) {
         self.status = status
@@ -28,6 +30,18 @@ public struct HTTPResponse: Sendable {
     public static func redirect(_ location: String) -> HTTPResponse {
         var r = HTTPResponse(status: 303, contentType: "text/plain; charset=utf-8", body: [])
         r.headers.append(("Location", location))
+        return r
+    }
+
+    /// The file at `path` as a download named `fileName`, streamed from disk.
+    public static func file(_ path: String, type: String, fileName: String) -> HTTPResponse {
+        var r = HTTPResponse.attachment([], type: type, fileName: fileName)
+        r.filePath = path
+        // Names with accents ("diseño.pdf") keep them through RFC 5987's filename* (the plain one stays ASCII).
+        if let encoded = fileName.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_")),
+           let i = r.headers.lastIndex(where: { $0.0 == "Content-Disposition" }) {
+            r.headers[i].1 += "; filename*=UTF-8''" + encoded
+        }
         return r
     }
 

@@ -138,7 +138,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     private func send(_ connection: OpaquePointer, _ state: RequestState, _ method: String, _ path: String,
                       _ client: String, _ response: HTTPResponse) -> MHD_Result {
-        let r = response.body.withUnsafeBytes { bytes in
+        let r = response.filePath.flatMap(Self.fileResponse) ?? response.body.withUnsafeBytes { bytes in
             MHD_create_response_from_buffer(bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress),
                                             MHD_ResponseMemoryMode.RESPMEM_MUST_COPY)
         }
@@ -151,6 +151,16 @@ public final class HTTPServer: @unchecked Sendable {
         log.write(AccessLog.line(at: Date(), client: client, method: method, path: path, status: response.status,
                                  millis: Int(Date().timeIntervalSince(state.started) * 1000)))
         return MHD_queue_response(connection, UInt32(response.status), r)
+    }
+
+    /// A response reading the file at `path` as it is sent (libmicrohttpd closes the descriptor).
+    private static func fileResponse(_ path: String) -> OpaquePointer? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { close(fd); return nil }
+        guard let r = MHD_create_response_from_fd64(UInt64(st.st_size), fd) else { close(fd); return nil }
+        return r
     }
 
     // MARK: reading what libmicrohttpd parsed

@@ -134,6 +134,9 @@ enum PortalPages {
         <section class="tarjeta" aria-labelledby="sus-documentos"><h2 id="sus-documentos">Sus documentos</h2>
         \(CustomerPages.homeLinks(c.id ?? 0, sections: sections))
         </section>
+        <section class="tarjeta" aria-labelledby="sus-proyectos"><h2 id="sus-proyectos">Sus proyectos</h2>
+        <p><a class="boton" href="/c/\(c.id ?? 0)/proyectos">Proyectos</a> <span class="muted">Avance, hitos, entregables y aprobaciones.</span></p>
+        </section>
         """, header: logoutForm(csrf: csrf))
     }
 

@@ -105,6 +105,7 @@ enum CLI {
         case "feriados": return try HolidayCommand.run(&args, context)
         case "proyectos": return try ProjectCommand.run(&args, context)
         case "compuerta": return try GateCommand.run(&args, context)
+        case "hitos": return try MilestoneCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

@@ -45,6 +45,7 @@ enum CommandHelp {
         "feriados": "bytek feriados [AÑO] | feriados agregar FECHA NOMBRE --decreto NORMA | feriados quitar FECHA | feriados dias-habiles DESDE HASTA",
         "proyectos": "bytek proyectos [listar] | ver CODIGO | nuevo --cliente RUC --nombre N --responsable U --prometida F | editar | archivar CODIGO | tareas CODIGO | tarea CODIGO TITULO | mover TAREA >|<|COLUMNA [--forzar MOTIVO] | bloquear TAREA --motivo T | tablero U1|CODIGO | wip U1|CODIGO [COLUMNA LIMITE] | plantillas [NOMBRE] | atrasos [--fecha FECHA]",
         "compuerta": "bytek compuerta estado PROYECTO | levantar PROYECTO --motivo TEXTO --hasta FECHA | terminar PROYECTO | bloqueados | alarmas [--responsable LOGIN]",
+        "hitos": "bytek hitos list PROYECTO | adjuntar HITO ARCHIVO | liberar ENTREGABLE | listo HITO | aprobar|cambios HITO --via correo|acta|otro --evidencia ARCHIVO --por NOMBRE | facturar HITO | por-facturar | facturacion [automatica|finanzas]",
         "banco": "bytek banco importar --cuenta ID ARCHIVO [--columnas MAPA] [--fechas aaaa-mm-dd] [--partial] | banco conciliar [--cuenta ID] [--aceptar-todas] | banco cuentas",
         "mensajes": "bytek mensajes --cliente RUC [--limite N] | mensajes comprobantes --cliente RUC [--activo si|no] [--a CORREOS] [--adjuntos pdf,xml,cdr]",
         "cotizacion": "bytek cotizacion enviar COT-AAAA-NNNNN [--version N] [--a CORREOS] | cotizacion list|show|pdf|reopen (como bytek quote)",
@@ -103,6 +104,7 @@ enum CommandHelp {
       feriados [AÑO]|agregar|quitar        Feriados de Perú (ley y decretos); dias-habiles cuenta días hábiles.
       proyectos [listar]|ver|nuevo|mover|… Proyectos, sus tareas (tarjetas), tableros, límites WIP y plantillas.
       compuerta estado|levantar|bloqueados Compuerta de pago de proyectos por hitos: qué la cierra, levantarla, alarmas.
+      hitos list|adjuntar|listo|aprobar|…  Hitos U2: entregables, aprobación del cliente y factura del hito.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -129,6 +131,8 @@ enum CommandHelp {
         "periodo": PeriodCommand.help,
         "feriados": HolidayCommand.help,
         "compuerta": GateCommand.help,
+        "proyectos": ProjectCommand.help,
+        "hitos": MilestoneCommand.help,
         "banco": BankCommand.help,
         "serve": """
         Sirve el portal web sobre la base de datos: los contactos de los clientes y los técnicos ingresan con

@@ -69,6 +69,9 @@ enum JobHandlers {
                              date: Date(timeIntervalSince1970: Double(clock()) / 1000)).send(settings: smtp)
             }
         }
+        worker.register(MilestoneInvoiceJob.kind) { context in
+            try MilestoneInvoiceJob.run(db: context.db, nowMs: context.now, environment: environment, payload: context.payloadObject)
+        }
         if environment["BYTEK_TEST_JOBS"] == "1" { TestJobs.register(on: worker) }
     }
 }

@@ -32,6 +32,7 @@ extension WebApp {
                 return .html(PortalPages.message("PDF no disponible", "El estado de cuenta en PDF aún no está disponible. "
                     + "Puede verlo en pantalla en «Estado de cuenta» o pedirlo a BYTEK."), status: 503)
             }
+        case (_, "proyectos", _): return try projectPage(r, who, id, rest)
         default:
             return try paymentPage(r, who, id, rest)
         }

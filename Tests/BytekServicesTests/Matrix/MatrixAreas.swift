@@ -21,5 +21,6 @@ enum MatrixAreas {
         HolidayMatrix.self,
         ProjectsMatrix.self,
         GateMatrix.self,
+        MilestonesMatrix.self,
     ]
 }
