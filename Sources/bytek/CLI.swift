@@ -103,6 +103,8 @@ enum CLI {
         case "tarjetas": return try CardCommand.cards(&args, context)
         case "cobro": return try CardCommand.charge(&args, context)
         case "feriados": return try HolidayCommand.run(&args, context)
+        case "rentabilidad": return try ProfitabilityCommand.run(&args, context)
+        case "costos": return try ProjectCostCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

@@ -54,6 +54,7 @@ extension StringCatalog {
         "audit.entity.reminder_customer": ("Avisos cliente", "Customer reminders"),
         "audit.entity.reminder_sent": ("Aviso enviado", "Reminder sent"),
         "audit.entity.feriado": ("Feriado", "Holiday"),
+        "audit.entity.costo_proyecto": ("Costo de proyecto", "Project cost"),
         "audit.action.create": ("Creación", "Create"),
         "audit.action.update": ("Modificación", "Update"),
         "audit.action.archive": ("Archivo", "Archive"),
