@@ -37,9 +37,11 @@ public enum ProfitabilityCSV {
     /// "12.5" (one decimal), "" for nil.
     public static func pct(_ v: Decimal?) -> String {
         guard var v else { return "" }
+        v *= 10
         var r = Decimal()
-        NSDecimalRound(&r, &v, 1, .plain)
-        return "\(r)"
+        NSDecimalRound(&r, &v, 0, .plain)
+        guard let tenths = Int64(r.description) else { return "" }
+        return (tenths < 0 ? "-" : "") + "\(tenths.magnitude / 10).\(tenths.magnitude % 10)"
     }
 
     /// Minutes as decimal hours with two decimals: 90 → "1.50".

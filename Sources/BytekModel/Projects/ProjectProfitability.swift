@@ -102,7 +102,7 @@ public struct ProjectProfitability: Sendable, Hashable {
     /// `value` (minor units of `from`) in `to`, rounded to minor units.
     static func convert(_ value: Decimal, from: Currency, rate: Decimal?, fallback: Decimal?, to: Currency,
                         what: String) throws(ProfitabilityError) -> Int64 {
-        if from == to { return try cents(value, what) }
+        if from == to || value.isZero { return try cents(value, what) }
         guard let r = rate ?? fallback, r > 0 else { throw .missingRate(what) }
         return try cents(from == .usd ? value * r : value / r, what)
     }

@@ -80,6 +80,8 @@ import Testing
                 otherCosts: [OtherCost(currency: .pen, amountCents: 1)]))
         }
         #expect(ProfitabilityError.missingRate("un costo").description.contains("tipo de cambio"))
+        // Nothing to convert needs no rate: a dollar project without hours or costs computes.
+        #expect((try? ProjectProfitability(ProfitabilityInputs(currency: .usd, soldCents: 100))) != nil)
     }
 
     @Test func overflowThrowsInsteadOfWrapping() {
@@ -158,5 +160,31 @@ import Testing
         #expect(ProjectProfitability.percent(1, of: 3) == Decimal(string: "33.3"))
         #expect(ProjectProfitability.percent(2, of: 3) == Decimal(string: "66.7"))
         #expect(ProjectProfitability.percent(-2, of: 3) == Decimal(string: "-66.7"))
+    }
+
+    @Test func barsUseEighthsAndPercentsOneDecimal() {
+        #expect(ProfitabilityBar.text(Decimal(string: "0.5"), width: 8) == "████    ")
+        #expect(ProfitabilityBar.text(Decimal(string: "0.0625"), width: 2) == "▏ ")
+        #expect(ProfitabilityBar.text(Decimal(string: "0.99"), width: 4) == "████")
+        #expect(ProfitabilityBar.text(Decimal(string: "0.3"), width: 4) == "█▎  ")
+        #expect(ProfitabilityBar.text(3, width: 3) == "███", "over the whole: full")
+        #expect(ProfitabilityBar.text(nil, width: 3) == "   ")
+        #expect(ProfitabilityBar.text(Decimal(string: "0.0001"), width: 3) == "▏  ", "something is never drawn as nothing")
+        #expect(ProfitabilityCSV.pct(75) == "75.0")
+        #expect(ProfitabilityCSV.pct(Decimal(string: "-0.05")) == "-0.1")
+        #expect(ProfitabilityCSV.pct(nil) == "")
+        #expect(ProfitabilityCSV.hours(90) == "1.50")
+    }
+
+    @Test func rowsSayWhatIsMissingAndFlagLosses() throws {
+        let p = try ProjectProfitability(ProfitabilityInputs(currency: .pen, soldCents: 10_000,
+            otherCosts: [OtherCost(currency: .pen, amountCents: 12_000)], quotedMinutes: 60, usedMinutes: 90))
+        let rows = Dictionary(uniqueKeysWithValues: p.rows.map { ($0.label, $0) })
+        #expect(rows["Margen s/ facturado"]?.note == "nada facturado aún")
+        #expect(rows["Margen s/ vendido"]?.danger == true)
+        #expect(rows["Costo total"]?.note == "120.0 % de lo vendido")
+        #expect(rows["Horas usadas"]?.note == "de 1.00 h cotizadas (150.0 %)")
+        #expect(rows["Horas usadas"]?.danger == true)
+        #expect(rows["Pronóstico"]?.value == "sin datos")
     }
 }
