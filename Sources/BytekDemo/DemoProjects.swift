@@ -88,9 +88,10 @@ public enum DemoProjects {
             }
 
             // U2: milestone projects at every state.
+            // The overdue invoices first (the demo has one), then the open ones due soonest: the lifted project's.
             let overdue = try db.query("""
-                SELECT document_id FROM receivable WHERE is_open = 1 AND part = 'neto' AND currency = 'PEN' AND due_date < ?
-                GROUP BY document_id ORDER BY document_id LIMIT 2
+                SELECT document_id, min(due_date) AS due FROM receivable WHERE is_open = 1 AND part = 'neto' AND currency = 'PEN'
+                GROUP BY document_id ORDER BY due < ? DESC, due, document_id LIMIT 2
                 """, [.text(today.description)]).map { $0.int("document_id") }
             let paid = try db.query("""
                 SELECT document_id FROM receivable WHERE is_open = 0 AND part = 'neto' AND cancelled = 0 AND currency = 'PEN'
