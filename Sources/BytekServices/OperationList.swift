@@ -17,5 +17,6 @@ extension Operation {
             + projectOperations
             + gateOperations
             + milestoneOperations
+            + profitabilityOperations
     }
 }

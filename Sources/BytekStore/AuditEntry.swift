@@ -47,6 +47,7 @@ public enum AuditEntity {
         ProjectRepository.projectEntity, ProjectRepository.taskEntity, ProjectRepository.templateEntity,
         GateRepository.auditEntity,
         MilestoneRepository.milestoneEntity, MilestoneRepository.deliverableEntity, MilestoneRepository.signoffEntity,
+        ProjectCostRepository.auditEntity,
     ]
 }
 

@@ -8,7 +8,8 @@ enum Schema {
                                          reminders,
                                          holidays,
                                          projects,
-                                         milestoneReadySince]
+                                         milestoneReadySince,
+                                         projectCostReversal]
 
     /// v1: users, customers and contacts, catalog, audit log, form drafts, jobs and schedules, settings.
     static let v1 = """

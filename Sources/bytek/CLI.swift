@@ -106,6 +106,8 @@ enum CLI {
         case "proyectos": return try ProjectCommand.run(&args, context)
         case "compuerta": return try GateCommand.run(&args, context)
         case "hitos": return try MilestoneCommand.run(&args, context)
+        case "rentabilidad": return try ProfitabilityCommand.run(&args, context)
+        case "costos": return try ProjectCostCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

@@ -46,6 +46,8 @@ enum CommandHelp {
         "proyectos": "bytek proyectos [listar] | ver CODIGO | nuevo --cliente RUC --nombre N --responsable U --prometida F | editar | archivar CODIGO | tareas CODIGO | tarea CODIGO TITULO | mover TAREA >|<|COLUMNA [--forzar MOTIVO] | bloquear TAREA --motivo T | tablero U1|CODIGO | wip U1|CODIGO [COLUMNA LIMITE] | plantillas [NOMBRE] | atrasos [--fecha FECHA]",
         "compuerta": "bytek compuerta estado PROYECTO | levantar PROYECTO --motivo TEXTO --hasta FECHA | terminar PROYECTO | bloqueados | alarmas [--responsable LOGIN]",
         "hitos": "bytek hitos list PROYECTO | adjuntar HITO ARCHIVO | liberar ENTREGABLE | listo HITO | aprobar|cambios HITO --via correo|acta|otro --evidencia ARCHIVO --por NOMBRE | facturar HITO | por-facturar | facturacion [automatica|finanzas]",
+        "rentabilidad": "bytek rentabilidad [PROYECTO] [--csv ARCHIVO|-] [--todos] [--limite N]",
+        "costos": "bytek costos PROYECTO | costos agregar PROYECTO DESCRIPCIÓN --monto IMPORTE [--fecha FECHA] [--moneda PEN|USD] [--tc 3.750] | costos anular ID --motivo TEXTO",
         "banco": "bytek banco importar --cuenta ID ARCHIVO [--columnas MAPA] [--fechas aaaa-mm-dd] [--partial] | banco conciliar [--cuenta ID] [--aceptar-todas] | banco cuentas",
         "mensajes": "bytek mensajes --cliente RUC [--limite N] | mensajes comprobantes --cliente RUC [--activo si|no] [--a CORREOS] [--adjuntos pdf,xml,cdr]",
         "cotizacion": "bytek cotizacion enviar COT-AAAA-NNNNN [--version N] [--a CORREOS] | cotizacion list|show|pdf|reopen (como bytek quote)",
@@ -105,6 +107,8 @@ enum CommandHelp {
       proyectos [listar]|ver|nuevo|mover|… Proyectos, sus tareas (tarjetas), tableros, límites WIP y plantillas.
       compuerta estado|levantar|bloqueados Compuerta de pago de proyectos por hitos: qué la cierra, levantarla, alarmas.
       hitos list|adjuntar|listo|aprobar|…  Hitos U2: entregables, aprobación del cliente y factura del hito.
+      rentabilidad [PROYECTO] [--csv F]    Rentabilidad por proyecto: lista por margen, cifras con barras, CSV.
+      costos PROYECTO|agregar|anular       Otros costos de un proyecto (compras a mano), que la rentabilidad resta.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -133,6 +137,8 @@ enum CommandHelp {
         "compuerta": GateCommand.help,
         "proyectos": ProjectCommand.help,
         "hitos": MilestoneCommand.help,
+        "rentabilidad": ProfitabilityCommand.help,
+        "costos": ProjectCostCommand.help,
         "banco": BankCommand.help,
         "serve": """
         Sirve el portal web sobre la base de datos: los contactos de los clientes y los técnicos ingresan con

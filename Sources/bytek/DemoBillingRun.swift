@@ -86,6 +86,7 @@ enum DemoBillingRun {
         }
         try DemoReceivables.seed(store: store, now: now) { let r = try issuer.issue($0); if emulator != nil { try send() }; return r }
         try DemoCards.seed(store: store, now: now)
+        try DemoProjects.seed(store: store, now: now)
         // Left for the worker that runs beside the TUI (scripts/demo).
         for i in plan.indices where plan[i].outcome == .pending { try issue(i) }
         outcome.statuses = try repo.countsByStatus()

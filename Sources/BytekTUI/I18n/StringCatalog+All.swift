@@ -6,7 +6,7 @@ extension StringCatalog {
                       messages,
                       recurring, salesRegister, receivables, periods, bankStatements,
                       cards, reminders,
-                      gate, milestones] {
+                      gate, milestones, profitability] {
             merged.merge(table) { first, _ in first }
         }
         return merged
@@ -20,7 +20,7 @@ extension StringCatalog {
                       messages,
                       recurring, salesRegister, receivables, periods, bankStatements,
                       cards, reminders,
-                      gate, milestones] {
+                      gate, milestones, profitability] {
             for k in table.keys { if !seen.insert(k).inserted { dups.append(k) } }
         }
         return dups

@@ -50,6 +50,9 @@ enum Modules {
             if BankReconcileScreen.paletteMatches(query), context.can(.read, .receivables) {
                 actions.append(BankReconcileScreen.paletteAction(store: store, strings: context.strings))
             }
+            if ProfitabilityListScreen.paletteMatches(query), ([.admin, .finanzas, .operaciones] as [Role]).contains(context.session.role) {
+                actions.append(ProfitabilityListScreen.paletteAction(store: store, strings: context.strings))
+            }
             for p in (try? services.customers.pager(CustomerQuery(search: rest)).first(8)) ?? [] {
                 let c = p.item
                 actions.append(PaletteAction(title: "Cliente: " + c.legalName, detail: c.docType.shortName + " " + c.docNumber) { ctx in

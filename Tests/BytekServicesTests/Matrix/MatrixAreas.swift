@@ -22,5 +22,6 @@ enum MatrixAreas {
         ProjectsMatrix.self,
         GateMatrix.self,
         MilestonesMatrix.self,
+        ProfitabilityMatrix.self,
     ]
 }

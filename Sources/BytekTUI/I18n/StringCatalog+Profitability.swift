@@ -1,0 +1,33 @@
+extension StringCatalog {
+    /// Rentabilidad (issue 13 §5): the list of projects by margin and a project's figures.
+    static let profitability: [String: (es: String, en: String)] = [
+        "profit.title": ("Rentabilidad por proyecto", "Profitability per project"),
+        "profit.intro": ("Margen sobre lo vendido, el peor primero; montos en la moneda de cada proyecto (dólares al T.C. de cada factura).",
+                         "Margin over sold, worst first; amounts in each project's currency (dollars at each invoice's rate)."),
+        "profit.empty": ("No hay proyectos.", "No projects."),
+        "profit.col.code": ("Proyecto", "Project"),
+        "profit.col.customer": ("Cliente", "Customer"),
+        "profit.col.sold": ("Vendido", "Sold"),
+        "profit.col.invoiced": ("Facturado", "Invoiced"),
+        "profit.col.cost": ("Costo", "Cost"),
+        "profit.col.margin": ("Margen", "Margin"),
+        "profit.col.marginPct": ("Marg.%", "Marg.%"),
+        "profit.col.burn": ("Horas%", "Hours%"),
+        "profit.col.forecast": ("Pronóst.%", "Fcast.%"),
+        "profit.noData": ("sin datos", "no data"),
+        "profit.key.open": ("Ver cifras", "Figures"),
+        "profit.help.open": ("Abre las cifras del proyecto con barras", "Opens the project's figures with bars"),
+        "profit.key.export": ("Exportar CSV", "Export CSV"),
+        "profit.help.export": ("Exporta la lista en CSV a la ruta que indique", "Exports the list as CSV to the path you give"),
+        "profit.key.back": ("Volver", "Back"),
+        "profit.export.title": ("Exportar rentabilidad", "Export profitability"),
+        "profit.export.prompt": ("Ruta del archivo CSV:", "CSV file path:"),
+        "profit.export.hint": ("Se reemplaza si existe. Enter exporta, Esc cancela.", "Replaced if it exists. Enter exports, Esc cancels."),
+        "profit.export.empty": ("Ruta: escriba dónde guardar el CSV", "Path: type where to save the CSV"),
+        "profit.export.cancelled": ("Exportación cancelada.", "Export cancelled."),
+        "profit.export.failed": ("No se pudo escribir el CSV: {0}", "Could not write the CSV: {0}"),
+        "profit.exported": ("Exportados {0} proyectos a {1}", "Exported {0} projects to {1}"),
+        "profit.palette": ("Rentabilidad por proyecto", "Profitability per project"),
+        "profit.palette.detail": ("Proyectos por margen, CSV", "Projects by margin, CSV"),
+    ]
+}
