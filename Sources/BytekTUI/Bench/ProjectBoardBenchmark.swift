@@ -49,3 +49,59 @@ public enum ProjectBoardBenchmark {
         ]
     }
 }
+
+extension ProjectBoardBenchmark {
+    /// The figures over a board of `projects` U1 projects and `cards` cards (assignees, customers, due dates,
+    /// checklists, some blocked) held by a read-only desk: what the team board holds once it has read them.
+    public static func run(projects: Int = 2_000, cards: Int = 20_000, keystrokes: Int = 2_000) -> [TUIBenchmark.Figure] {
+        figures(measure(desk: FixedBoardDesk(BenchBoard.make(projects: projects, cards: cards)), keystrokes: keystrokes))
+    }
+}
+
+/// A generated board: `projects` projects of 40 customers, `cards` cards spread over the four columns.
+enum BenchBoard {
+    static func make(projects: Int, cards: Int) -> BoardData {
+        let people = ["ana", "luis", "carla", "jorge", "rosa", "miguel", "quispe", "huaman", "diana", "pedro", "sofia", "raul"]
+        let customers = (0..<40).map { "Cliente \(["Andina", "Titicaca", "Ñaña", "Pacífico", "Inca", "Misti", "Sol", "Amazonas"][$0 % 8]) \($0) S.A.C." }
+        let steps = ["Brief", "Diseño", "Contenido", "Desarrollo", "Revisión del cliente", "Publicación", "SEO mensual", "Landing"]
+        let today = LocalDate(year: 2026, month: 11, day: 18)!
+        let since = Date(timeIntervalSince1970: 1_794_000_000)
+        var tasks: [BoardTask] = []
+        tasks.reserveCapacity(cards)
+        for i in 0..<cards {
+            let p = i % max(1, projects)
+            let state = TaskState.columns[(i / 7) % 4]
+            let task = ProjectTask(id: Int64(i + 1), projectId: Int64(p + 1), position: i / max(1, projects),
+                                   title: steps[i % steps.count] + " " + String(p + 1), state: state,
+                                   assignee: i % 13 == 0 ? nil : people[i % people.count], dueDate: today.adding(days: (i % 21) - 7),
+                                   blocked: i % 97 == 0, blockedReason: i % 97 == 0 ? "Esperando al cliente" : "",
+                                   checklistTotal: i % 5, checklistDone: (i % 5) / 2, stateSince: since)
+            tasks.append(BoardTask(task: task, projectCode: Project.code(year: 2026, sequence: p + 1), customerName: customers[p % customers.count]))
+        }
+        return BoardData(tasks: tasks, limits: [.inProgress: cards / 4, .review: cards / 8])
+    }
+}
+
+/// A desk that only reads one fixed board (the bench moves no card).
+@MainActor
+final class FixedBoardDesk: ProjectsDesk {
+    let data: BoardData
+    init(_ data: BoardData) { self.data = data }
+    var today: LocalDate { LocalDate(year: 2026, month: 11, day: 18)! }
+    var now: Date { Date(timeIntervalSince1970: 1_795_000_000) }
+    struct ReadOnly: Error {}
+    func projectRows(search: String, format: @escaping (ProjectListItem) -> (cells: [String], role: StyleRole?)) throws -> any RowSource { ArrayRowSource([]) }
+    func item(projectId: Int64) throws -> ProjectListItem? { nil }
+    func createProject(_ input: NewProjectInput) throws -> Project { throw ReadOnly() }
+    func archive(projectId: Int64, reason: String) throws { throw ReadOnly() }
+    func board(_ scope: BoardScope) throws -> BoardData { data }
+    func move(taskId: Int64, to state: TaskState, overrideReason: String?) throws -> ProjectTask { throw ReadOnly() }
+    func setBlocked(taskId: Int64, blocked: Bool, reason: String) throws -> ProjectTask { throw ReadOnly() }
+    func checklist(taskId: Int64) throws -> [TaskCheck] { [] }
+    func toggleCheck(taskId: Int64, checkId: Int64) throws -> [TaskCheck] { [] }
+    func milestones(projectId: Int64) throws -> [MilestoneRow] { [] }
+    func documents(projectId: Int64) throws -> [ProjectDocumentRow] { [] }
+    func history(projectId: Int64) throws -> [ProjectHistoryRow] { [] }
+    func hours(projectId: Int64) throws -> [ProjectHoursRow]? { nil }
+    func describe(_ error: Error) -> String { "solo lectura" }
+}

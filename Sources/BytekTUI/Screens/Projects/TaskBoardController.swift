@@ -37,6 +37,7 @@ final class TaskBoardController {
         let selected = selectedCard?.task.id
         let filter = model.filter, lane = model.swimlane
         loads += 1
+        lineCache = [:]
         do {
             model = TaskBoardModel(try desk.board(scope), noAssignee: s["proj.noAssignee"])
             loadError = nil
@@ -222,6 +223,19 @@ final class TaskBoardController {
         return (state.displayName + " " + "\(count)", false)
     }
 
+    /// Each card's lines once formatted, by card index (cleared when a card changes or the board is read).
+    private var lineCache: [Int: [(String, StyleRole?)]] = [:]
+    private var cachedModelVersion = -1
+
+    private func cachedLines(_ i: Int, today: LocalDate, now: Date) -> [(String, StyleRole?)] {
+        if cachedModelVersion != model.version { lineCache = [:]; cachedModelVersion = model.version }
+        if let l = lineCache[i] { return l }
+        if lineCache.count > 2_000 { lineCache = [:] }
+        let l = lines(model.cards[i], today: today, now: now).map { (SafeText.sanitize($0.0), $0.1) }
+        lineCache[i] = l
+        return l
+    }
+
     /// The lines of a card: title (with its mark), then details.
     private func lines(_ card: BoardTask, today: LocalDate, now: Date) -> [(String, StyleRole?)] {
         let t = card.task
@@ -266,19 +280,23 @@ final class TaskBoardController {
             return
         }
         let sel = min(rowIndex[c], col.count - 1)
-        func header(_ k: Int) -> Bool { model.swimlane != .none && (k == 0 || model.lane(of: col[k]) != model.lane(of: col[k - 1])) }
+        let laned = model.swimlane != .none
+        func header(_ k: Int) -> Bool { laned && (k == 0 || model.laneRank(of: col[k]) != model.laneRank(of: col[k - 1])) }
+        // Scroll so the selected card is fully visible: walk back from it only as far as the column holds.
         if sel < scroll[c] { scroll[c] = sel }
-        while scroll[c] < sel {
-            var used = 0
-            for k in scroll[c]...sel { used += height(col[k], laneHeader: header(k) || k == scroll[c] && model.swimlane != .none) }
-            if used - 1 <= inner.height { break }
-            scroll[c] += 1
+        var first = sel, used = height(col[sel], laneHeader: laned)
+        while first > scroll[c] {
+            let h = height(col[first - 1], laneHeader: header(first - 1))
+            if used + h - 1 > inner.height { break }
+            used += h
+            first -= 1
         }
+        if first > scroll[c] { scroll[c] = first }
         var y = inner.y
         var k = scroll[c]
         while k < col.count, y < inner.maxY {
             let i = col[k]
-            if model.swimlane != .none && (header(k) || k == scroll[c]) {
+            if laned && (header(k) || k == scroll[c]) {
                 let lane = model.lane(of: i)
                 canvas.text("▸ " + (lane.isEmpty ? "—" : lane), x: inner.x, y: y, style: Style(.accent, bold: true), maxWidth: inner.width)
                 y += 1
@@ -286,7 +304,7 @@ final class TaskBoardController {
             }
             let card = model.cards[i]
             let selected = k == sel && focused
-            let ls = lines(card, today: today, now: now)
+            let ls = cachedLines(i, today: today, now: now)
             let cardRect = Rect(x: inner.x, y: y, width: inner.width, height: min(ls.count, inner.maxY - y))
             if selected { canvas.fill(cardRect, style: Style(.cardSelected)) }
             for (n, line) in ls.enumerated() where y + n < inner.maxY {
@@ -302,7 +320,7 @@ final class TaskBoardController {
                 }
                 let style: Style = selected ? Style(.cardSelected, bold: n == 0)
                     : n == 0 ? Style(.card, bold: true) : Style(line.1 ?? .dim)
-                canvas.text(SafeText.truncate(SafeText.sanitize(line.0), to: room), x: inner.x + 1, y: y + n, style: style)
+                canvas.text(SafeText.truncate(line.0, to: room), x: inner.x + 1, y: y + n, style: style)
             }
             y += ls.count + 1
             k += 1

@@ -23,6 +23,10 @@ struct TaskBoardModel {
     /// The cards' indices in display order per swimlane mode (lane first, then due date, code, position).
     private var orders: [Swimlane: [Int]] = [:]
     private var lanes: [Swimlane: [String]] = [:]
+    private var ranks: [Swimlane: [Int]] = [:]
+    /// The lane ranks of the current mode, and each card's column (0...3): plain arrays for the per-keystroke passes.
+    private var currentRanks: [Int] = []
+    private var column: [Int] = []
     private var matches: [Bool]
     private(set) var filter = ""
     private(set) var swimlane = Swimlane.none
@@ -31,6 +35,8 @@ struct TaskBoardModel {
     /// Cards per column on the whole board (the filter does not change them): the WIP counts.
     private(set) var totals: [Int] = Array(repeating: 0, count: TaskState.columns.count)
     let noAssignee: String
+    /// Grows when a card changes (the board's formatted lines are then stale).
+    private(set) var version = 0
 
     init(_ data: BoardData, noAssignee: String) {
         self.noAssignee = noAssignee
@@ -48,22 +54,29 @@ struct TaskBoardModel {
         }
         orders[.none] = base
         lanes[.none] = Array(repeating: "", count: cards.count)
+        ranks[.none] = Array(repeating: 0, count: cards.count)
         for mode in [Swimlane.assignee, .customer] {
             let names = cards.map { mode == .assignee ? ($0.task.assignee ?? noAssignee) : $0.customerName }
             let sortedNames = Array(Set(names)).sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }
             let rank = Dictionary(uniqueKeysWithValues: sortedNames.enumerated().map { ($1, $0) })
-            let ranks = names.map { rank[$0] ?? 0 }
+            let laneRanks = names.map { rank[$0] ?? 0 }
             var position = Array(repeating: 0, count: cards.count)
             for (p, i) in base.enumerated() { position[i] = p }
-            orders[mode] = base.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : position[$0] < position[$1] }
+            orders[mode] = base.sorted { laneRanks[$0] != laneRanks[$1] ? laneRanks[$0] < laneRanks[$1] : position[$0] < position[$1] }
             lanes[mode] = names
+            ranks[mode] = laneRanks
         }
+        column = cards.map { TaskState.columns.firstIndex(of: $0.task.state) ?? 0 }
+        currentRanks = ranks[.none] ?? []
         for c in cards { if let i = TaskState.columns.firstIndex(of: c.task.state) { totals[i] += 1 } }
         rebuild()
     }
 
     /// The lane a card is drawn under in the current mode ("" without swimlanes).
     func lane(of index: Int) -> String { lanes[swimlane]?[index] ?? "" }
+
+    /// The rank of a card's lane in the current mode (cards of one lane share it).
+    func laneRank(of index: Int) -> Int { currentRanks[index] }
 
     /// Lower case, no accents, as UTF-8 bytes.
     static func fold(_ text: String) -> [UInt8] {
@@ -82,6 +95,7 @@ struct TaskBoardModel {
 
     mutating func setSwimlane(_ mode: Swimlane) {
         swimlane = mode
+        currentRanks = ranks[mode] ?? []
         rebuild()
     }
 
@@ -90,6 +104,8 @@ struct TaskBoardModel {
         guard let i = cards.firstIndex(where: { $0.task.id == task.id }) else { return }
         if let old = TaskState.columns.firstIndex(of: cards[i].task.state) { totals[old] -= 1 }
         cards[i].task = task
+        version += 1
+        column[i] = TaskState.columns.firstIndex(of: task.state) ?? 0
         if let new = TaskState.columns.firstIndex(of: task.state) { totals[new] += 1 }
         rebuild()
     }
@@ -104,13 +120,12 @@ struct TaskBoardModel {
 
     private mutating func rebuild() {
         var cols: [[Int]] = Array(repeating: [], count: TaskState.columns.count)
-        for i in orders[swimlane] ?? [] where matches[i] {
-            switch cards[i].task.state {
-            case .todo: cols[0].append(i)
-            case .inProgress: cols[1].append(i)
-            case .review: cols[2].append(i)
-            case .done: cols[3].append(i)
-            case .cancelled: break
+        let order = orders[swimlane] ?? []
+        order.withUnsafeBufferPointer { o in
+            matches.withUnsafeBufferPointer { m in
+                column.withUnsafeBufferPointer { col in
+                    for i in o where m[i] { cols[col[i]].append(i) }
+                }
             }
         }
         columns = cols
