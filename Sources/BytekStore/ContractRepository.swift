@@ -53,6 +53,9 @@ public struct ContractRepository: Sendable {
                  .text(c.templateHash), .int(c.total.minorUnits), .text(c.total.currency.rawValue),
                  .text(c.date.description), .text(user), .text(ISOTimestamp.format(stamp))])
             c.id = db.lastInsertRowID
+            // The project made when the quote was accepted points at its contract from now on.
+            try db.execute("UPDATE project SET contract_id = ? WHERE quote_id = ? AND contract_id IS NULL",
+                           [SalesColumns.id(c.id), .int(c.quoteId)])
             try AuditLog(db: db, user: user, door: door, now: now).append(
                 entity: SalesAuditEntity.contract, entityId: c.id, action: .create,
                 summary: "\(c.number) de \(c.quoteNumber) v\(c.quoteVersion)", after: c, at: stamp)

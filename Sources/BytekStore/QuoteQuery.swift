@@ -52,4 +52,6 @@ public struct QuoteAcceptance: Sendable, Hashable {
     public var milestones: [QuoteMilestoneRecord]
     /// One per subscription line.
     public var subscriptions: [Subscription]
+    /// The project made (or added to) for it; nil without a customer or when told not to.
+    public var project: Project? = nil
 }

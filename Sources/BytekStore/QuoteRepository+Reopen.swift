@@ -27,6 +27,8 @@ extension QuoteRepository {
             "SELECT series, number FROM e_document WHERE quote_number = ? ORDER BY id", [.text(quote.number)]
         ).map { $0.string("series") + "-" + String(format: "%08lld", $0.int("number")) }
         if !documents.isEmpty { blockers.append(.invoiced(documents)) }
+        let projects = try ProjectRepository(db: db, user: user, now: now).projectsWithWork(quoteId: id)
+        if !projects.isEmpty { blockers.append(.projectWork(projects)) }
         return blockers
     }
 
@@ -51,6 +53,9 @@ extension QuoteRepository {
                 try audit.append(entity: SalesAuditEntity.subscription, entityId: row.int("id"), action: .delete,
                                  summary: "\(stored.number) v\(stored.version) \(row.string("description")) (cotización reabierta)")
             }
+            var projects = ProjectRepository(db: db, user: user, now: now)
+            projects.door = door
+            try projects.archiveForReopen(quoteId: id, quoteNumber: stored.number)
             try db.execute("UPDATE quote_milestone SET amount_cents = NULL WHERE quote_id = ?", [.int(id)])
             if let dealId = stored.dealId {
                 if let deal = try deals.get(dealId),

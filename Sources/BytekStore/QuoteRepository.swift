@@ -97,7 +97,7 @@ public struct QuoteRepository: Sendable {
     /// linked deal moves to its won stage, the milestone plan gets its amounts (of the one-time total
     /// with IGV), and one subscription row is created per subscription line (starting `today`).
     @discardableResult
-    public func accept(_ id: Int64, on today: LocalDate) throws -> QuoteAcceptance {
+    public func accept(_ id: Int64, on today: LocalDate, project: ProjectChoice = .new) throws -> QuoteAcceptance {
         try db.write {
             guard let stored = try get(id) else { throw SalesRepositoryError.notFound(SalesAuditEntity.quote, id) }
             let totals = try QuoteRepository.checkedTotals(stored)
@@ -126,8 +126,13 @@ public struct QuoteRepository: Sendable {
                                [.int(amount.minorUnits), .int(id), .int(Int64(i + 1))])
             }
             let subscriptions = try createSubscriptions(quote, customerId: customerId, totals: totals, start: today)
+            var projects = ProjectRepository(db: db, user: user, now: now)
+            projects.door = door
+            let made = try customerId.flatMap {
+                try projects.createFromQuote(quote, customerId: $0, totals: totals, on: today, choice: project)
+            }
             return QuoteAcceptance(quote: quote, deal: deal, milestones: try milestones(quoteId: id),
-                                   subscriptions: subscriptions)
+                                   subscriptions: subscriptions, project: made)
         }
     }
 

@@ -36,6 +36,8 @@ public enum SalesRepositoryError: Error, Equatable {
 public enum QuoteReopenBlocker: Error, Equatable, Sendable {
     /// Electronic documents were issued from it (their numbers, "F001-00000012").
     case invoiced([String])
+    /// Its projects have work done: hours logged or cards moved (their codes, "PRY-2026-00001").
+    case projectWork([String])
 }
 
 /// Conversions between model values and the TEXT/INTEGER columns of the sales tables.

@@ -43,6 +43,7 @@ enum CommandHelp {
         "estado-cuenta": "bytek estado-cuenta RUC [--desde FECHA] [--hasta FECHA] [--pdf ARCHIVO|-]",
         "periodo": "bytek periodo cerrar AAAA-MM [--nota TEXTO] | periodo reabrir AAAA-MM --motivo TEXTO | periodo listar",
         "feriados": "bytek feriados [AÑO] | feriados agregar FECHA NOMBRE --decreto NORMA | feriados quitar FECHA | feriados dias-habiles DESDE HASTA",
+        "proyectos": "bytek proyectos [listar] | ver CODIGO | nuevo --cliente RUC --nombre N --responsable U --prometida F | editar | archivar CODIGO | tareas CODIGO | tarea CODIGO TITULO | mover TAREA >|<|COLUMNA [--forzar MOTIVO] | bloquear TAREA --motivo T | tablero U1|CODIGO | wip U1|CODIGO [COLUMNA LIMITE] | plantillas [NOMBRE]",
         "banco": "bytek banco importar --cuenta ID ARCHIVO [--columnas MAPA] [--fechas aaaa-mm-dd] [--partial] | banco conciliar [--cuenta ID] [--aceptar-todas] | banco cuentas",
         "mensajes": "bytek mensajes --cliente RUC [--limite N] | mensajes comprobantes --cliente RUC [--activo si|no] [--a CORREOS] [--adjuntos pdf,xml,cdr]",
         "cotizacion": "bytek cotizacion enviar COT-AAAA-NNNNN [--version N] [--a CORREOS] | cotizacion list|show|pdf|reopen (como bytek quote)",
@@ -99,6 +100,7 @@ enum CommandHelp {
       tarjetas [--cliente RUC]             Tarjetas guardadas de los clientes (Izipay, Niubiz) y su cobro automático.
       cobro cargar|listar|reembolsar|...   Cobros con tarjeta: cobrar ahora, intentos y su estado, reembolsos, liquidaciones.
       feriados [AÑO]|agregar|quitar        Feriados de Perú (ley y decretos); dias-habiles cuenta días hábiles.
+      proyectos [listar]|ver|nuevo|mover|… Proyectos, sus tareas (tarjetas), tableros, límites WIP y plantillas.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -124,6 +126,7 @@ enum CommandHelp {
         "pago": ReceivableCommand.paymentHelp,
         "periodo": PeriodCommand.help,
         "feriados": HolidayCommand.help,
+        "proyectos": ProjectCommand.help,
         "banco": BankCommand.help,
         "serve": """
         Sirve el portal web sobre la base de datos: los contactos de los clientes y los técnicos ingresan con

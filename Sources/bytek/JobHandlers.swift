@@ -30,6 +30,7 @@ enum JobHandlers {
             try RecurringJob.ensureSchedule(db: worker.db)
             try CardChargeJob.ensureSchedule(db: worker.db)
             try ReminderJob.ensureSchedule(db: worker.db)
+            try ProjectLateJob.ensureSchedule(db: worker.db)
         } catch {
             worker.log("no se pudo programar el resumen diario, el vencimiento de cotizaciones o el simulacro de restauración: \(worker.describeError(error))")
         }
@@ -44,6 +45,9 @@ enum JobHandlers {
         }
         worker.register(ReminderJob.kind) { context in
             try ReminderJob.run(db: context.db, nowMs: context.now, environment: environment, payload: context.payloadObject)
+        }
+        worker.register(ProjectLateJob.kind) { context in
+            try ProjectLateJob.run(db: context.db, nowMs: context.now, payload: context.payloadObject)
         }
         worker.register(CreditAlertJob.kind) { context in
             let clock = context.now

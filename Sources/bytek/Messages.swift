@@ -17,6 +17,8 @@ enum Messages {
         case let e as PeriodError: return e.message
         case let e as CalendarError: return e.message
         case let e as HolidayError: return e.message
+        case let e as ProjectError: return e.message
+        case ProjectGateError.blocked(let block): return block.message
         case let e as BankStatementError: return e.message
         case let e as CreditLimitError: return e.message
         case let e as CardError: return e.message

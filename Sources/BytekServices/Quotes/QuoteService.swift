@@ -99,13 +99,15 @@ public struct QuoteService: Sendable {
     /// lines become subscriptions, all in one transaction.
     @discardableResult
     /// Beyond the customer's credit limit it needs `creditOverride` (finanzas' reason; see `CreditLimitService`).
-    public func accept(_ id: Int64, creditOverride: String? = nil) throws -> QuoteAcceptance {
+    /// The same transaction makes its project (`project`: a new one by default, or added to an existing
+    /// project of the same customer, or none; see `ProjectRepository.createFromQuote`).
+    public func accept(_ id: Int64, creditOverride: String? = nil, project: ProjectChoice = .new) throws -> QuoteAcceptance {
         try actor.authorize(.quoteAccept)
         guard let quote = try repository.get(id), let customerId = quote.customerId else {
-            return try repository.accept(id, on: today)
+            return try repository.accept(id, on: today, project: project)
         }
         return try services.credit.accepting(quote, customerId: customerId, override: creditOverride) {
-            try repository.accept(id, on: today)
+            try repository.accept(id, on: today, project: project)
         }
     }
 

@@ -93,6 +93,7 @@ public enum QuotePrinting {
         blockers.map { b in
             switch b {
             case .invoiced(let numbers): return "ya se emitió " + numbers.joined(separator: ", ") + " desde ella (emita una nota de crédito)"
+            case .projectWork(let codes): return "su proyecto " + codes.joined(separator: ", ") + " ya tiene horas o tareas movidas"
             }
         }.joined(separator: "; ")
     }
