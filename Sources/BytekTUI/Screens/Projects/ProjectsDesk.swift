@@ -1,13 +1,7 @@
 import BytekModel
 import Foundation
 
-/// How a project stands at a glance in the list and the project's header.
-enum ProjectHealth: String, CaseIterable, Sendable, Hashable {
-    case ok
-    case atRisk = "en_riesgo"
-    case late = "atrasado"
-    case blocked = "bloqueado"
-
+extension ProjectHealth {
     /// The theme style of the health's cell.
     var role: StyleRole? {
         switch self {
@@ -16,38 +10,18 @@ enum ProjectHealth: String, CaseIterable, Sendable, Hashable {
         case .late, .blocked: return .danger
         }
     }
-
-    /// Blocked by the gate first; then late (promised date passed, or a card past its due date); at risk when
-    /// less of the work is done than the time elapsed asks (20 points behind) or the promise is 3 days away
-    /// with less than 80 % done.
-    static func of(_ p: Project, done: Int, total: Int, lateCards: Int, blocked: Bool, today: LocalDate) -> ProjectHealth {
-        if blocked { return .blocked }
-        if p.status == .finished || p.status == .archived { return .ok }
-        if p.promisedDate < today || lateCards > 0 { return .late }
-        let progress = total == 0 ? 0 : Double(done) / Double(total)
-        let span = max(1, p.startDate.days(until: p.promisedDate))
-        let elapsed = Double(max(0, p.startDate.days(until: today))) / Double(span)
-        if elapsed - progress > 0.2 { return .atRisk }
-        if today.days(until: p.promisedDate) <= 3 && progress < 0.8 { return .atRisk }
-        return .ok
-    }
 }
 
-/// One row of the project list: the project, its cards done of all, and its health.
-struct ProjectListItem: Sendable, Hashable {
-    var project: Project
-    var tasksDone: Int
-    var tasksTotal: Int
-    var health: ProjectHealth
-    /// The payment gate's message when the project is blocked.
-    var gateMessage: String?
-}
+/// One row of the project list: the project, its cards done of all, its health and the gate's message.
+typealias ProjectListItem = ProjectSummary
 
 /// A card of a board: the task and what the board shows beside it.
 struct BoardTask: Sendable, Hashable {
     var task: ProjectTask
     var projectCode: String
     var customerName: String
+    /// The service's judgement against the 7-day promise (working days), when it gave one.
+    var lateness: CardLateness? = nil
 }
 
 /// What one board holds, read once when it opens (and on reload).
@@ -55,12 +29,6 @@ struct BoardData: Sendable {
     var tasks: [BoardTask]
     /// WIP limit per column (none when absent).
     var limits: [TaskState: Int]
-}
-
-/// Which board: a unit's team board (all its work in flight) or one project's.
-enum BoardScope: Sendable, Hashable {
-    case team(BusinessUnit)
-    case project(Int64)
 }
 
 /// A milestone row of the Hitos tab.

@@ -252,8 +252,22 @@ final class TaskBoardController {
     }
 
     /// "atrasada 3 d" (danger) past the due date, "vence hoy"/"vence mañana" (warning); nothing when done.
-    func lateness(_ t: ProjectTask, today: LocalDate) -> (String, StyleRole)? {
-        guard t.state != .done, let due = t.dueDate else { return nil }
+    func lateness(_ card: BoardTask, today: LocalDate) -> (String, StyleRole)? {
+        let t = card.task
+        guard t.state != .done else { return nil }
+        if let judged = card.lateness {
+            switch judged {
+            case .onTime: return nil
+            case .danger:
+                let d = t.dueDate.map { max(1, $0.days(until: today)) } ?? 1
+                return (s.format("proj.card.late", String(d)), .danger)
+            case .warning:
+                guard let due = t.dueDate else { return (s["proj.card.promiseNear"], .warning) }
+                let d = today.days(until: due)
+                return (d <= 0 ? s["proj.card.dueToday"] : d == 1 ? s["proj.card.dueTomorrow"] : s["proj.card.dueSoon"], .warning)
+            }
+        }
+        guard let due = t.dueDate else { return nil }
         let d = today.days(until: due)
         if d < 0 { return (s.format("proj.card.late", String(-d)), .danger) }
         if d == 0 { return (s["proj.card.dueToday"], .warning) }
@@ -310,7 +324,7 @@ final class TaskBoardController {
             for (n, line) in ls.enumerated() where y + n < inner.maxY {
                 var room = inner.width - 2
                 if n == 0 {
-                    var mark: (String, StyleRole)? = lateness(card.task, today: today)
+                    var mark: (String, StyleRole)? = lateness(card, today: today)
                     if card.task.blocked { mark = ("⛔", .danger) }
                     if let (text, role) = mark {
                         let bx = inner.maxX - 1 - SafeText.width(text)
