@@ -51,6 +51,13 @@ public enum ProjectBoardBenchmark {
 }
 
 extension ProjectBoardBenchmark {
+    /// The figures on the real screen over `services.projects` of `store` (filled by `BenchProjects`): the team
+    /// board of U1 read once through the service, then the keystrokes.
+    public static func run(store: Store, keystrokes: Int = 2_000) -> [TUIBenchmark.Figure] {
+        let context = AppContext(strings: Strings(language: .es), session: UserSession(login: "admin", name: "Bench", role: .admin))
+        return figures(measure(desk: ServicesProjectsDesk(services: context.services(store), strings: context.strings), keystrokes: keystrokes))
+    }
+
     /// The figures over a board of `projects` U1 projects and `cards` cards (assignees, customers, due dates,
     /// checklists, some blocked) held by a read-only desk: what the team board holds once it has read them.
     public static func run(projects: Int = 2_000, cards: Int = 20_000, keystrokes: Int = 2_000) -> [TUIBenchmark.Figure] {
