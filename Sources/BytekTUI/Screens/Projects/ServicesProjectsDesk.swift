@@ -84,10 +84,7 @@ final class ServicesProjectsDesk: ProjectsDesk {
     }
 
     func milestones(projectId: Int64) throws -> [MilestoneRow] {
-        let counts = try services.db.query(
-            "SELECT milestone_id, count(*) AS n FROM project_deliverable WHERE project_id = ? GROUP BY milestone_id", [.int(projectId)])
-        var byMilestone: [Int64: Int] = [:]
-        for row in counts { byMilestone[row.int("milestone_id")] = Int(row.int("n")) }
+        let byMilestone = try projects.deliverableCounts(projectId)
         return try projects.milestones(projectId).map { MilestoneRow(milestone: $0, deliverables: byMilestone[$0.id] ?? 0) }
     }
 
