@@ -14,6 +14,7 @@ enum BenchCommand {
         if args.words.first == "padron" { _ = args.positional(); return try PadronBenchmark.run(&args) }
         if args.words.first == "recurrentes" { _ = args.positional(); return try RecurringBenchmark.run(&args) }
         if args.words.first == "recordatorios" { _ = args.positional(); return try ReminderBenchmark.run(&args) }
+        if args.words.first == "tablero" { _ = args.positional(); try args.finish(); return try boardOnly() }
         let customers = try args.option("--customers").map { try count($0, "--customers") } ?? 200_000
         let audit = try args.option("--audit").map { try count($0, "--audit") } ?? 1_000_000
         let keep = try args.option("--data")
@@ -60,8 +61,29 @@ enum BenchCommand {
         for f in try ReceivableBenchmark.run(path: path) { Console.out(line(f.name, f.value, f.budget, f.ok)) }
         let cobranzas = try CobranzasBenchmark.run(store: Store(path: path))
         for f in cobranzas { Console.out(line(f.name, f.value, f.budget, f.withinBudget)) }
+        let boards = try boardFigures(path: path)
+        for f in boards { Console.out(line(f.name, f.value, f.budget, f.withinBudget)) }
         let web = try webLoad(context: context, seconds: seconds, connections: connections, required: false)
-        return (figures + cobranzas).allSatisfy(\.withinBudget) && documents.allSatisfy(\.ok) && large.allSatisfy(\.withinBudget) && web ? 0 : 1
+        return (figures + cobranzas + boards).allSatisfy(\.withinBudget) && documents.allSatisfy(\.ok) && large.allSatisfy(\.withinBudget) && web ? 0 : 1
+    }
+
+    /// The team board's figures over 2,000 U1 projects / 20,000 cards added to the bench database once.
+    static func boardFigures(path: String) throws -> [TUIBenchmark.Figure] {
+        let store = try Store(path: path)
+        if try store.db.scalar("SELECT count(*) FROM project WHERE code LIKE 'PRY-BENCH-%'").intValue ?? 0 == 0 {
+            try BenchProjects.fill(store: store, projects: 2_000, cardsPerProject: 10)
+        }
+        return ProjectBoardBenchmark.run(store: store)
+    }
+
+    /// `bytek bench tablero`: only the team board's figures (2,000 projects / 20,000 cards, a database of its own).
+    static func boardOnly() throws -> Int32 {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bytek-bench-board-\(getpid()).sqlite").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let figures = try boardFigures(path: path)
+        Console.out("BYTEK Core — tablero de proyectos (160×48, \(isDebugBuild ? "compilación debug" : "compilación release"))")
+        for f in figures { Console.out(line(f.name, f.value, f.budget, f.withinBudget)) }
+        return figures.allSatisfy(\.withinBudget) ? 0 : 1
     }
 
     /// The web door under `wrk`; without wrk: a line saying so (a failure when `required`).

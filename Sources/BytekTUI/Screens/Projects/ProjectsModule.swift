@@ -2,10 +2,12 @@ import BytekModel
 import BytekServices
 import BytekStore
 
-/// Proyectos: the project list, each project's screen and the boards. (Placeholder until the list lands.)
+/// Operaciones › Proyectos: the project list, each project's screen and the boards, over `services.projects`.
 @MainActor
 enum ProjectsModule {
     static func makeRoot(store: Store, context: AppContext) -> any Screen {
-        PlaceholderScreen(title: context.strings["module.projects"])
+        let services = context.services(store)
+        return ProjectListScreen(desk: ServicesProjectsDesk(services: services, strings: context.strings), strings: context.strings,
+                                 drafts: services.drafts, canWrite: context.can(.write, .projects))
     }
 }

@@ -1,0 +1,187 @@
+import BytekModel
+import BytekStore
+import Foundation
+
+/// Operaciones › Proyectos: every project in a virtual list (only the visible rows are read, keyset paging):
+/// code, name, status, unit, customer, manager, progress bar, promised date and health (en riesgo in warning,
+/// atrasado and bloqueado in danger). `/` filters, Enter opens the project, `b` the team board; `n` a new
+/// project and `a` archives (operaciones, admin: read-only roles see no write keys).
+@MainActor
+final class ProjectListScreen: Screen {
+    let desk: ProjectsDesk
+    let strings: Strings
+    let drafts: DraftRepository?
+    let canWrite: Bool
+    let pane: ListPane
+    private(set) var listError: String?
+
+    init(desk: ProjectsDesk, strings: Strings, drafts: DraftRepository?, canWrite: Bool) {
+        self.desk = desk; self.strings = strings; self.drafts = drafts; self.canWrite = canWrite
+        let table = Table(columns: ProjectListScreen.columns(strings), source: ArrayRowSource([]),
+                          emptyMessage: strings[canWrite ? "proj.list.empty" : "proj.list.emptyRead"])
+        pane = ListPane(title: strings["module.projects"], table: table)
+        pane.onFilterChange = { [weak self] _ in self?.rebuild() }
+        rebuild()
+    }
+
+    static func columns(_ s: Strings) -> [TableColumn] {
+        [
+            TableColumn(s["proj.col.code"], width: 14),
+            TableColumn(s["proj.col.name"], weight: 3, minWidth: 14),
+            TableColumn(s["proj.col.status"], width: 9),
+            TableColumn(s["proj.col.unit"], width: 6),
+            TableColumn(s["proj.col.customer"], weight: 2, minWidth: 12),
+            TableColumn(s["proj.col.manager"], width: 11),
+            TableColumn(s["proj.col.progress"], width: 16),
+            TableColumn(s["proj.col.promised"], width: 10),
+            TableColumn(s["proj.col.health"], width: 9),
+        ]
+    }
+
+    static func row(_ item: ProjectListItem, strings s: Strings) -> (cells: [String], role: StyleRole?) {
+        let p = item.project
+        let role: StyleRole? = p.status == .archived ? .dim : item.health == .ok ? nil : item.health.role
+        return ([p.code, p.name, p.status.displayName, p.unit.rawValue, p.customerName, p.manager,
+                 ProjectsText.progress(done: item.tasksDone, total: item.tasksTotal), ProjectsText.date(p.promisedDate),
+                 s["proj.health." + item.health.rawValue]], role)
+    }
+
+    func rebuild() {
+        let s = strings
+        do {
+            pane.table.setSource(try desk.projectRows(search: pane.filterText) { ProjectListScreen.row($0, strings: s) })
+            listError = nil
+        } catch {
+            pane.table.setSource(ArrayRowSource([]))
+            listError = desk.describe(error)
+        }
+    }
+
+    var title: String { strings["module.projects"] }
+    var capturesText: Bool { pane.filtering }
+
+    var bindings: [KeyBinding] {
+        let s = strings
+        var b = [KeyBinding([.char("/")], s["key.search"], help: s["proj.help.search"]),
+                 KeyBinding([.enter], s["key.open"], help: s["proj.help.open"]),
+                 KeyBinding([.char("b")], s["proj.key.team"], help: s["proj.help.team"])]
+        if canWrite {
+            b += [KeyBinding([.char("n")], s["key.new"], help: s["proj.help.new"]),
+                  KeyBinding([.char("a")], s["key.archive"], help: s["proj.help.archive"])]
+        }
+        return b + [KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], s["key.move"], help: s["table.help.move"], hint: false)]
+    }
+
+    func handle(_ event: Event, context: AppContext) -> HandleResult {
+        if pane.filtering { return pane.handle(event) ? .handled : .ignored }
+        guard case .key(let key) = event else { return pane.handle(event) ? .handled : .ignored }
+        switch key {
+        case .enter:
+            guard let id = pane.table.selectedRow?.id else { return .handled }
+            open(projectId: id, context)
+        case .char("b"):
+            context.push(TeamBoardScreen(desk: desk, unit: .digital, strings: strings, canWrite: context.can(.write, .projects)))
+        case .char("n"):
+            guard context.require(.write, .projects) else { return .handled }
+            let editor = NewProjectEditor(desk: desk, strings: strings, manager: context.session.login)
+            editor.onSaved = { [weak self] id in self?.rebuild(); _ = self?.pane.table.select(id: id) }
+            if let drafts { FormScreen.open(editor, drafts: drafts, strings: strings, context: context) }
+        case .char("a"):
+            guard context.require(.write, .projects), let row = pane.table.selectedRow else { return .handled }
+            archive(row, context)
+        default:
+            return pane.handle(event) ? .handled : .ignored
+        }
+        return .handled
+    }
+
+    func open(projectId: Int64, _ context: AppContext) {
+        do {
+            guard let item = try desk.item(projectId: projectId) else { context.error(strings["service.notFound"]); return }
+            context.push(ProjectScreen(desk: desk, item: item, strings: strings, canWrite: context.can(.write, .projects)))
+        } catch { context.error(desk.describe(error)) }
+    }
+
+    private func archive(_ row: TableRow, _ context: AppContext) {
+        let code = row.cells.first ?? "", name = row.cells.count > 1 ? row.cells[1] : ""
+        context.present(ConfirmDialog(message: strings.format("proj.archive.confirm", code, name), danger: true) { [weak self] yes in
+            guard let self, yes else { return }
+            do {
+                try self.desk.archive(projectId: row.id, reason: "")
+                self.rebuild()
+                context.ok(self.strings.format("proj.archived", code))
+            } catch { context.error(self.desk.describe(error)) }
+        })
+    }
+
+    func reload(context: AppContext) { pane.table.reload() }
+
+    func render(_ canvas: inout Canvas, in rect: Rect, context: AppContext) {
+        if let listError {
+            let (head, body) = rect.splitTop(1)
+            canvas.text(" " + listError, x: head.x, y: head.y, style: Style(.error, bold: true), maxWidth: head.width)
+            pane.render(&canvas, in: body, strings: strings)
+            return
+        }
+        pane.render(&canvas, in: rect, strings: strings)
+    }
+}
+
+/// The form of a project created by hand: name, customer (RUC or DNI), unit, manager, start and promised dates,
+/// and the template of its cards (U1 packages).
+@MainActor
+final class NewProjectEditor: RecordEditor {
+    let desk: ProjectsDesk
+    let strings: Strings
+    let manager: String
+    var onSaved: (Int64) -> Void = { _ in }
+
+    init(desk: ProjectsDesk, strings: Strings, manager: String) {
+        self.desk = desk; self.strings = strings; self.manager = manager
+    }
+
+    var formName: String { "project" }
+    var recordKey: String { "new" }
+    var title: String { strings["proj.new.title"] }
+
+    func makeFields() -> [FormField] {
+        let today = desk.today
+        return [
+            .text("name", strings["proj.col.name"], required: true, width: 40, maxLength: 120),
+            .text("customer", strings["proj.new.customer"], required: true, width: 12, maxLength: 11,
+                  hint: strings["proj.new.customerHint"]),
+            .choice("unit", strings["proj.col.unit"], options: BusinessUnit.allCases.map { FormOption($0.rawValue, $0.label) }),
+            .text("manager", strings["proj.col.manager"], value: manager, required: true, width: 20, maxLength: 40),
+            .text("start", strings["proj.new.start"], value: ProjectsText.date(today), required: true, width: 12, maxLength: 10),
+            .text("promised", strings["proj.col.promised"], value: ProjectsText.date(today.adding(days: 7)), required: true,
+                  width: 12, maxLength: 10),
+            .text("template", strings["proj.new.template"], width: 30, maxLength: 80, hint: strings["proj.new.templateHint"]),
+        ]
+    }
+
+    func save(_ values: [String: String]) -> SaveOutcome {
+        var errors: [String: String] = [:]
+        func text(_ id: String) -> String { (values[id] ?? "").trimmingCharacters(in: .whitespaces) }
+        let name = text("name"), customer = text("customer"), manager = text("manager")
+        if name.isEmpty { errors["name"] = strings["form.required"] }
+        if customer.isEmpty { errors["customer"] = strings["form.required"] }
+        else if !customer.allSatisfy(\.isNumber) || (customer.count != 8 && customer.count != 11) {
+            errors["customer"] = strings["proj.err.customer"]
+        }
+        if manager.isEmpty { errors["manager"] = strings["form.required"] }
+        let start = ReceivablesText.parseDate(text("start")), promised = ReceivablesText.parseDate(text("promised"))
+        if start == nil { errors["start"] = strings["proj.err.date"] }
+        if promised == nil { errors["promised"] = strings["proj.err.date"] }
+        if let start, let promised, promised < start { errors["promised"] = strings["proj.err.promisedBeforeStart"] }
+        let unit = BusinessUnit(rawValue: text("unit")) ?? .digital
+        guard errors.isEmpty, let start, let promised else { return .invalid(errors) }
+        do {
+            let p = try desk.createProject(NewProjectInput(name: name, customerDocument: customer, unit: unit, manager: manager,
+                                                           startDate: start, promisedDate: promised, template: text("template")))
+            onSaved(p.id)
+            return .saved(strings.format("proj.created", p.code, p.name))
+        } catch {
+            return .failed(desk.describe(error), field: nil)
+        }
+    }
+}

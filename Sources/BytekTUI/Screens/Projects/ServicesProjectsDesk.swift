@@ -1,0 +1,121 @@
+import BytekModel
+import BytekServices
+import BytekStore
+import Foundation
+
+/// The Proyectos screens' calls, each one operation of `services.projects` (and the quote, invoice and audit
+/// services for the project's documents and history) as the session's user.
+@MainActor
+final class ServicesProjectsDesk: ProjectsDesk {
+    let services: Services
+    let strings: Strings
+
+    init(services: Services, strings: Strings) { self.services = services; self.strings = strings }
+
+    var projects: ProjectService { services.projects }
+    var today: LocalDate { projects.today }
+    var now: Date { services.now() }
+
+    func projectRows(search: String, format: @escaping (ProjectListItem) -> (cells: [String], role: StyleRole?)) throws -> any RowSource {
+        let pager = try projects.list(ProjectQuery(text: search, includeArchived: true))
+        return PagerRowSource(pager: pager, id: { $0.project.id }, format: format)
+    }
+
+    func item(projectId: Int64) throws -> ProjectListItem? {
+        guard let p = try projects.get(projectId) else { return nil }
+        let pager = try projects.list(ProjectQuery(text: p.code, includeArchived: true))
+        return try pager.first(5).map(\.item).first { $0.project.id == projectId }
+            ?? ProjectSummary(project: p, tasksDone: 0, tasksTotal: 0, health: .ok)
+    }
+
+    func createProject(_ input: NewProjectInput) throws -> Project {
+        let type: DocumentType = input.customerDocument.count == 8 ? .dni : .ruc
+        guard let customer = try services.customers.find(docType: type, docNumber: input.customerDocument), let customerId = customer.id else {
+            throw ProjectError.invalid(field: "cliente", reason: "no hay un cliente con el documento \(input.customerDocument)")
+        }
+        var templateId: Int64?
+        if !input.template.isEmpty {
+            guard let t = try projects.template(named: input.template) else { throw ProjectError.templateNotFound(input.template) }
+            templateId = t.id
+        }
+        let kind: ProjectKind = templateId != nil || input.unit == .digital ? .kanban : .milestones
+        return try projects.create(Project(name: input.name, unit: input.unit, kind: kind, customerId: customerId, templateId: templateId,
+                                           manager: input.manager, sold: Money(minorUnits: 0, .pen), startDate: input.startDate,
+                                           promisedDate: input.promisedDate))
+    }
+
+    func archive(projectId: Int64, reason: String) throws { _ = try projects.archive(projectId, reason: reason) }
+
+    func board(_ scope: BoardScope) throws -> BoardData {
+        let board = try projects.board(scope)
+        let now = services.now()
+        var tasks: [BoardTask] = []
+        var limits: [TaskState: Int] = [:]
+        for column in board.columns {
+            if let l = column.wipLimit { limits[column.state] = l }
+            for c in column.cards {
+                let task = ProjectTask(id: c.id, projectId: c.projectId, milestoneId: c.milestoneId, title: c.title, state: c.state,
+                                       assignee: c.assignee, role: c.role, dueDate: c.due, blocked: c.blocked,
+                                       blockedReason: c.blockedReason, checklistTotal: c.checklistTotal, checklistDone: c.checklistDone,
+                                       stateSince: now.addingTimeInterval(-Double(c.ageDays) * 86_400))
+                tasks.append(BoardTask(task: task, projectCode: c.projectCode, customerName: c.customerShortName, lateness: c.lateness))
+            }
+        }
+        return BoardData(tasks: tasks, limits: limits)
+    }
+
+    func move(taskId: Int64, to state: TaskState, overrideReason: String?) throws -> ProjectTask {
+        do {
+            return try projects.moveTask(taskId, .to(state), override: overrideReason)
+        } catch ProjectError.wipLimit(_, let column, let limit, _) where overrideReason == nil {
+            throw WIPLimitRefusal(state: column, limit: limit)
+        }
+    }
+
+    func setBlocked(taskId: Int64, blocked: Bool, reason: String) throws -> ProjectTask {
+        blocked ? try projects.block(taskId, reason: reason) : try projects.unblock(taskId)
+    }
+
+    func checklist(taskId: Int64) throws -> [TaskCheck] { try projects.checks(taskId) }
+
+    func toggleCheck(taskId: Int64, checkId: Int64) throws -> [TaskCheck] {
+        _ = try projects.toggleCheck(checkId)
+        return try projects.checks(taskId)
+    }
+
+    func milestones(projectId: Int64) throws -> [MilestoneRow] {
+        let byMilestone = try projects.deliverableCounts(projectId)
+        return try projects.milestones(projectId).map { MilestoneRow(milestone: $0, deliverables: byMilestone[$0.id] ?? 0) }
+    }
+
+    func documents(projectId: Int64) throws -> [ProjectDocumentRow] {
+        guard let p = try projects.get(projectId) else { return [] }
+        var rows: [ProjectDocumentRow] = []
+        if let qid = p.quoteId, let q = try services.quotes.get(qid) {
+            rows.append(ProjectDocumentRow(kind: strings["proj.doc.quote"], number: q.number + " v\(q.version)", date: p.startDate,
+                                           amount: p.sold, status: "\(q.state)"))
+        }
+        if let cid = p.contractId {
+            rows.append(ProjectDocumentRow(kind: strings["proj.doc.contract"], number: "#\(cid)", date: nil, amount: nil, status: ""))
+        }
+        for m in try projects.milestones(projectId) {
+            guard let did = m.documentId, let d = try? services.invoices.document(id: did) else { continue }
+            rows.append(ProjectDocumentRow(kind: strings["proj.doc.invoice"], number: d.id, date: d.issueDate, amount: m.amount, status: m.name))
+        }
+        return rows
+    }
+
+    func history(projectId: Int64) throws -> [ProjectHistoryRow] {
+        let pager = try services.audit.pager(AuditFilter(entity: ProjectRepository.projectEntity, entityId: projectId))
+        return try pager.first(200).map { ProjectHistoryRow(at: $0.item.at, user: $0.item.user, action: $0.item.action.rawValue, detail: $0.item.summary) }
+    }
+
+    /// Part E's timesheets are not there yet: nil says so on the Horas tab.
+    func hours(projectId: Int64) throws -> [ProjectHoursRow]? { nil }
+
+    func describe(_ error: Error) -> String {
+        if let e = error as? ProjectError { return e.message }
+        if case ProjectGateError.blocked(let block) = error { return block.message }
+        return ErrorText(strings).describe(error)
+    }
+}
