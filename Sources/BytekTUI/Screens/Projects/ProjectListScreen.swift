@@ -65,6 +65,7 @@ final class ProjectListScreen: Screen {
         var b = [KeyBinding([.char("/")], s["key.search"], help: s["proj.help.search"]),
                  KeyBinding([.enter], s["key.open"], help: s["proj.help.open"]),
                  KeyBinding([.char("b")], s["proj.key.team"], help: s["proj.help.team"])]
+        if desk is ProjectsDeskScreens { b.append(KeyBinding([.char("!")], s["proj.key.alarms"], help: s["proj.help.alarms"])) }
         if canWrite {
             b += [KeyBinding([.char("n")], s["key.new"], help: s["proj.help.new"]),
                   KeyBinding([.char("a")], s["key.archive"], help: s["proj.help.archive"])]
@@ -81,6 +82,8 @@ final class ProjectListScreen: Screen {
             open(projectId: id, context)
         case .char("b"):
             context.push(TeamBoardScreen(desk: desk, unit: .digital, strings: strings, canWrite: context.can(.write, .projects)))
+        case .char("!"):
+            if let screen = (desk as? ProjectsDeskScreens)?.alarmsScreen() { context.push(screen) }
         case .char("n"):
             guard context.require(.write, .projects) else { return .handled }
             let editor = NewProjectEditor(desk: desk, strings: strings, manager: context.session.login)

@@ -29,6 +29,15 @@ final class ProjectScreen: Screen {
         var b = [KeyBinding([.tab, .backTab], strings["proj.key.tabs"], help: strings["proj.help.tabs"]),
                  KeyBinding([.escape], strings["proj.key.back"], help: strings["proj.help.back"], hint: false)]
         if tab == .tasks { b = board.bindings + b }
+        if tab == .milestones, desk is ProjectsDeskScreens {
+            b.append(KeyBinding([.enter], strings["proj.key.milestone"], help: strings["proj.help.milestone"]))
+        }
+        if !(tab == .tasks && board.filtering), desk is ProjectsDeskScreens {
+            b.append(KeyBinding([.char("R")], strings["proj.key.profit"], help: strings["proj.help.profit"]))
+            if item.gateMessage != nil {
+                b.append(KeyBinding([.char("L")], strings["proj.key.lift"], help: strings["proj.help.lift"]))
+            }
+        }
         else { b.append(KeyBinding([.up, .down, .pageUp, .pageDown], strings["key.move"], help: strings["table.help.move"], hint: false)) }
         return b
     }
@@ -46,6 +55,15 @@ final class ProjectScreen: Screen {
         case .backTab: show(Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!); return .handled
         case .char(let c) where ("1"..."5").contains(c):
             show(Tab(rawValue: (c.wholeNumberValue ?? 1) - 1)!); return .handled
+        case .char("R"):
+            openProfitability(context); return .handled
+        case .char("L") where item.gateMessage != nil:
+            liftGate(context); return .handled
+        case .enter where tab == .milestones:
+            if let id = tables[.milestones]?.selectedRow?.id, let screen = (desk as? ProjectsDeskScreens)?.milestoneScreen(milestoneId: id) {
+                context.push(screen)
+            }
+            return .handled
         default: break
         }
         if tab == .tasks {
@@ -54,6 +72,21 @@ final class ProjectScreen: Screen {
         }
         if case .escape = key { context.pop(); return .handled }
         return tables[tab]?.handle(key) == true ? .handled : .ignored
+    }
+
+    private func openProfitability(_ context: AppContext) {
+        guard let links = desk as? ProjectsDeskScreens else { return }
+        do {
+            if let screen = try links.profitabilityScreen(projectId: item.project.id) { context.push(screen) }
+        } catch { context.error(desk.describe(error)) }
+    }
+
+    private func liftGate(_ context: AppContext) {
+        let p = item.project
+        guard let dialog = (desk as? ProjectsDeskScreens)?.gateLiftDialog(projectId: p.id, name: p.code + " " + p.name, onLifted: { [weak self] in
+            self?.reload(context: context)
+        }) else { return }
+        context.present(dialog)
     }
 
     func reload(context: AppContext) {
