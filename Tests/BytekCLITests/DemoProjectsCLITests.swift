@@ -40,6 +40,6 @@ import Testing
         #expect(try count("SELECT count(*) FROM timesheet_week WHERE state = 'abierta'") == 5)
         #expect(try count("SELECT count(*) FROM project_cost WHERE reversed_at IS NOT NULL") == 1)
         let list = try fx.run("rentabilidad", user: "finanzas")
-        #expect(list.status == 0 && list.stdout.contains("9 proyectos"), "\(list.stdout)\(list.stderr)")
+        #expect(list.status == 0 && list.stdout.contains("11 proyectos"), "\(list.stdout)\(list.stderr)")
     }
 }

@@ -61,7 +61,7 @@ extension StringCatalog {
         "audit.entity.hito": ("Hito", "Milestone"),
         "audit.entity.entregable": ("Entregable", "Deliverable"),
         "audit.entity.aprobacion_hito": ("Aprobación hito", "Milestone sign-off"),
-        "audit.entity.costo_proyecto": ("Costo de proyecto", "Project cost"),
+        "audit.entity.costo_proyecto": ("Costo proyecto", "Project cost"),
         "audit.action.create": ("Creación", "Create"),
         "audit.action.update": ("Modificación", "Update"),
         "audit.action.archive": ("Archivo", "Archive"),
