@@ -14,5 +14,6 @@ extension Operation {
             + messageOperations
             + reminderOperations
             + holidayOperations
+            + timesheetOperations
     }
 }

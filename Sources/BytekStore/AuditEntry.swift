@@ -44,6 +44,7 @@ public enum AuditEntity {
         MessageOutbox.auditEntity,
         ReminderRepository.policyEntity, ReminderRepository.customerEntity, ReminderRepository.sentEntity,
         HolidayRepository.auditEntity,
+        TimesheetRepository.entryEntity, TimesheetRepository.weekEntity, TimesheetRepository.rateEntity,
     ]
 }
 

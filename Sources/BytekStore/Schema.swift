@@ -7,7 +7,8 @@ enum Schema {
                                          cards,
                                          reminders,
                                          holidays,
-                                         projects]
+                                         projects,
+                                         timesheetRows]
 
     /// v1: users, customers and contacts, catalog, audit log, form drafts, jobs and schedules, settings.
     static let v1 = """

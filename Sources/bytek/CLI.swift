@@ -103,6 +103,7 @@ enum CLI {
         case "tarjetas": return try CardCommand.cards(&args, context)
         case "cobro": return try CardCommand.charge(&args, context)
         case "feriados": return try HolidayCommand.run(&args, context)
+        case "horas": return try TimesheetCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

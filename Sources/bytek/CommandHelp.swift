@@ -43,6 +43,7 @@ enum CommandHelp {
         "estado-cuenta": "bytek estado-cuenta RUC [--desde FECHA] [--hasta FECHA] [--pdf ARCHIVO|-]",
         "periodo": "bytek periodo cerrar AAAA-MM [--nota TEXTO] | periodo reabrir AAAA-MM --motivo TEXTO | periodo listar",
         "feriados": "bytek feriados [AÑO] | feriados agregar FECHA NOMBRE --decreto NORMA | feriados quitar FECHA | feriados dias-habiles DESDE HASTA",
+        "horas": "bytek horas [semana [SEMANA]] | horas registrar PROYECTO DURACION [--tarea TAREA] [--fecha FECHA] [--nota TEXTO] | horas copiar-semana|enviar [SEMANA] | horas pendientes | horas aprobar|reabrir LOGIN SEMANA | horas tarifa LOGIN MONTO --desde FECHA | horas tarifas [LOGIN] | horas timer [iniciar PROYECTO|detener|descartar]",
         "banco": "bytek banco importar --cuenta ID ARCHIVO [--columnas MAPA] [--fechas aaaa-mm-dd] [--partial] | banco conciliar [--cuenta ID] [--aceptar-todas] | banco cuentas",
         "mensajes": "bytek mensajes --cliente RUC [--limite N] | mensajes comprobantes --cliente RUC [--activo si|no] [--a CORREOS] [--adjuntos pdf,xml,cdr]",
         "cotizacion": "bytek cotizacion enviar COT-AAAA-NNNNN [--version N] [--a CORREOS] | cotizacion list|show|pdf|reopen (como bytek quote)",
@@ -99,6 +100,7 @@ enum CommandHelp {
       tarjetas [--cliente RUC]             Tarjetas guardadas de los clientes (Izipay, Niubiz) y su cobro automático.
       cobro cargar|listar|reembolsar|...   Cobros con tarjeta: cobrar ahora, intentos y su estado, reembolsos, liquidaciones.
       feriados [AÑO]|agregar|quitar        Feriados de Perú (ley y decretos); dias-habiles cuenta días hábiles.
+      horas [semana]|registrar|timer|...   Sus horas: registrar, la semana, copiar filas, enviar, aprobar, cronómetro.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -124,6 +126,7 @@ enum CommandHelp {
         "pago": ReceivableCommand.paymentHelp,
         "periodo": PeriodCommand.help,
         "feriados": HolidayCommand.help,
+        "horas": TimesheetCommand.help,
         "banco": BankCommand.help,
         "serve": """
         Sirve el portal web sobre la base de datos: los contactos de los clientes y los técnicos ingresan con

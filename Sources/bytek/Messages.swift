@@ -17,6 +17,7 @@ enum Messages {
         case let e as PeriodError: return e.message
         case let e as CalendarError: return e.message
         case let e as HolidayError: return e.message
+        case let e as TimesheetError: return e.message
         case let e as BankStatementError: return e.message
         case let e as CreditLimitError: return e.message
         case let e as CardError: return e.message

@@ -5,7 +5,8 @@ extension StringCatalog {
         for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports,
                       messages,
                       recurring, salesRegister, receivables, periods, bankStatements,
-                      cards, reminders] {
+                      cards, reminders,
+                      timesheets] {
             merged.merge(table) { first, _ in first }
         }
         return merged
@@ -18,7 +19,8 @@ extension StringCatalog {
         for table in [customers, catalog, forms, audit, jobs, sales, quotes, billing, users, rates, imports,
                       messages,
                       recurring, salesRegister, receivables, periods, bankStatements,
-                      cards, reminders] {
+                      cards, reminders,
+                      timesheets] {
             for k in table.keys { if !seen.insert(k).inserted { dups.append(k) } }
         }
         return dups

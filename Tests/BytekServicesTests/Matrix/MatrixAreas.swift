@@ -19,5 +19,6 @@ enum MatrixAreas {
         MessageMatrix.self,
         ReminderMatrix.self,
         HolidayMatrix.self,
+        TimesheetsMatrix.self,
     ]
 }
