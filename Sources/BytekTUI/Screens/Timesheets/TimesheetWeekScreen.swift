@@ -229,7 +229,8 @@ final class TimesheetWeekScreen: Screen {
         canvas.text(Self.right(s["ts.total"], cw + 1), x: dayX + 7 * cw, y: y, style: Style(.header, bold: true))
         y += 1
         if grid.rows.isEmpty {
-            canvas.text(s["ts.empty"], x: x0, y: y + 1, style: Style(.dim), maxWidth: rect.width - 2)
+            canvas.text(s["ts.empty"], x: x0, y: y, style: Style(.dim), maxWidth: rect.width - 2)
+            y += 2
         }
         let room = max(1, rect.maxY - y - 2)
         let first = max(0, row - room + 1)
@@ -251,7 +252,6 @@ final class TimesheetWeekScreen: Screen {
             canvas.text(Self.right(TimesheetDuration.text(r.total), cw + 1), x: dayX + 7 * cw, y: y, style: Style(.normal, bold: true))
             y += 1
         }
-        y = max(y, rect.y + 5)
         canvas.text(s["ts.total"], x: x0, y: y, style: Style(.header, bold: true), maxWidth: labelWidth)
         for (d, m) in grid.dayTotals.enumerated() {
             canvas.text(Self.right(TimesheetDuration.text(m), cw), x: dayX + d * cw, y: y,
