@@ -18,5 +18,6 @@ extension Operation {
             + gateOperations
             + milestoneOperations
             + profitabilityOperations
+            + timesheetOperations
     }
 }

@@ -48,6 +48,7 @@ public enum AuditEntity {
         GateRepository.auditEntity,
         MilestoneRepository.milestoneEntity, MilestoneRepository.deliverableEntity, MilestoneRepository.signoffEntity,
         ProjectCostRepository.auditEntity,
+        TimesheetRepository.entryEntity, TimesheetRepository.weekEntity, TimesheetRepository.rateEntity,
     ]
 }
 

@@ -9,7 +9,8 @@ enum Schema {
                                          holidays,
                                          projects,
                                          milestoneReadySince,
-                                         projectCostReversal]
+                                         projectCostReversal,
+                                         timesheetRows]
 
     /// v1: users, customers and contacts, catalog, audit log, form drafts, jobs and schedules, settings.
     static let v1 = """

@@ -27,7 +27,7 @@ public enum TUIMain {
             FileHandle.standardError.write(Data((TUIMain.message(for: error, strings: strings) + "\n").utf8))
             return 1
         }
-        let context = AppContext(strings: strings, session: session)
+        let context = AppContext(strings: strings, session: session, now: { ProcessClock.now() })
         context.environment = environment
         let app = App(terminal: terminal, context: context, store: store)
         app.environment = environment

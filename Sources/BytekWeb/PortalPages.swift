@@ -140,13 +140,14 @@ enum PortalPages {
         """, header: logoutForm(csrf: csrf))
     }
 
-    static func technicianHome(name: String, today: String, csrf: String) -> String {
+    static func technicianHome(name: String, today: String, csrf: String, hours: String = "") -> String {
         layout("Inicio", """
         <h1>Hola, \(HTML.escape(name))</h1>
         <p>Hoy es <strong>\(HTML.escape(today))</strong>.</p>
         <section class="tarjeta" aria-labelledby="sus-visitas"><h2 id="sus-visitas">Sus visitas</h2>
         <p class="muted">Aún no hay visitas programadas. Aquí verá las visitas del día.</p>
         </section>
+        \(hours)
         """, header: logoutForm(csrf: csrf))
     }
 

@@ -64,5 +64,6 @@ enum Stylesheet {
     @media (max-width:47.99rem){table.cuenta thead{position:absolute;left:-9999px}table.cuenta tr{display:block;border-bottom:2px solid #c9ced6;padding:.25rem 0}table.cuenta td{display:flex;justify-content:space-between;gap:1rem;border:0;padding:.15rem 0}table.cuenta td::before{content:attr(data-label);font-weight:600}table.cuenta td:empty{display:none}table.cuenta td.monto{text-align:right}}
     @media (min-width:48rem){main{padding:2rem 1rem}h1{font-size:1.7rem}}
     @media (min-width:64rem){main{max-width:60rem}}
+    .horas select,.horas input[type=text]{display:block;width:100%;font-size:1.1rem;min-height:3rem;margin:.25rem 0 .75rem}
     """
 }

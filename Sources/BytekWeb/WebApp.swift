@@ -66,6 +66,7 @@ public final class WebApp: RequestHandler {
         case ("POST", "clave") where s.count == 1: return try setPassword(r)
         case ("GET", "olvide") where s.count == 1: return visitorPage(r) { PortalPages.forgot(csrf: $0) }
         case ("POST", "olvide") where s.count == 1: return try forgot(r)
+        case ("POST", "horas") where s.count == 1: return try postHours(r)
         default: return notFound()
         }
     }
@@ -121,8 +122,7 @@ public final class WebApp: RequestHandler {
         }
         switch who.account.kind {
         case .tecnico:
-            return .html(PortalPages.technicianHome(name: try portal.technicianName(who), today: SpanishDate.todayInLima(),
-                                                    csrf: who.session.csrf))
+            return try technicianHome(r, who)
         case .contacto:
             let customers = try portal.customers(of: who.account)
             if let chosen = who.session.customerId, customers.contains(where: { $0.id == chosen }) {

@@ -108,6 +108,7 @@ enum CLI {
         case "hitos": return try MilestoneCommand.run(&args, context)
         case "rentabilidad": return try ProfitabilityCommand.run(&args, context)
         case "costos": return try ProjectCostCommand.run(&args, context)
+        case "horas": return try TimesheetCommand.run(&args, context)
         default: throw CLIError.usage("comando desconocido: \(name)", command: nil)
         }
     }

@@ -48,6 +48,7 @@ enum CommandHelp {
         "hitos": "bytek hitos list PROYECTO | adjuntar HITO ARCHIVO | liberar ENTREGABLE | listo HITO | aprobar|cambios HITO --via correo|acta|otro --evidencia ARCHIVO --por NOMBRE | facturar HITO | por-facturar | facturacion [automatica|finanzas]",
         "rentabilidad": "bytek rentabilidad [PROYECTO] [--csv ARCHIVO|-] [--todos] [--limite N]",
         "costos": "bytek costos PROYECTO | costos agregar PROYECTO DESCRIPCIÓN --monto IMPORTE [--fecha FECHA] [--moneda PEN|USD] [--tc 3.750] | costos anular ID --motivo TEXTO",
+        "horas": "bytek horas [semana [SEMANA]] | horas registrar PROYECTO DURACION [--tarea TAREA] [--fecha FECHA] [--nota TEXTO] | horas copiar-semana|enviar [SEMANA] | horas pendientes | horas aprobar|reabrir LOGIN SEMANA | horas tarifa LOGIN MONTO --desde FECHA | horas tarifas [LOGIN] | horas timer [iniciar PROYECTO|detener|descartar]",
         "banco": "bytek banco importar --cuenta ID ARCHIVO [--columnas MAPA] [--fechas aaaa-mm-dd] [--partial] | banco conciliar [--cuenta ID] [--aceptar-todas] | banco cuentas",
         "mensajes": "bytek mensajes --cliente RUC [--limite N] | mensajes comprobantes --cliente RUC [--activo si|no] [--a CORREOS] [--adjuntos pdf,xml,cdr]",
         "cotizacion": "bytek cotizacion enviar COT-AAAA-NNNNN [--version N] [--a CORREOS] | cotizacion list|show|pdf|reopen (como bytek quote)",
@@ -109,6 +110,7 @@ enum CommandHelp {
       hitos list|adjuntar|listo|aprobar|…  Hitos U2: entregables, aprobación del cliente y factura del hito.
       rentabilidad [PROYECTO] [--csv F]    Rentabilidad por proyecto: lista por margen, cifras con barras, CSV.
       costos PROYECTO|agregar|anular       Otros costos de un proyecto (compras a mano), que la rentabilidad resta.
+      horas [semana]|registrar|timer|...   Sus horas: registrar, la semana, copiar filas, enviar, aprobar, cronómetro.
 
     Opciones globales:
       --db RUTA         La base de datos. Si no se indica: $BYTEK_DB; si no: \(defaultPathHint).
@@ -139,6 +141,7 @@ enum CommandHelp {
         "hitos": MilestoneCommand.help,
         "rentabilidad": ProfitabilityCommand.help,
         "costos": ProjectCostCommand.help,
+        "horas": TimesheetCommand.help,
         "banco": BankCommand.help,
         "serve": """
         Sirve el portal web sobre la base de datos: los contactos de los clientes y los técnicos ingresan con

@@ -21,6 +21,7 @@ enum Messages {
         case let e as ProjectGateError: return e.message
         case let e as GateLiftError: return e.message
         case let e as MilestoneServiceError: return e.message
+        case let e as TimesheetError: return e.message
         case let e as BankStatementError: return e.message
         case let e as CreditLimitError: return e.message
         case let e as CardError: return e.message

@@ -102,6 +102,7 @@ public struct ErrorText: Sendable {
         case let e as CreditLimitError: return Self.sentence(e.message)
         case let e as BankStatementError: return Self.sentence(e.message)
         case let e as MilestoneServiceError: return Self.sentence(e.message)
+        case let e as TimesheetError: return Self.sentence(e.message)
         case let e as DatabaseError where e.isBusy:
             return s["err.db.busy"]
         case let e as DatabaseError:

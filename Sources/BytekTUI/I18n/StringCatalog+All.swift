@@ -6,7 +6,7 @@ extension StringCatalog {
                       messages,
                       recurring, salesRegister, receivables, periods, bankStatements,
                       cards, reminders,
-                      gate, milestones, profitability, projects] {
+                      gate, milestones, profitability, projects, timesheets] {
             merged.merge(table) { first, _ in first }
         }
         return merged
@@ -20,7 +20,7 @@ extension StringCatalog {
                       messages,
                       recurring, salesRegister, receivables, periods, bankStatements,
                       cards, reminders,
-                      gate, milestones, profitability, projects] {
+                      gate, milestones, profitability, projects, timesheets] {
             for k in table.keys { if !seen.insert(k).inserted { dups.append(k) } }
         }
         return dups

@@ -36,6 +36,8 @@ public final class App {
     /// Where theme files are looked for (`BYTEK_THEMES_DIR`…) and whether `NO_COLOR` is set.
     public var environment: [String: String] = [:]
     public private(set) var lastFrame = ScreenBuffer(width: 0, height: 0)
+    /// Timesheets: the running timer in the status bar and its global key (Screens/Timesheets/TimerBar.swift).
+    public var timerBar: TimerBar?
 
     public init(terminal: Terminal, context: AppContext, modules: [ModuleEntry], dataVersion: @escaping () -> Int64 = { 0 }) {
         self.terminal = terminal
@@ -78,6 +80,10 @@ public final class App {
             return
         }
         context.clearStatus()
+        // Timesheets: F9 / Ctrl-T start or stop the timer from any screen (before the screen sees the key).
+        if case .key(let k) = event, overlays.isEmpty, TimerBar.keys.contains(k), let bar = timerBar {
+            bar.toggle(context); applyCommands(); return
+        }
         if let top = overlays.last {
             _ = top.handle(event, context: context)
             applyCommands()
@@ -245,7 +251,7 @@ public final class App {
             KeyBinding([.char("?"), .f(1)], s["key.help"]),
             KeyBinding([.escape], s["app.back"]),
             KeyBinding([.char("q")], s["key.quit"], help: s["app.quitHelp"]),
-        ]
+        ] + (timerBar.map { [$0.binding(s)] } ?? [])
     }
 
     /// The number and F keys of the groups this user has, and no others: "1…3 F2…F4" for an admin,
@@ -326,6 +332,7 @@ public final class App {
         let s = context.session
         let user = " \(s.login) (\(s.role.displayName)) "
         var x = canvas.text(user, x: 0, y: y, style: Style(.status, bold: true)) + 1
+        if let timer = timerBar?.text(context) { x = canvas.text(timer + " ", x: x, y: y, style: Style(.statusOk, bold: true)) + 1 }
         let right = " ? \(context.strings["key.help"])  : \(context.strings["key.palette"]) "
         let rightX = w - SafeText.width(right)
         if let msg = context.status {

@@ -10,5 +10,6 @@ extension App {
         paletteRecords = Modules.paletteRecords(store: store, context: context)
         let services = context.services(store)
         rememberTheme = { name in services.rememberTheme(name) }
+        timerBar = TimerBar(store: store)
     }
 }

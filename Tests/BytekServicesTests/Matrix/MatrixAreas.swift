@@ -23,5 +23,6 @@ enum MatrixAreas {
         GateMatrix.self,
         MilestonesMatrix.self,
         ProfitabilityMatrix.self,
+        TimesheetsMatrix.self,
     ]
 }
