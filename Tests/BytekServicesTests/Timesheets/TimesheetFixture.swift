@@ -2,7 +2,7 @@ import BytekModel
 import Foundation
 @testable import BytekStore
 
-/// A customer, a project (PRY-2026-90001, managed by `manager`) with a bill rate for "desarrollador", a
+/// A customer, a project (PRY-2026-80001, managed by `manager`) with a bill rate for "desarrollador", a
 /// milestone and two tasks (one under the milestone), written with SQL as the projects part would.
 enum TimesheetFixture {
     struct Ids { var project: Int64; var milestone: Int64; var design: Int64; var build: Int64; var other: Int64 }
@@ -21,8 +21,8 @@ enum TimesheetFixture {
                 """, [.text(code), .text(name), .int(customer), .text(manager), .text(at), .text(at)])
             return db.lastInsertRowID
         }
-        let p = try project("PRY-2026-90001", "Portal web")
-        let other = try project("PRY-2026-90002", "Otro proyecto")
+        let p = try project("PRY-2026-80001", "Portal web")
+        let other = try project("PRY-2026-80002", "Otro proyecto")
         try db.execute("UPDATE project SET manager = 'otro_jefe' WHERE id = ?", [.int(other)])
         try db.execute("INSERT INTO project_role(project_id, role, quoted_minutes, bill_rate_cents) VALUES (?, 'desarrollador', 6000, 9000), (?, 'diseñador', 3000, 0)", [.int(p), .int(p)])
         try db.execute("INSERT INTO project_milestone(project_id, position, name, percent, planned_date) VALUES (?, 1, 'Hito 1', '30', '2026-12-31')", [.int(p)])

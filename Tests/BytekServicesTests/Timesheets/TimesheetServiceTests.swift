@@ -69,7 +69,7 @@ import Testing
         #expect(try s.grid(week: Self.day("2026-11-25")).total == 120)
         #expect(try s.copyLastWeek(into: Self.day("2026-12-03")) == 2)
         let grid = try s.grid(week: Self.day("2026-12-03"))
-        #expect(grid.rows.map(\.title) == ["PRY-2026-90001 · Desarrollo", "PRY-2026-90001 · Diseño"])
+        #expect(grid.rows.map(\.title) == ["PRY-2026-80001 · Desarrollo", "PRY-2026-80001 · Diseño"])
         #expect(grid.total == 0)
         try s.setCell(build, day: Self.day("2026-12-01"), duration: "90m")
         try s.setCell(design, day: Self.day("2026-12-02"), duration: "0:45")
@@ -96,7 +96,7 @@ import Testing
             try tec.submit(week: Self.day("2026-12-03"))
         }
         // A técnico who does not manage the project cannot approve; the manager can.
-        #expect(throws: TimesheetError.notManager(projects: ["PRY-2026-90001"])) {
+        #expect(throws: TimesheetError.notManager(projects: ["PRY-2026-80001"])) {
             try w.services("tecnico", .tecnico).timesheets.approve(login: "tecnico", week: Self.day("2026-11-30"))
         }
         #expect(try w.services("jefe", .tecnico).timesheets.pendingWeeks().map(\.login) == ["tecnico"])
@@ -127,7 +127,7 @@ import Testing
         let design = TimesheetRowKey(projectId: w.ids.project, taskId: w.ids.design)
         try s.startTimer(build)
         w.clock = Self.start.addingTimeInterval(61)
-        #expect(try s.timer()?.projectCode == "PRY-2026-90001")
+        #expect(try s.timer()?.projectCode == "PRY-2026-80001")
         let logged = try s.startTimer(design)          // stops the first: 1 min 1 s → 2 minutes
         #expect(logged.map(\.minutes) == [2] && logged[0].taskId == w.ids.build)
         w.clock = Self.start.addingTimeInterval(61 + 3600)

@@ -111,7 +111,9 @@ final class ServicesProjectsDesk: ProjectsDesk {
     }
 
     /// Part E's timesheets are not there yet: nil says so on the Horas tab.
-    func hours(projectId: Int64) throws -> [ProjectHoursRow]? { nil }
+    func hours(projectId: Int64) throws -> [ProjectHoursRow]? {
+        try services.timesheets.projectHours(projectId: projectId).map { ProjectHoursRow(login: $0.login, minutes: $0.minutes) }
+    }
 
     func describe(_ error: Error) -> String {
         if let e = error as? ProjectError { return e.message }
