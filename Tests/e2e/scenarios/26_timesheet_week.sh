@@ -25,9 +25,10 @@ expect_screen "Guardado: 1:30 el Jue 03/12" "no se guardó la celda de hoy"
 press Left Left
 type_shown "2"
 press Enter
-expect_screen "Total 3:30" "no se ve el total de la semana"
+expect_line "Maquetación e2e" "3:30" "no se ve el total de la fila en la semana"
 press F9
 expect_screen "¿En qué proyecto o tarea?" "F9 no abrió el selector del cronómetro"
+type_shown "maqueta"
 press Enter
 expect_screen "⏱ 00:00 PRY-2026-00901" "el cronómetro no aparece en la barra de estado"
 echo "2026-12-03T15:05:00Z" >"$WORK/clock"
@@ -38,6 +39,6 @@ press e
 expect_screen "¿Enviar la semana 2026-W49" "no se pidió confirmar el envío"
 press Enter
 expect_screen "Semana 2026-W49 enviada para aprobación" "no se envió la semana"
-[ "$(sqlite3 "$DB" "SELECT state || ' ' || (SELECT sum(minutes) FROM timesheet_entry WHERE login = 'admin') FROM timesheet_week WHERE login = 'admin';")" = "enviada 215" ] \
+[ "$(sqlite3 "$DB" "SELECT state || ' ' || (SELECT sum(minutes) FROM timesheet_entry e JOIN project p ON p.id = e.project_id WHERE e.login = 'admin' AND p.code = 'PRY-2026-00901') FROM timesheet_week WHERE login = 'admin' AND week = '2026-11-30';")" = "enviada 215" ] \
   || fail "la semana no quedó enviada con 3:35"
 finish
