@@ -112,7 +112,7 @@ extension StringCatalog {
         "proj.unblocked": ("«{0}» desbloqueada.", "«{0}» unblocked."),
         "proj.card.due": ("vence", "due"),
         "proj.card.dueLabel": ("Vence", "Due"),
-        "proj.card.age": ("⌛{0} d", "⌛{0} d"),
+        "proj.card.age": ("{0} d en col.", "{0} d in col."),
         "proj.card.late": ("atrasada {0} d", "late {0} d"),
         "proj.card.dueToday": ("vence hoy", "due today"),
         "proj.card.dueTomorrow": ("vence mañana", "due tomorrow"),

@@ -31,7 +31,7 @@ extension ScreenHarness {
         h.openTeamBoard()
         let screen = h.screen
         for text in ["Tablero del equipo · U1 Digital", "Por hacer 3", "En curso 2/2", "En revisión 1/3", "Hecho 1", "Contenido",
-                     "PRY-2026-00001 · Ferretería Ñaña", "luis · vence 18/11", "☑ 1/3", "⌛3 d", "⛔ Falta el logo del cliente",
+                     "PRY-2026-00001 · Ferretería Ñaña", "luis · vence 18/11", "☑ 1/3", "3 d en col.", "✖ Falta el logo del cliente",
                      "atrasada 1 d", "vence hoy", "vence mañana", "sin asignar", "7 tarjetas"] {
             #expect(screen.contains(text), "falta «\(text)»\n\(screen)")
         }
@@ -80,7 +80,7 @@ extension ScreenHarness {
         #expect(desk.tasks.first { $0.task.id == 6 }?.task.state == .todo)
         h.keys(.char("b"))
         #expect(h.screen.contains("«Piezas para Facebook» desbloqueada."), "\(h.screen)")
-        #expect(!h.screen.contains("⛔ Falta el logo"))
+        #expect(!h.screen.contains("✖ Falta el logo"))
         // Blocking asks the reason.
         h.selectCard("Informe de palabras clave")
         h.keys(.char("b"))
@@ -88,7 +88,7 @@ extension ScreenHarness {
         h.type("Esperando accesos a Search Console")
         h.keys(.enter)
         #expect(desk.tasks.first { $0.task.id == 4 }?.task.blocked == true)
-        #expect(h.screen.contains("⛔ Esperando accesos a Search"), "\(h.screen)")
+        #expect(h.screen.contains("✖ Esperando accesos a Search"), "\(h.screen)")
     }
 
     @Test func filterNarrowsInMemoryPerKeystrokeAndSwimlanesGroup() throws {

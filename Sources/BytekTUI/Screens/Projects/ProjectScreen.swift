@@ -156,7 +156,7 @@ final class ProjectScreen: Screen {
         canvas.text(" " + SafeText.sanitize(facts.joined(separator: "  ·  ")), x: rect.x, y: y, style: Style(.dim), maxWidth: rect.width)
         y += 1
         if let gate = item.gateMessage {
-            canvas.text(" ⛔ " + SafeText.sanitize(gate), x: rect.x, y: y, style: Style(.danger, bold: true), maxWidth: rect.width)
+            canvas.text(" ✖ " + SafeText.sanitize(gate), x: rect.x, y: y, style: Style(.danger, bold: true), maxWidth: rect.width)
             y += 1
         }
         // Tabs.

@@ -3,7 +3,7 @@ import Foundation
 
 /// A board of cards (a unit's team board or one project's): its four columns with "n/límite" counts (over the
 /// limit in warning style), cards with title, project and customer (team board), assignee, due date,
-/// checklist n/m, ⛔ blocked with its reason, age in the column and lateness (warning, then danger).
+/// checklist n/m, ✖ blocked with its reason, age in the column and lateness (warning, then danger).
 ///
 /// Keys: arrows (and h j k l) move the selection, `<` `>` move the card (a full column asks for an override
 /// reason), `/` filters in memory per keystroke, `s` cycles swimlanes, `b` blocks or unblocks, Enter opens the
@@ -247,7 +247,7 @@ final class TaskBoardController {
         let age = max(0, Int(now.timeIntervalSince(t.stateSince) / 86_400))
         info.append(s.format("proj.card.age", String(age)))
         out.append((info.joined(separator: " · "), nil))
-        if t.blocked { out.append(("⛔ " + (t.blockedReason.isEmpty ? s["proj.card.blocked"] : t.blockedReason), .danger)) }
+        if t.blocked { out.append(("✖ " + (t.blockedReason.isEmpty ? s["proj.card.blocked"] : t.blockedReason), .danger)) }
         return out
     }
 
@@ -325,7 +325,7 @@ final class TaskBoardController {
                 var room = inner.width - 2
                 if n == 0 {
                     var mark: (String, StyleRole)? = lateness(card, today: today)
-                    if card.task.blocked { mark = ("⛔", .danger) }
+                    if card.task.blocked { mark = ("✖", .danger) }
                     if let (text, role) = mark {
                         let bx = inner.maxX - 1 - SafeText.width(text)
                         canvas.text(text, x: bx, y: y, style: selected ? Style(.cardSelected, bold: true) : Style(role, bold: true))

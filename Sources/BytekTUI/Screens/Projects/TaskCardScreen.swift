@@ -65,7 +65,7 @@ final class TaskCardScreen: Screen {
             y += 1
         }
         if t.blocked {
-            canvas.text(" ⛔ " + SafeText.sanitize(t.blockedReason), x: rect.x, y: y, style: Style(.danger, bold: true), maxWidth: rect.width)
+            canvas.text(" ✖ " + SafeText.sanitize(t.blockedReason), x: rect.x, y: y, style: Style(.danger, bold: true), maxWidth: rect.width)
             y += 1
         }
         y += 1
