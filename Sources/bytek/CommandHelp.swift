@@ -497,6 +497,10 @@ enum CommandHelp {
               deshace lo que creó su aceptación: suscripciones, montos de los hitos, oportunidad ganada.
               Se niega si ya se emitió un comprobante desde ella. Un contrato registrado se conserva.
               Requiere permiso de escritura en Cotizaciones.
+          bytek quote accept NÚMERO [--version N] [--proyecto nuevo|ninguno|PRY-…] [--sobre-credito MOTIVO]
+              Acepta la versión enviada (lo mismo que «Aceptar» en Comercial › Cotizaciones): gana el negocio,
+              da importes a los hitos, crea las suscripciones y el proyecto (o agrega el trabajo a uno del
+              cliente, o ninguno). Sobre el límite de crédito necesita --sobre-credito con el motivo (finanzas).
 
         El encabezado usa el perfil de la empresa (bytek company set); un logo relativo se busca en la
         carpeta de la base de datos.
