@@ -102,7 +102,7 @@ echo "$(date -u -d "$until + 1 day" +%Y-%m-%d)T15:00:00Z" >"$WORK/clock"
 press Left
 expect_screen "Por hacer 1" "no volvió a Por hacer"
 press ">"
-expect_screen "Bloqueado por pago: $docref" "el bloqueo no volvió al pasar la fecha"
+expect_screen "✖ Bloqueado por pago: $docref" "la cabecera no volvió a decir el bloqueo al pasar la fecha"
 expect_screen "En curso 1" "la tarjeta se movió con el bloqueo vencido"
 [ "$(state "$tests")" = "por_hacer" ] || fail "la tarea pasó a en curso con el bloqueo vencido"
 
