@@ -73,7 +73,7 @@ expect_screen "En curso 0" "la tarjeta se movió con la factura vencida"
 
 # The manager's to-dos (palette), everyone's: the project is there, blocked, with why.
 press :
-type_text "pendientes de proyectos"
+type_shown "pendientes de proyectos"
 expect_screen "Mis pendientes de proyectos" "la paleta no ofrece Mis pendientes de proyectos"
 press Enter
 expect_screen "Sus proyectos al" "no se abrió Mis pendientes"
