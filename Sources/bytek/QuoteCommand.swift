@@ -5,11 +5,11 @@ import BytekStore
 import BytekTUI
 import Foundation
 
-/// `bytek quote list|show|pdf`: quotes for scripts. Reading needs read access to Cotizaciones.
+/// `bytek quote list|show|pdf|accept|reopen`: quotes for scripts. Reading needs read access to Cotizaciones.
 @MainActor
 enum QuoteCommand {
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
-        guard let sub = args.positional() else { throw CLIError.usage("falta el subcomando: list, show o pdf", command: "quote") }
+        guard let sub = args.positional() else { throw CLIError.usage("falta el subcomando: list, show, pdf, accept o reopen", command: "quote") }
         return try SalesCLI.translatingErrors(context) {
             switch sub {
             case "list": return try list(&args, context)
