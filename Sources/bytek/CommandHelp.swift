@@ -17,7 +17,7 @@ enum CommandHelp {
         "bench": "bytek bench [--customers N] [--audit N] [--data ARCHIVO] [--rules CARPETA] [--web-only] [--seconds N] [--connections N] | bench padron [--lines N] [--layout ruc-rowid|without-rowid|index-after] [--data CARPETA]",
         "sunat": "bytek sunat emulator [--port N] [--schemas CARPETA] [--rules CARPETA] [OPCIONES DEL EMULADOR] | sunat emulator --guardar-script RUTA",
         "invoice": "bytek invoice settings [--file AJUSTES.json] | issue --file COMPROBANTE.json [--sobregiro MOTIVO] | issue --from-quote NÚMERO [--version N] [--series SERIE] [--sobregiro MOTIVO] | list [--status ESTADO] [--limit N] | show SERIE-NÚMERO | xml SERIE-NÚMERO | check SERIE-NÚMERO [--rules CARPETA] | pdf SERIE-NÚMERO [--ticket] [-o ARCHIVO] | void SERIE-NÚMERO --reason MOTIVO | summary [--date AAAA-MM-DD] | batches | status",
-        "quote": "bytek quote list [--state ESTADO] [--unit U1|U2|U3] [--csv [ARCHIVO]] | quote show NÚMERO [--version N] | quote pdf NÚMERO [--version N] [-o ARCHIVO] | quote reopen NÚMERO --motivo TEXTO",
+        "quote": "bytek quote list [--state ESTADO] [--unit U1|U2|U3] [--csv [ARCHIVO]] | quote show NÚMERO [--version N] | quote pdf NÚMERO [--version N] [-o ARCHIVO] | quote accept NÚMERO [--version N] [--proyecto nuevo|ninguno|CÓDIGO] [--sobre-credito MOTIVO] | quote reopen NÚMERO --motivo TEXTO",
         "contract": "bytek contract pdf NÚMERO [--version N] [-o ARCHIVO] | list [NÚMERO] [--csv [ARCHIVO]]",
         "deal": "bytek deal list [--unit U1|U2|U3] [--stage ETAPA] [--owner USUARIO] [--csv [ARCHIVO]]",
         "company": "bytek company show | company set --ruc RUC --name RAZÓN_SOCIAL --address DIRECCIÓN [OPCIONES]",
@@ -76,7 +76,7 @@ enum CommandHelp {
       bench                                Mide el rendimiento de la interfaz y del almacén.
       sunat emulator [--port N]            Emulador local de los servicios web de SUNAT (pruebas y demo).
       invoice issue|list|show|xml|pdf|void Comprobantes electrónicos (facturas, boletas, notas) y su estado en SUNAT.
-      quote list|show|pdf|reopen           Cotizaciones: lista (o CSV), detalle con totales, PDF, reabrir una aceptada.
+      quote list|show|pdf|accept|reopen    Cotizaciones: lista (o CSV), detalle con totales, PDF, aceptar, reabrir.
       contract pdf|list                    Contratos de cotizaciones aceptadas: PDF (con el hash del alcance) y registro.
       deal list [--csv [ARCHIVO]]          Oportunidades de venta por unidad, etapa y vendedor (o CSV).
       company show|set                     Datos de la empresa que se imprimen en cotizaciones y contratos.
@@ -497,6 +497,10 @@ enum CommandHelp {
               deshace lo que creó su aceptación: suscripciones, montos de los hitos, oportunidad ganada.
               Se niega si ya se emitió un comprobante desde ella. Un contrato registrado se conserva.
               Requiere permiso de escritura en Cotizaciones.
+          bytek quote accept NÚMERO [--version N] [--proyecto nuevo|ninguno|PRY-…] [--sobre-credito MOTIVO]
+              Acepta la versión enviada (lo mismo que «Aceptar» en Comercial › Cotizaciones): gana el negocio,
+              da importes a los hitos, crea las suscripciones y el proyecto (o agrega el trabajo a uno del
+              cliente, o ninguno). Sobre el límite de crédito necesita --sobre-credito con el motivo (finanzas).
 
         El encabezado usa el perfil de la empresa (bytek company set); un logo relativo se busca en la
         carpeta de la base de datos.

@@ -23,8 +23,10 @@ enum ProjectCommand {
       bytek proyectos editar CODIGO [--nombre N] [--responsable U] [--prometida F] [--estado E] [--notas T]
       bytek proyectos archivar CODIGO [--motivo TEXTO]   Archiva (nunca se borra).
       bytek proyectos tareas CODIGO               Las tareas: id, columna, vence, asignado, lista, bloqueo.
-      bytek proyectos tarea CODIGO TITULO [--asignado U] [--vence F] [--rol R] [--item TEXTO]...
-                                                  Agrega una tarea (con su lista de verificación).
+      bytek proyectos tarea CODIGO TITULO [--asignado U] [--vence F] [--rol R] [--hito HITO] [--item TEXTO]...
+                                                  Agrega una tarea (con su lista de verificación); con --hito,
+                                                  del hito HITO (su número en bytek hitos list), que la compuerta
+                                                  de pago retiene como al hito.
       bytek proyectos mover TAREA > | < | COLUMNA [--forzar MOTIVO]
                                                   Mueve una tarjeta (por_hacer, en_curso, revision, hecho). Sobre
                                                   el límite WIP solo con --forzar y un motivo (queda auditado).
@@ -218,6 +220,7 @@ enum ProjectCommand {
         let assignee = try args.option("--asignado")
         let due = try args.option("--vence")
         let role = try args.option("--rol") ?? ""
+        let milestone = try args.option("--hito").map { try MilestoneCommand.milestoneId($0) }
         var items: [String] = []
         while let i = try args.option("--item") { items.append(i) }
         let code = try args.requirePositional("el CODIGO del proyecto")
@@ -225,7 +228,7 @@ enum ProjectCommand {
         try args.finish()
         let s = try open(context)
         let p = try project(code, s)
-        let t = try s.projects.addTask(ProjectTask(projectId: p.id, title: title, assignee: assignee, role: role,
+        let t = try s.projects.addTask(ProjectTask(projectId: p.id, milestoneId: milestone, title: title, assignee: assignee, role: role,
                                                    dueDate: try due.map { try ProjectLimits.date($0, field: "vence") }), checklist: items)
         Console.out("Tarea #\(t.id) «\(t.title)» en \(p.code) (\(t.state.displayName)).")
         return 0

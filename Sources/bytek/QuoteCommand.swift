@@ -5,18 +5,19 @@ import BytekStore
 import BytekTUI
 import Foundation
 
-/// `bytek quote list|show|pdf`: quotes for scripts. Reading needs read access to Cotizaciones.
+/// `bytek quote list|show|pdf|accept|reopen`: quotes for scripts. Reading needs read access to Cotizaciones.
 @MainActor
 enum QuoteCommand {
     static func run(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
-        guard let sub = args.positional() else { throw CLIError.usage("falta el subcomando: list, show o pdf", command: "quote") }
+        guard let sub = args.positional() else { throw CLIError.usage("falta el subcomando: list, show, pdf, accept o reopen", command: "quote") }
         return try SalesCLI.translatingErrors(context) {
             switch sub {
             case "list": return try list(&args, context)
             case "show": return try show(&args, context)
             case "pdf": return try pdf(&args, context)
             case "reopen": return try reopen(&args, context)
-            default: throw CLIError.usage("subcomando desconocido: \(sub) (use list, show, pdf o reopen)", command: "quote")
+            case "accept", "aceptar": return try accept(&args, context)
+            default: throw CLIError.usage("subcomando desconocido: \(sub) (use list, show, pdf, accept o reopen)", command: "quote")
             }
         }
     }
@@ -93,6 +94,37 @@ enum QuoteCommand {
         }
         let quote = try quotes.reopen(id, reason: reason)
         Console.out("\(quote.number) v\(quote.version) reabierta: vuelve a estar enviada; se deshizo lo que creó su aceptación.")
+        return 0
+    }
+
+    /// `quote accept NÚMERO [--version N] [--proyecto nuevo|ninguno|CÓDIGO] [--sobre-credito MOTIVO]`: what the
+    /// builder's Aceptar does (deal won, milestones with amounts, subscriptions, the project), through QuoteService.
+    private static func accept(_ args: inout Arguments, _ context: CommandContext) throws -> Int32 {
+        let versionText = try args.option("--version")
+        let projectText = try args.option("--proyecto") ?? "nuevo"
+        let override = try args.option("--sobre-credito")
+        let number = try args.requirePositional("el número de la cotización (COT-AAAA-NNNNN)")
+        try args.finish()
+        let version = try SalesCLI.version(versionText, command: "quote")
+        let store = try context.openStore()
+        let services = context.services(store, try context.requireUser(store))
+        let quote = try SalesCLI.quote(number, version: version, services.quotes)
+        guard let id = quote.id else { throw CLIError.failure("no existe la cotización \(number)") }
+        let choice: ProjectChoice
+        switch projectText {
+        case "nuevo": choice = .new
+        case "ninguno": choice = .none
+        default:
+            guard let p = try services.projects.get(code: projectText.uppercased()) else {
+                throw CLIError.usage("--proyecto: nuevo, ninguno o el código de un proyecto del cliente (no existe \(projectText))",
+                                     command: "quote")
+            }
+            choice = .existing(p.id)
+        }
+        let done = try services.quotes.accept(id, creditOverride: override, project: choice)
+        Console.out("\(done.quote.number) v\(done.quote.version) aceptada.")
+        for m in done.milestones { Console.out("  Hito \(m.position): \(m.name) \(m.percent)%  \(m.amount?.formatted ?? "")") }
+        if let p = done.project { Console.out("Proyecto \(p.code) «\(p.name)».") }
         return 0
     }
 

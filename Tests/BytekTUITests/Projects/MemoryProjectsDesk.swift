@@ -16,6 +16,8 @@ final class MemoryProjectsDesk: ProjectsDesk {
     var documentRows: [Int64: [ProjectDocumentRow]] = [:]
     var historyRows: [Int64: [ProjectHistoryRow]] = [:]
     var hoursRows: [Int64: [ProjectHoursRow]]?
+    /// When set, every move is refused with this message (as the service refuses a move the gate holds).
+    var refuseMoves: String?
     private(set) var boardReads = 0
     private(set) var overrides: [(Int64, String)] = []
     private(set) var archived: [Int64] = []
@@ -58,6 +60,7 @@ final class MemoryProjectsDesk: ProjectsDesk {
 
     func move(taskId: Int64, to state: TaskState, overrideReason: String?) throws -> ProjectTask {
         guard let i = tasks.firstIndex(where: { $0.task.id == taskId }) else { throw Refusal(message: "no existe") }
+        if let refuseMoves { throw Refusal(message: refuseMoves) }
         if tasks[i].task.blocked {
             throw Refusal(message: "La tarjeta «\(tasks[i].task.title)» está bloqueada: \(tasks[i].task.blockedReason). Desbloquéela antes de moverla.")
         }

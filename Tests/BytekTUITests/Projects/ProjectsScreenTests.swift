@@ -119,6 +119,22 @@ extension ScreenHarness {
         #expect(h.projectsTop is ProjectListScreen)
     }
 
+    /// The gate closed after the screen was read (a lift ended, a due date passed): the refused `>` says why in
+    /// the status line and the header reads the project again, so it shows the block too; the card stays.
+    @Test func aMoveRefusedByTheGateBringsTheBlockBackToTheHeader() throws {
+        let h = try ScreenHarness(width: 140, height: 32)
+        let desk = h.openProjects()
+        h.keys(.enter)
+        #expect(h.screen.contains("PRY-2026-00001") && !h.screen.contains("✖ Bloqueado por pago"), "\(h.screen)")
+        let why = "Bloqueado por pago: F001-9 vencida hace 2 días, debe S/ 100.00"
+        desk.refuseMoves = why
+        desk.projects[0].gateMessage = why
+        h.keys(.char(">"))
+        let header = try #require(h.line(with: "✖ " + why), "\(h.screen)")
+        #expect(h.app.lastFrame.roles(row: header).contains(.danger))
+        #expect(desk.tasks.first { $0.task.id == 3 }?.task.state == .todo)
+    }
+
     @Test func projectBoardHoldsOnlyItsCards() throws {
         let h = try ScreenHarness(width: 140, height: 32)
         h.openProjects()

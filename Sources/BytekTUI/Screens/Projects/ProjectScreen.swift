@@ -13,7 +13,12 @@ final class ProjectScreen: Screen {
     let canWrite: Bool
     private(set) var item: ProjectListItem
     private(set) var tab = Tab.tasks
-    private(set) lazy var board = TaskBoardController(desk: desk, scope: .project(item.project.id), strings: strings, canWrite: canWrite)
+    private(set) lazy var board: TaskBoardController = {
+        let b = TaskBoardController(desk: desk, scope: .project(item.project.id), strings: strings, canWrite: canWrite)
+        // A refused move (the gate closed since this screen read it): the header says why again.
+        b.onRefused = { [weak self] in self?.rereadHeader() }
+        return b
+    }()
     private var tables: [Tab: Table] = [:]
     private var tabErrors: [Tab: String] = [:]
     private var hoursMissing = false
@@ -89,8 +94,12 @@ final class ProjectScreen: Screen {
         context.present(dialog)
     }
 
-    func reload(context: AppContext) {
+    private func rereadHeader() {
         if let fresh = try? desk.item(projectId: item.project.id) { item = fresh }
+    }
+
+    func reload(context: AppContext) {
+        rereadHeader()
         board.reload()
         tables = [:]
         tabErrors = [:]

@@ -22,6 +22,9 @@ final class TaskBoardController {
     private(set) var loadError: String?
     /// How many times the board was read (a test checks keystrokes read nothing).
     private(set) var loads = 0
+    /// Called when the service refuses a move for a reason the board does not show (the payment gate closed
+    /// since the screen read it, e.g. a lift that ended): the project screen then reads its header again.
+    var onRefused: (@MainActor () -> Void)?
     private var s: Strings { strings }
 
     init(desk: ProjectsDesk, scope: BoardScope, strings: Strings, canWrite: Bool) {
@@ -154,6 +157,7 @@ final class TaskBoardController {
             })
         } catch {
             context.error(desk.describe(error))
+            onRefused?()
         }
     }
 
