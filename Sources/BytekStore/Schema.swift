@@ -10,7 +10,9 @@ enum Schema {
                                          projects,
                                          milestoneReadySince,
                                          projectCostReversal,
-                                         timesheetRows]
+                                         timesheetRows,
+                                         milestoneReadyOnClock,
+                                         projectLateMail]
 
     /// v1: users, customers and contacts, catalog, audit log, form drafts, jobs and schedules, settings.
     static let v1 = """

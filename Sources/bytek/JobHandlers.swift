@@ -48,7 +48,8 @@ enum JobHandlers {
             try ReminderJob.run(db: context.db, nowMs: context.now, environment: environment, payload: context.payloadObject)
         }
         worker.register(ProjectLateJob.kind) { context in
-            try ProjectLateJob.run(db: context.db, nowMs: context.now, payload: context.payloadObject)
+            try ProjectLateJob.run(db: context.db, nowMs: context.now, environment: environment, payload: context.payloadObject,
+                                   send: staffMail(environment: environment, clock: context.now))
         }
         worker.register(CreditAlertJob.kind) { context in
             let clock = context.now
@@ -60,18 +61,23 @@ enum JobHandlers {
             }
         }
         worker.register(ProjectAlarmJob.kind) { context in
-            let clock = context.now
-            return try ProjectAlarmJob.run(db: context.db, nowMs: clock, environment: environment, payload: context.payloadObject) { to, subject, body in
-                guard let smtp = try SMTPSettings.load(environment: environment) else {
-                    throw CLIError.failure("falta configurar el correo saliente (datos SMTP en el archivo de secretos o BYTEK_SMTP_URL)")
-                }
-                try MIMEMail(from: smtp.from, to: [to], subject: subject, text: body,
-                             date: Date(timeIntervalSince1970: Double(clock()) / 1000)).send(settings: smtp)
-            }
+            try ProjectAlarmJob.run(db: context.db, nowMs: context.now, environment: environment, payload: context.payloadObject,
+                                    send: staffMail(environment: environment, clock: context.now))
         }
         worker.register(MilestoneInvoiceJob.kind) { context in
             try MilestoneInvoiceJob.run(db: context.db, nowMs: context.now, environment: environment, payload: context.payloadObject)
         }
         if environment["BYTEK_TEST_JOBS"] == "1" { TestJobs.register(on: worker) }
+    }
+
+    /// Sends an internal plain-text e-mail to a member of staff (to, subject, body) through the SMTP settings.
+    static func staffMail(environment: [String: String], clock: @escaping MillisecondClock) -> (String, String, String) throws -> Void {
+        { to, subject, body in
+            guard let smtp = try SMTPSettings.load(environment: environment) else {
+                throw CLIError.failure("falta configurar el correo saliente (datos SMTP en el archivo de secretos o BYTEK_SMTP_URL)")
+            }
+            try MIMEMail(from: smtp.from, to: [to], subject: subject, text: body,
+                         date: Date(timeIntervalSince1970: Double(clock()) / 1000)).send(settings: smtp)
+        }
     }
 }

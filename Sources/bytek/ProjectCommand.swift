@@ -39,8 +39,9 @@ enum ProjectCommand {
       bytek proyectos plantillas [NOMBRE]         Las plantillas; con NOMBRE, sus pasos, días hábiles y listas.
       bytek proyectos atrasos [--fecha FECHA]     Lo que no llegará a su fecha: tarjetas vencidas (atrasada) o que
                                                   vencen al día hábil siguiente o cuyo proyecto se promete en 2 días
-                                                  hábiles (por vencer), por proyecto y responsable (el trabajo diario
-                                                  proyectos.atrasos de las 07:30 da lo mismo).
+                                                  hábiles (por vencer), por proyecto y responsable. El trabajo diario
+                                                  proyectos.atrasos de las 07:30 envía a cada responsable y asignado
+                                                  sus tarjetas por correo (ajuste correo.LOGIN), una vez al día.
     Las fechas se escriben aaaa-mm-dd.
     """
 

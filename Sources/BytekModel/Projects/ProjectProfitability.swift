@@ -8,7 +8,8 @@ import Foundation
 ///   project: base × its rate; a soles invoice of a dollar project: base ÷ its rate, or ÷ the project's rate
 ///   when it has none). Other costs in another currency use their own rate (or the project's). The cost of
 ///   hours is in soles: a dollar project divides it by the project's (the quote's) rate. Each amount is
-///   converted and rounded to cents (half away from zero) before it is added.
+///   converted and rounded to cents (half away from zero) before it is added. A credit note issued against
+///   an invoice is an invoiced document with a negative base (at its own rate) and nothing collected.
 /// - **Without IGV.** Sold and invoiced are bases without IGV; collected is the share of the base that was
 ///   collected (base × collected ÷ total of the document), so the three compare on one bar.
 /// - **Two margins.** "Sobre lo facturado" = invoiced − costs (what the project has really earned so far;

@@ -82,9 +82,8 @@ public enum CardChargeJob {
     /// Runs on the worker's connection and clock with the gateways `gateways` builds; returns its result as JSON.
     public static func run(db: Database, nowMs: @escaping MillisecondClock, environment: [String: String],
                            gateways: GatewayFactory? = nil, payload: [String: Any] = [:]) throws -> String {
-        let services = Services(store: Store(opened: db), actor: .worker,
-                                now: { Date(timeIntervalSince1970: Double(nowMs()) / 1000) }, environment: { environment })
-        let day = (payload["fecha"] as? String).flatMap(LocalDate.init)
+        let services = Services.worker(db: db, nowMs: nowMs, environment: environment)
+        let day = Services.payloadDay(payload)
         let engine = gateways.map { services.cards(gateways: $0) } ?? services.cards
         let r = try engine.runAutomatic(on: day)
         return "{\"fecha\":\"\(r.date)\",\"resueltos\":\(r.resolved),\"aprobados\":\(r.approved),\"rechazados\":\(r.declined),"

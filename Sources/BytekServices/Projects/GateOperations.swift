@@ -8,7 +8,9 @@ extension Operation {
     static let gateLift = Operation("compuerta.levantar", .projects, .write, rule: { [.admin, .finanzas].contains($0) })
     /// The daily alarms e-mailed to each manager (the worker's job at 07:45 Lima; admin "run now").
     static let projectAlarms = Operation("proyectos.alarmas", .projects, .write, worker: true, rule: { $0 == .admin })
+    /// The daily e-mails of the cards that will miss their date (the worker's job at 07:30 Lima; admin "run now").
+    static let projectLateMail = Operation("proyectos.atrasos", .projects, .write, worker: true, rule: { $0 == .admin })
 
     /// The operations of the payment gate, in the order the matrix prints them.
-    public static let gateOperations = [gateView, gateLift, projectAlarms]
+    public static let gateOperations = [gateView, gateLift, projectAlarms, projectLateMail]
 }

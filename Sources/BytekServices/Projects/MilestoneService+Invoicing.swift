@@ -68,8 +68,7 @@ public enum MilestoneInvoiceJob {
 
     public static func run(db: Database, nowMs: @escaping MillisecondClock, environment: [String: String],
                            payload: [String: Any]) throws -> String {
-        let services = Services(store: Store(opened: db), actor: .worker,
-                                now: { Date(timeIntervalSince1970: Double(nowMs()) / 1000) }, environment: { environment })
+        let services = Services.worker(db: db, nowMs: nowMs, environment: environment)
         guard let id = (payload["hito"] as? NSNumber)?.int64Value ?? (payload["hito"] as? Int).map(Int64.init) else {
             throw MilestoneServiceError.invalid("Trabajo hitos.facturar sin hito.")
         }

@@ -20,9 +20,8 @@ public enum ProjectAlarmJob {
     /// name the day: `{"fecha":"2026-12-01"}`.
     public static func run(db: Database, nowMs: @escaping MillisecondClock, environment: [String: String],
                            payload: [String: Any] = [:], send: (String, String, String) throws -> Void) throws -> String {
-        let services = Services(store: Store(opened: db), actor: .worker,
-                                now: { Date(timeIntervalSince1970: Double(nowMs()) / 1000) }, environment: { environment })
-        let day = (payload["fecha"] as? String).flatMap(LocalDate.init)
+        let services = Services.worker(db: db, nowMs: nowMs, environment: environment)
+        let day = Services.payloadDay(payload)
         return try services.projectAlarms.run(on: day, send: send).json
     }
 }

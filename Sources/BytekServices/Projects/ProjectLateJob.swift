@@ -47,8 +47,9 @@ extension ProjectService {
 }
 
 /// The daily job: kind `proyectos.atrasos`, enqueued by the schedule `proyectos-atrasos` at 07:30 Lima,
-/// run by the worker as `Actor.worker`. Its result (JSON) lists, per project, the cards that will miss
-/// their date and the manager to tell.
+/// run by the worker as `Actor.worker` through `ProjectService.mailLate`: it e-mails each manager and
+/// assignee the cards that will miss their date (the worker's handler passes the mail sender) and its
+/// result (JSON) lists, per project, those cards and the manager.
 public enum ProjectLateJob {
     public static let kind = "proyectos.atrasos"
     public static let scheduleName = "proyectos-atrasos"
@@ -61,15 +62,16 @@ public enum ProjectLateJob {
     }
 
     /// Runs the job on the worker's connection and clock; the payload may name the day: `{"fecha":"2026-12-01"}`.
-    public static func run(db: Database, nowMs: @escaping MillisecondClock, payload: [String: Any] = [:]) throws -> String {
-        let services = Services(store: Store(opened: db), actor: .worker,
-                                now: { Date(timeIntervalSince1970: Double(nowMs()) / 1000) }, environment: { [:] })
-        let day = (payload["fecha"] as? String).flatMap(LocalDate.init)
-        return json(try services.projects.lateReport(on: day))
+    public static func run(db: Database, nowMs: @escaping MillisecondClock, environment: [String: String] = [:],
+                           payload: [String: Any] = [:], send: (String, String, String) throws -> Void) throws -> String {
+        let run = try Services.worker(db: db, nowMs: nowMs, environment: environment).projects
+            .mailLate(on: Services.payloadDay(payload), send: send)
+        return json(run.report, mailed: run.mailed, withoutEmail: run.withoutEmail)
     }
 
-    /// `{"fecha":…,"proyectos":[{"codigo":…,"responsable":…,"prometida":…,"tarjetas":[{"id":…,"titulo":…,"vence":…,"estado":"peligro"}]}]}`.
-    public static func json(_ r: LateReport) -> String {
+    /// `{"correos":[…],"fecha":…,"proyectos":[{"codigo":…,"responsable":…,"prometida":…,"tarjetas":[{"id":…,"titulo":…,
+    /// "vence":…,"estado":"peligro"}]}],"sin_correo":[…],"tarjetas":…}`.
+    public static func json(_ r: LateReport, mailed: [String] = [], withoutEmail: [String] = []) -> String {
         let projects: [[String: Any]] = r.projects.map { p in
             ["codigo": p.code, "nombre": p.name, "responsable": p.manager, "prometida": p.promised.description,
              "tarjetas": p.cards.map { c -> [String: Any] in
@@ -77,7 +79,8 @@ public enum ProjectLateJob {
                   "estado": c.lateness.rawValue]
              }]
         }
-        let object: [String: Any] = ["fecha": r.date.description, "tarjetas": r.cardCount, "proyectos": projects]
+        let object: [String: Any] = ["fecha": r.date.description, "tarjetas": r.cardCount, "proyectos": projects,
+                                     "correos": mailed, "sin_correo": withoutEmail]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }

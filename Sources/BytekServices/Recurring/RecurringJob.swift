@@ -22,9 +22,8 @@ public enum RecurringJob {
     public static func run(db: Database, nowMs: @escaping MillisecondClock, environment: [String: String],
                            payload: [String: Any] = [:], describe: ((any Error) -> String)? = nil,
                            afterDocument: ((Int) -> Void)? = nil) throws -> String {
-        let services = Services(store: Store(opened: db), actor: .worker,
-                                now: { Date(timeIntervalSince1970: Double(nowMs()) / 1000) }, environment: { environment })
-        let day = (payload["fecha"] as? String).flatMap(LocalDate.init)
+        let services = Services.worker(db: db, nowMs: nowMs, environment: environment)
+        let day = Services.payloadDay(payload)
         let r = try services.recurring.run(on: day, describe: describe, afterDocument: afterDocument)
         return "{\"corrida\":\(r.runId),\"fecha\":\"\(r.date)\",\"comprobantes\":\(r.issued.count),\"lineas\":\(r.lines),"
             + "\"ya_facturados\":\(r.alreadyBilled),\"fallas\":\(r.failures.count)}"

@@ -19,9 +19,8 @@ public enum ReminderJob {
     /// name the day: `{"fecha":"2026-12-01"}`.
     public static func run(db: Database, nowMs: @escaping MillisecondClock, environment: [String: String],
                            payload: [String: Any] = [:]) throws -> String {
-        let services = Services(store: Store(opened: db), actor: .worker,
-                                now: { Date(timeIntervalSince1970: Double(nowMs()) / 1000) }, environment: { environment })
-        let day = (payload["fecha"] as? String).flatMap(LocalDate.init)
+        let services = Services.worker(db: db, nowMs: nowMs, environment: environment)
+        let day = Services.payloadDay(payload)
         let r = try services.reminders.run(on: day)
         return "{\"fecha\":\"\(r.date)\",\"enviados\":\(r.sent.count),\"retenidos\":\(r.held.count),"
             + "\"sin_contacto\":\(r.skipped.count),\"ya_enviados\":\(r.alreadySent)}"

@@ -213,7 +213,8 @@ public struct MilestoneRepository: Sendable {
         }
     }
 
-    /// Ready for the customer's approval: needs at least one deliverable.
+    /// Ready for the customer's approval: needs at least one deliverable. `ready_since` is today in Lima by the
+    /// injected clock (the alarms count the working days an approval waits from it).
     public func markReady(milestoneId: Int64) throws {
         try db.write {
             guard let m = try milestone(id: milestoneId) else { throw MilestoneStoreError.milestoneNotFound(milestoneId) }
@@ -222,7 +223,8 @@ public struct MilestoneRepository: Sendable {
             }
             let n = try db.scalar("SELECT count(*) FROM project_deliverable WHERE milestone_id = ?", [.int(milestoneId)]).intValue ?? 0
             guard n > 0 else { throw MilestoneStoreError.noDeliverables }
-            try db.execute("UPDATE project_milestone SET state = 'listo' WHERE id = ?", [.int(milestoneId)])
+            try db.execute("UPDATE project_milestone SET state = 'listo', ready_since = ? WHERE id = ?",
+                           [.text(LimaTime.date(now()).description), .int(milestoneId)])
             try audit.append(entity: Self.milestoneEntity, entityId: milestoneId, action: .update,
                              summary: "\(m.projectCode) hito \(m.milestone.position) \(m.milestone.name): listo para aprobación", at: now())
         }

@@ -137,26 +137,9 @@ public final class UbigeoPicker: Screen {
         }
         canvas.text((trail + [level]).joined(separator: " › "), x: box.x + 2, y: box.y + 1, style: Style(.accent, bold: true),
                     maxWidth: box.width - 4)
-        canvas.text("›", x: box.x + 2, y: box.y + 2, style: Style(.accent, bold: true))
-        var field = filter
-        field.render(&canvas, in: Rect(x: box.x + 4, y: box.y + 2, width: box.width - 6, height: 1), focused: true)
-        if filter.isEmpty {
-            canvas.text(strings["ubigeo.filter"], x: box.x + 5, y: box.y + 2, style: Style(.dim), maxWidth: box.width - 7)
-        }
-        let list = options
-        let rows = max(1, box.height - 6)
-        if selected < scroll { scroll = selected }
-        if selected >= scroll + rows { scroll = selected - rows + 1 }
-        for (i, place) in list.enumerated().dropFirst(scroll).prefix(rows) {
-            let y = box.y + 3 + i - scroll
-            let line = " " + place.code + "  " + place.name
-            let style = Style(i == selected ? .selected : .overlay, bold: i == selected)
-            canvas.fill(Rect(x: box.x + 2, y: y, width: box.width - 4, height: 1), style: style)
-            canvas.text(line, x: box.x + 2, y: y, style: style, maxWidth: box.width - 4)
-        }
-        if list.isEmpty {
-            canvas.text(strings.format("ubigeo.none", filter.text), x: box.x + 3, y: box.y + 3, style: Style(.dim), maxWidth: box.width - 6)
-        }
+        PickerList.drawFilter(&canvas, box: box, y: box.y + 2, filter: filter, placeholder: strings["ubigeo.filter"])
+        PickerList.drawRows(&canvas, box: box, top: box.y + 3, rows: max(1, box.height - 6), items: options, selected: selected,
+                            scroll: &scroll, empty: strings.format("ubigeo.none", filter.text)) { " " + $0.code + "  " + $0.name }
         let foot = errorText.map { "✗ " + $0 } ?? strings["ubigeo.hint"]
         canvas.text(foot, x: box.x + 2, y: box.maxY - 2, style: Style(errorText == nil ? .dim : .error, bold: errorText != nil),
                     maxWidth: box.width - 4)

@@ -23,9 +23,7 @@ public enum MessageSendJob {
     public static func run(_ context: JobContext, smtp: () throws -> SMTPSettings?, whatsapp: () throws -> WhatsAppConfig?,
                            environment: [String: String] = [:]) throws -> String {
         guard let id = (context.payloadObject["mensaje"] as? NSNumber)?.int64Value else { return "omitido: falta el mensaje" }
-        let clock = context.now
-        let services = Services(store: Store(opened: context.db), actor: .worker,
-                                now: { Date(timeIntervalSince1970: Double(clock()) / 1000) }, environment: { environment })
+        let services = Services.worker(db: context.db, nowMs: context.now, environment: environment)
         let messages = services.messages
         guard let message = try messages.pendingMessage(id: id) else { return "omitido: el mensaje \(id) ya no está pendiente" }
         let lastAttempt = context.job.attempts >= context.job.maxAttempts

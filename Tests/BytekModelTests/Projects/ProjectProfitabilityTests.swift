@@ -188,3 +188,17 @@ import Testing
         #expect(rows["Pronóstico"]?.value == "sin datos")
     }
 }
+
+extension ProjectProfitabilityTests {
+    @Test func aCreditNoteSubtractsAtItsOwnRateAndCollectsNothing() throws {
+        // US$ 1,000 at 3.800 invoiced, paid; a credit note of US$ 200 at 3.750: 3,800.00 − 750.00 = 3,050.00.
+        let p = try compute(ProfitabilityInputs(
+            currency: .pen, soldCents: 500_000, projectRate: Decimal(string: "3.500"),
+            invoices: [InvoicedDocument(currency: .usd, exchangeRate: Decimal(string: "3.800"), baseCents: 100_000,
+                                        totalCents: 118_000, collectedCents: 94_400),
+                       InvoicedDocument(currency: .usd, exchangeRate: Decimal(string: "3.750"), baseCents: -20_000,
+                                        totalCents: -23_600)]))
+        #expect(p.invoicedCents == 305_000)
+        #expect(p.collectedCents == 304_000, "1,000 × 944 ÷ 1,180 = US$ 800 at 3.800")
+    }
+}

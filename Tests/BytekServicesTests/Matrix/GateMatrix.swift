@@ -25,6 +25,7 @@ enum GateMatrix: MatrixArea {
         "compuerta.ver": "admin ventas finanzas operaciones tecnico soporte worker",
         "compuerta.levantar": "admin finanzas",
         "proyectos.alarmas": "admin worker",
+        "proyectos.atrasos": "admin worker",
     ]
 
     static let cases: [MatrixCase] = [
@@ -43,6 +44,10 @@ enum GateMatrix: MatrixArea {
         MatrixCase(.projectAlarms, audited: false) { s, _, _ in
             let report = try s.projectAlarms.run { _, _, _ in }
             guard report.withoutEmail == ["m_operaciones"] else { throw MatrixGateError.wrong("alarms") }
+        },
+        MatrixCase(.projectLateMail, audited: false) { s, _, _ in
+            let run = try s.projects.mailLate { _, _, _ in }
+            guard run.mailed.isEmpty else { throw MatrixGateError.wrong("late") }
         },
     ]
 }

@@ -33,10 +33,10 @@ import Testing
             .projectAlarms.alarms(manager: manager)
     }
 
-    @Test func becomingReadyStampsTheDay() throws {
-        let stamped = try f.store.db.scalar("SELECT ready_since FROM project_milestone WHERE id = ?", [.int(milestones[1])])
-        #expect(stamped.stringValue.flatMap(LocalDate.init) != nil)
-        #expect(try f.store.db.scalar("SELECT ready_since FROM project_milestone WHERE id = ?", [.int(milestones[0])]).stringValue == nil)
+    @Test func withoutReadySinceTheWaitCountsFromThePlannedDate() throws {
+        // Set "listo" by SQL: no day stamped (the service stamps it, see MilestoneReadySinceTests); planned 27/11.
+        #expect(try f.store.db.scalar("SELECT ready_since FROM project_milestone WHERE id = ?", [.int(milestones[1])]).isNull)
+        #expect(try alarms("2026-12-03").waiting.map(\.readySince) == [LocalDate("2026-11-27")!])
     }
 
     @Test func theThreeKindsOfAlarmOnAFakeClock() throws {

@@ -57,25 +57,10 @@ final class TimesheetTargetPicker: Screen {
         strings = context.strings
         let box = OverlayFrame.centered(in: rect, width: 76, height: min(22, rect.height - 2))
         OverlayFrame.draw(&canvas, box, title: title)
-        canvas.text("›", x: box.x + 2, y: box.y + 1, style: Style(.accent, bold: true))
-        var field = filter
-        field.render(&canvas, in: Rect(x: box.x + 4, y: box.y + 1, width: box.width - 6, height: 1), focused: true)
-        if filter.isEmpty {
-            canvas.text(strings["ts.picker.filter"], x: box.x + 5, y: box.y + 1, style: Style(.dim), maxWidth: box.width - 7)
-        }
-        let list = options
-        let rows = max(1, box.height - 5)
-        if selected < scroll { scroll = selected }
-        if selected >= scroll + rows { scroll = selected - rows + 1 }
-        for (i, t) in list.enumerated().dropFirst(scroll).prefix(rows) {
-            let y = box.y + 2 + i - scroll
-            let style = Style(i == selected ? .selected : .overlay, bold: i == selected)
-            canvas.fill(Rect(x: box.x + 2, y: y, width: box.width - 4, height: 1), style: style)
-            let line = " " + t.title + (t.taskTitle.isEmpty ? "" : " (" + t.projectName + ")") + " · " + t.customerName
-            canvas.text(line, x: box.x + 2, y: y, style: style, maxWidth: box.width - 4)
-        }
-        if list.isEmpty {
-            canvas.text(strings.format("ts.picker.none", filter.text), x: box.x + 3, y: box.y + 2, style: Style(.dim), maxWidth: box.width - 6)
+        PickerList.drawFilter(&canvas, box: box, y: box.y + 1, filter: filter, placeholder: strings["ts.picker.filter"])
+        PickerList.drawRows(&canvas, box: box, top: box.y + 2, rows: max(1, box.height - 5), items: options, selected: selected,
+                            scroll: &scroll, empty: strings.format("ts.picker.none", filter.text)) { t in
+            " " + t.title + (t.taskTitle.isEmpty ? "" : " (" + t.projectName + ")") + " · " + t.customerName
         }
         canvas.text(strings["ts.picker.hint"], x: box.x + 2, y: box.maxY - 2, style: Style(.dim), maxWidth: box.width - 4)
     }
