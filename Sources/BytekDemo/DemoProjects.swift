@@ -7,11 +7,13 @@ import Foundation
 /// that walks through the past days (so every date — created, moved, approved, invoiced, paid — is the day it
 /// happened, and every rule of the program is checked on the demo):
 /// - U1 "Landing page 7 días" projects made from the template (cards in every column, some late, two blocked
-///   with a reason), cards moved by their assignees day by day;
+///   with a reason), cards moved day by day by their assignees (by the manager, operaciones, for those who only
+///   read Proyectos);
 /// - U2 projects from accepted quotes (ventas), with milestones at every state: pendiente, en curso (a
 ///   deliverable attached), listo para aprobación, cambios pedidos, aprobado (queued for finanzas), facturado
-///   and pagado (finanzas issues the milestone invoice; the payment and the detracción deposit recorded) — one
-///   project held by its overdue milestone invoice and one whose gate the admin lifted with a reason until a date;
+///   and pagado (finanzas issues the milestone invoice, in series F003 dated up to 3 days back; the payment and
+///   the detracción deposit recorded) — one project held by its overdue milestone invoice and one whose gate the
+///   admin lifted with a reason until a date;
 /// - a month of hours for five people (cost rates set by finanzas; four weeks sent and approved, the rate
 ///   frozen; the current week open), the hours on a held project going to another one, as the gate demands;
 /// - other costs (one entered twice and reversed by finanzas).
@@ -33,10 +35,9 @@ public enum DemoProjects {
     public static func seed(store: Store, now: Date,
                             environment: @escaping @Sendable () -> [String: String] = { ProcessInfo.processInfo.environment }) throws -> Summary {
         var seeder = Seeder(store: store, now: now, environment: environment)
-        let customers = try store.db.query("SELECT id, credit_days FROM customer ORDER BY id LIMIT 12")
-            .map { (id: $0.int("id"), creditDays: $0.int("credit_days")) }
+        let customers = try store.db.query("SELECT id FROM customer ORDER BY id LIMIT 12").map { $0.int("id") }
         guard customers.count >= 8 else { return Summary() }
-        try seeder.landings(customers: customers.map(\.id))
+        try seeder.landings(customers: customers)
         try seeder.milestoneProjects()
         try seeder.hours()
         try seeder.costs()
