@@ -46,7 +46,7 @@ let package = Package(
         // SUNAT e-invoicing: UBL 2.1 writer, signer, ZIP packager, SOAP client, CDR reader.
         .target(name: "BytekSUNAT", dependencies: ["BytekModel", "BytekStore", "BytekWorker", "CSunatSign", "CSunatRules", "CZip"]),
         // Realistic Peruvian demo data and the large data sets of the benchmark.
-        .target(name: "BytekDemo", dependencies: ["BytekModel", "BytekStore", "BytekSUNAT"]),
+        .target(name: "BytekDemo", dependencies: ["BytekModel", "BytekStore", "BytekSUNAT", "BytekServices"]),
         // The web door (`bytek serve`): HTTP over libmicrohttpd, portal accounts (Argon2id via libsodium),
         // sessions, CSRF, server-rendered pages and signed hooks.
         .target(name: "BytekWeb", dependencies: ["BytekModel", "BytekStore", "BytekServices", "BytekWorker", "BytekGateways", "CMicroHTTPD", "CSodium", "CCurl"]),

@@ -86,7 +86,9 @@ enum DemoBillingRun {
         }
         try DemoReceivables.seed(store: store, now: now) { let r = try issuer.issue($0); if emulator != nil { try send() }; return r }
         try DemoCards.seed(store: store, now: now)
-        try DemoProjects.seed(store: store, now: now)
+        let environment = context.environment
+        try DemoProjects.seed(store: store, now: now, environment: { environment })
+        if emulator != nil { try send() }
         // Left for the worker that runs beside the TUI (scripts/demo).
         for i in plan.indices where plan[i].outcome == .pending { try issue(i) }
         outcome.statuses = try repo.countsByStatus()

@@ -20,7 +20,9 @@ import Testing
         let store = try Store(path: fx.dbPath)
         let repo = EDocumentRepository(db: store.db)
         let counts = try repo.countsByStatus()
-        #expect(counts[.aceptado] == 10)  // 8 of the billing plan + 2 of DemoReceivables (F002)
+        // 8 of the billing plan + 2 of DemoReceivables (F002) + 3 milestone invoices of DemoProjects (F003, dated back).
+        #expect(counts[.aceptado] == 13)
+        #expect(try store.db.scalar("SELECT count(*) FROM e_document WHERE series = 'F003' AND status = 'aceptado'").intValue == 3)
         #expect(counts[.observado] == 1)
         #expect(counts[.rechazado] == 1)
         #expect(counts[.anulado] == 1)
@@ -44,6 +46,7 @@ import Testing
         // The settings point at the emulator port scripts/demo uses; the pending factura goes out with the worker.
         let settings = try EInvoicingSettingsRepository(db: store.db).require()
         #expect(settings.activeEndpoints == .emulator(port: 8490))
+        #expect(settings.series(for: .factura) == "F001", "the milestone invoices' series is given back")
 
         // A document signed with the demo's self-signed certificate verifies with the xmlsec1 command line.
         let accepted = try #require(try repo.list(status: .aceptado).first)
