@@ -1,0 +1,25 @@
+extension StringCatalog {
+    /// Operaciones › Proyectos › Nuevo proyecto: the form's pickers, the due dates of its template and its refusals.
+    static let projectForm: [String: (es: String, en: String)] = [
+        "proj.form.kind": ("Tipo", "Kind"),
+        "proj.form.schedule": ("Vencimientos", "Due dates"),
+        "proj.form.currency": ("Moneda", "Currency"),
+        "proj.form.sold": ("Monto vendido", "Sold amount"),
+        "proj.form.soldHint": ("Opcional, sin IGV", "Optional, without IGV"),
+        "proj.form.managerHint": ("Escriba para elegir un usuario activo", "Type to pick an active user"),
+        "proj.form.key.pick": ("Elegir", "Pick"),
+        "proj.form.help.pick": ("En Cliente, Plantilla o Responsable: abrir la lista para elegir (o escriba para buscar; Retroceso borra)", "On Customer, Template or Manager: open the list to pick from (or type to search; Backspace clears)"),
+        "proj.form.pickCustomer": ("Cliente del proyecto (nombre, RUC o DNI)", "Customer of the project (name, RUC or DNI)"),
+        "proj.form.pickTemplate": ("Plantilla de tarjetas (proyectos kanban)", "Card template (kanban projects)"),
+        "proj.form.pickManager": ("Responsable del proyecto (usuarios activos)", "Project manager (active users)"),
+        "proj.form.customerPicked": ("Cliente: {0}.", "Customer: {0}."),
+        "proj.form.templateDetail": ("{0} · {1} pasos · {2} días háb.", "{0} · {1} steps · {2} working days"),
+        "proj.form.scheduleLine": ("inicio {0} · {1}", "start {0} · {1}"),
+        "proj.form.scheduleNote": ("«{0}»: empezar el {1}; vencimientos {2}.", "«{0}»: start on {1}; due {2}."),
+        "proj.form.startsEarlier": ("«{0}» necesita empezar el {1}, antes del inicio escrito: adelante el inicio o corra la fecha prometida.", "«{0}» needs to start on {1}, before the start typed: move the start earlier or the promised date later."),
+        "proj.form.noTemplate": ("Plantilla: no hay una plantilla activa «{0}»; escriba para elegir una de la lista.", "Template: there is no active template «{0}»; type to pick one from the list."),
+        "proj.err.customerRequired": ("Cliente: escriba parte del nombre o del RUC/DNI y elija de la lista.", "Customer: type part of the name or RUC/DNI and pick from the list."),
+        "proj.err.dateField": ("{0}: fecha no válida, use dd/mm/aaaa.", "{0}: invalid date, use dd/mm/yyyy."),
+        "proj.err.templateKind": ("Plantilla: solo los proyectos kanban llevan plantilla; elija Kanban o borre la plantilla.", "Template: only kanban projects take a template; choose Kanban or clear the template."),
+    ]
+}
