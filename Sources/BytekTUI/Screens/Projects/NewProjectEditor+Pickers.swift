@@ -15,7 +15,7 @@ extension NewProjectEditor {
         case .ctrl("g"): query = ""
         case .backspace, .delete:
             form.setValue("", for: id)
-            if id == "template" { form.setValue("", for: "schedule") }
+            if id == "template" { setSchedule([], form) }
             changed()
             return true
         default: return false
@@ -74,31 +74,47 @@ extension NewProjectEditor {
         }
     }
 
+    /// Wraps `parts` (joined by " · ") into the read-only due-date lines; what does not fit ends in "…".
+    func setSchedule(_ parts: [String], _ form: Form) {
+        var lines = [""]
+        for part in parts {
+            let next = lines[lines.count - 1].isEmpty ? part : lines[lines.count - 1] + " · " + part
+            if SafeText.width(next) <= NewProjectEditor.scheduleWidth || lines[lines.count - 1].isEmpty {
+                lines[lines.count - 1] = next
+            } else {
+                lines.append(part)
+            }
+        }
+        let ids = NewProjectEditor.scheduleFields
+        if lines.count > ids.count { lines = Array(lines.prefix(ids.count - 1)) + [lines[(ids.count - 1)...].joined(separator: " · ")] }
+        for (i, id) in ids.enumerated() { form.setValue(i < lines.count ? lines[i] : "", for: id) }
+    }
+
     /// Writes the due dates the chosen template gives (counted back from the promised date over the
     /// holiday table) in the read-only "Vencimientos" field, and returns them whole for the status line.
     @discardableResult
     func showSchedule(_ form: Form) -> StatusMessage? {
         let name = (form.value("template") ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, let promised = ReceivablesText.parseDate(form.value("promised") ?? "") else {
-            form.setValue("", for: "schedule")
+            setSchedule([], form)
             return nil
         }
         do {
             guard let t = try desk.templateChoices().first(where: { TextFold.fold($0.name) == TextFold.fold(name) }) else {
-                form.setValue("", for: "schedule")
+                setSchedule([], form)
                 return StatusMessage(text: strings.format("proj.form.noTemplate", name), kind: .error)
             }
             let schedule = try desk.schedule(templateId: t.id, promised: promised)
-            let steps = schedule.entries.map { $0.step.name + " " + ProjectsText.shortDate($0.due) }.joined(separator: " · ")
-            let start = schedule.start.map(ProjectsText.date) ?? ""
-            form.setValue(strings.format("proj.form.scheduleLine", start, steps), for: "schedule")
+            let start = schedule.start.map(ProjectsText.date) ?? "", due = schedule.due.map(ProjectsText.date) ?? ""
+            setSchedule([strings.format("proj.form.scheduleStart", start)]
+                        + schedule.entries.map { $0.step.name + " " + ProjectsText.shortDate($0.due) }, form)
             let typedStart = ReceivablesText.parseDate(form.value("start") ?? "")
             if let s = schedule.start, let typedStart, s < typedStart {
                 return StatusMessage(text: strings.format("proj.form.startsEarlier", t.name, start), kind: .error)
             }
-            return StatusMessage(text: strings.format("proj.form.scheduleNote", t.name, start, steps), kind: .info)
+            return StatusMessage(text: strings.format("proj.form.scheduleNote", t.name, start, due), kind: .info)
         } catch {
-            form.setValue("", for: "schedule")
+            setSchedule([], form)
             return StatusMessage(text: desk.describe(error), kind: .error)
         }
     }

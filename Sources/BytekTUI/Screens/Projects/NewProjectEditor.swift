@@ -22,13 +22,20 @@ final class NewProjectEditor: RecordEditor {
     var recordKey: String { "new" }
     var title: String { strings["proj.new.title"] }
 
+    /// The read-only lines the template's due dates are wrapped into, and their width (fits 80 columns).
+    static let scheduleFields = ["schedule", "schedule2", "schedule3"]
+    static let scheduleWidth = 58
+
     /// The fields whose value is chosen in a picker.
     static let pickedFields = ["customer", "template", "manager"]
 
     func makeFields() -> [FormField] {
         let today = desk.today
-        var schedule = FormField.text("schedule", strings["proj.form.schedule"], width: 100)
-        schedule.isReadOnly = true
+        let schedule = NewProjectEditor.scheduleFields.enumerated().map { i, id in
+            var f = FormField.text(id, i == 0 ? strings["proj.form.schedule"] : "", width: NewProjectEditor.scheduleWidth)
+            f.isReadOnly = true
+            return f
+        }
         return [
             .text("name", strings["proj.col.name"], required: true, width: 40, maxLength: ProjectLimits.maxName),
             .text("customer", strings["proj.new.customer"], required: true, width: 50, hint: strings["proj.new.customerHint"]),
@@ -39,7 +46,7 @@ final class NewProjectEditor: RecordEditor {
             .text("start", strings["proj.new.start"], value: ProjectsText.date(today), required: true, width: 12, maxLength: 10),
             .text("promised", strings["proj.col.promised"], value: ProjectsText.date(today.adding(days: 7)), required: true,
                   width: 12, maxLength: 10),
-            schedule,
+        ] + schedule + [
             .choice("currency", strings["proj.form.currency"], options: Currency.allCases.map { FormOption($0.rawValue, $0.rawValue) }),
             .money("sold", strings["proj.form.sold"], width: 24, hint: strings["proj.form.soldHint"]),
         ]
