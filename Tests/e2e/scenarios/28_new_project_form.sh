@@ -4,7 +4,7 @@
 # 18/12/2026 shows the due dates counted back over working days before saving; Ctrl-S
 # creates the project, whose board shows its six cards with due dates; the database holds the same dates.
 . "$(dirname "$0")/../lib.sh"
-"$BYTEK" --db "$DB" demo >/dev/null || fail "demo"
+"$BYTEK" --db "$DB" demo --no-invoices >/dev/null || fail "demo"
 CUSTOMER=$(sqlite3 "$DB" "SELECT legal_name FROM customer WHERE doc_type = 'RUC' AND archived = 0 ORDER BY id LIMIT 1;")
 DOC=$(sqlite3 "$DB" "SELECT doc_number FROM customer WHERE doc_type = 'RUC' AND archived = 0 ORDER BY id LIMIT 1;")
 [ -n "$DOC" ] || fail "la demo no tiene clientes con RUC"
@@ -43,6 +43,8 @@ expect_line "$CODE" "Landing e2e Navidad" "no se ve el proyecto en la lista"
 press Enter
 expect_screen "Por hacer 6" "no se ven las 6 tarjetas del proyecto"
 expect_screen "brief" "no se ve la tarjeta del brief"
+expect_screen "vence 10/12" "no se ve el vencimiento de la primera tarjeta"
+expect_screen "vence 18/12" "no se ve el vencimiento de la última tarjeta"
 [ "$(sqlite3 "$DB" "SELECT group_concat(t.due_date, ' ') FROM (SELECT due_date FROM project_task
     WHERE project_id = (SELECT id FROM project WHERE code = '$CODE') ORDER BY position) t;")" \
   = "2026-12-10 2026-12-11 2026-12-14 2026-12-16 2026-12-17 2026-12-18" ] || fail "las fechas de las tarjetas no son las esperadas"
