@@ -100,6 +100,24 @@ import Testing
         #expect(created.kind == .milestones && created.template.isEmpty && created.customerDocument == "45678912")
     }
 
+    @Test func aTemplateThatMustStartBeforeTheStartTypedIsSaidBesideTheStart() throws {
+        let h = try ScreenHarness(width: 120, height: 34)
+        _ = openForm(h)
+        h.keys(.tab, .tab, .tab, .tab, .tab, .ctrl("u"))
+        h.type("24/11/2026")
+        h.keys(.backTab, .backTab)
+        h.type("seo")
+        h.keys(.enter)
+        let line = try #require(h.line(with: "Inicio"))
+        let lines = h.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[line].contains("La plantilla empieza el 23/11/2026"), "\(h.screen)")
+        h.keys(.tab, .tab, .tab, .ctrl("u"))
+        h.type("26/11/2026")
+        h.keys(.tab)
+        #expect(!h.screen.contains("La plantilla empieza el"), "\(h.screen)")
+        #expect(h.screen.contains("inicio 24/11/2026"), "\(h.screen)")
+    }
+
     @Test func escapeAsksAndTheDraftKeepsThePickedCustomer() throws {
         let h = try ScreenHarness(width: 120, height: 34)
         let desk = openForm(h)

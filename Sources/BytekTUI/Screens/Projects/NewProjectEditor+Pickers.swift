@@ -110,8 +110,11 @@ extension NewProjectEditor {
                         + schedule.entries.map { $0.step.name + " " + ProjectsText.shortDate($0.due) }, form)
             let typedStart = ReceivablesText.parseDate(form.value("start") ?? "")
             if let s = schedule.start, let typedStart, s < typedStart {
-                return StatusMessage(text: strings.format("proj.form.startsEarlier", t.name, start), kind: .error)
+                let warning = strings.format("proj.form.startsEarlier", start)
+                form.setError(warning, for: "start")
+                return StatusMessage(text: warning, kind: .error)
             }
+            form.setError(nil, for: "start")
             return StatusMessage(text: strings.format("proj.form.scheduleNote", t.name, start, due), kind: .info)
         } catch {
             setSchedule([], form)

@@ -38,11 +38,11 @@ final class NewProjectEditor: RecordEditor {
         }
         return [
             .text("name", strings["proj.col.name"], required: true, width: 40, maxLength: ProjectLimits.maxName),
-            .text("customer", strings["proj.new.customer"], required: true, width: 50, hint: strings["proj.new.customerHint"]),
+            .text("customer", strings["proj.new.customer"], required: true, width: 42, hint: strings["proj.new.customerHint"]),
             .choice("unit", strings["proj.col.unit"], options: BusinessUnit.allCases.map { FormOption($0.rawValue, $0.label) }),
             .choice("kind", strings["proj.form.kind"], options: ProjectKind.allCases.map { FormOption($0.rawValue, $0.displayName) }),
-            .text("template", strings["proj.new.template"], width: 40, hint: strings["proj.new.templateHint"]),
-            .text("manager", strings["proj.col.manager"], value: manager, required: true, width: 24, hint: strings["proj.form.managerHint"]),
+            .text("template", strings["proj.new.template"], width: 30, hint: strings["proj.new.templateHint"]),
+            .text("manager", strings["proj.col.manager"], value: manager, required: true, width: 20, hint: strings["proj.form.managerHint"]),
             .text("start", strings["proj.new.start"], value: ProjectsText.date(today), required: true, width: 12, maxLength: 10),
             .text("promised", strings["proj.col.promised"], value: ProjectsText.date(today.adding(days: 7)), required: true,
                   width: 12, maxLength: 10),
