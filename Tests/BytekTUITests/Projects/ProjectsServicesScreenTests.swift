@@ -8,10 +8,16 @@ import Testing
 /// Proyectos over the real operations layer (`services.projects`): the module as the app builds it.
 @MainActor
 @Suite struct ProjectsServicesScreenTests {
-    @Test func moduleListsTheProjectAndItsBoardMovesThroughTheService() throws {
-        let h = try ScreenHarness(width: 150, height: 40)
+    /// A harness with the admin user and the sample customers.
+    static func harness(width: Int) throws -> ScreenHarness {
+        let h = try ScreenHarness(width: width, height: 40)
         try UserRepository(db: h.store.db, user: "setup").add(User(login: "admin", name: "Admin", role: .admin))
         try h.addCustomers(ScreenHarness.sampleCustomers)
+        return h
+    }
+
+    @Test func moduleListsTheProjectAndItsBoardMovesThroughTheService() throws {
+        let h = try ProjectsServicesScreenTests.harness(width: 150)
         let services = Services(store: h.store, actor: .staff("admin", role: .admin, door: .tui), now: { ScreenHarness.fixedNow },
                                 environment: { [:] })
         let today = services.projects.today
@@ -45,9 +51,7 @@ import Testing
 @MainActor
 @Suite struct NewProjectFormServicesScreenTests {
     @Test func pickedCustomerAndTemplateMakeTheCardsWithTheDatesShownBeforeSaving() throws {
-        let h = try ScreenHarness(width: 170, height: 40)
-        try UserRepository(db: h.store.db, user: "setup").add(User(login: "admin", name: "Admin", role: .admin))
-        try h.addCustomers(ScreenHarness.sampleCustomers)
+        let h = try ProjectsServicesScreenTests.harness(width: 170)
         h.go(.projects)
         h.keys(.char("n"))
         h.type("Landing Titicaca")
