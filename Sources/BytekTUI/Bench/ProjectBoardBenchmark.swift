@@ -104,6 +104,7 @@ final class FixedBoardDesk: ProjectsDesk {
     func templateChoices() throws -> [TemplateChoice] { [] }
     func schedule(templateId: Int64, promised: LocalDate) throws -> TemplateSchedule { throw ReadOnly() }
     func managerChoices() throws -> [(login: String, name: String)] { [] }
+    func contractChoices(customerDocument: String) throws -> [PickerEntry] { [] }
     func archive(projectId: Int64, reason: String) throws { throw ReadOnly() }
     func board(_ scope: BoardScope) throws -> BoardData { data }
     func move(taskId: Int64, to state: TaskState, overrideReason: String?) throws -> ProjectTask { throw ReadOnly() }

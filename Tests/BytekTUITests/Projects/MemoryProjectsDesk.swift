@@ -73,6 +73,11 @@ final class MemoryProjectsDesk: ProjectsDesk {
 
     func managerChoices() throws -> [(login: String, name: String)] { managerRows }
 
+    /// Customer 20100047218 has one recorded contract.
+    func contractChoices(customerDocument: String) throws -> [PickerEntry] {
+        customerDocument == "20100047218" ? [PickerEntry(id: 7, title: "CTR-2026-00007", detail: "COT-2026-00042 v2 · U1")] : []
+    }
+
     func archive(projectId: Int64, reason: String) throws {
         archived.append(projectId)
         if let i = projects.firstIndex(where: { $0.project.id == projectId }) { projects[i].project.status = .archived }

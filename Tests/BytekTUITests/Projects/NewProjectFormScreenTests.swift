@@ -118,6 +118,23 @@ import Testing
         #expect(h.screen.contains("inicio 24/11/2026"), "\(h.screen)")
     }
 
+    @Test func theContractIsPickedAmongThePickedCustomersOnly() throws {
+        let h = try ScreenHarness(width: 120, height: 34)
+        let desk = openForm(h)
+        for _ in 0..<9 { h.keys(.tab) }
+        h.type("c")
+        #expect(h.screen.contains("Contrato: elija primero el cliente."), "\(h.screen)")
+        for _ in 0..<9 { h.keys(.backTab) }
+        h.type("andina")
+        h.keys(.enter)
+        for _ in 0..<9 { h.keys(.tab) }
+        h.type("ctr")
+        #expect(h.screen.contains("Contrato del cliente") && h.screen.contains("COT-2026-00042 v2 · U1"), "\(h.screen)")
+        h.keys(.enter, .ctrl("s"))
+        let created = try #require(desk.created.first, "\(h.screen)")
+        #expect(created.contract == "CTR-2026-00007" && created.customerDocument == "20100047218")
+    }
+
     @Test func escapeAsksAndTheDraftKeepsThePickedCustomer() throws {
         let h = try ScreenHarness(width: 120, height: 34)
         let desk = openForm(h)

@@ -59,6 +59,21 @@ extension NewProjectEditor {
                 changed()
                 if let note { context.info(note.text) }
             }
+        case "contract":
+            guard let document = NewProjectEditor.document(form.value("customer") ?? "") else {
+                context.error(s["proj.err.contractCustomer"])
+                return nil
+            }
+            let contracts: [PickerEntry]
+            do { contracts = try desk.contractChoices(customerDocument: document) } catch { context.error(desk.describe(error)); return nil }
+            return QuotePicker(title: s["proj.form.pickContract"], strings: s, query: query, search: { q in
+                if q.allSatisfy(\.isWhitespace) { return contracts }
+                return FuzzyMatcher.rank(q, contracts, key: { $0.title + " " + $0.detail }).map(\.item)
+            }) { [weak form] picked in
+                guard let form else { return }
+                form.setValue(picked.title, for: "contract")
+                changed()
+            }
         default:
             let users: [(login: String, name: String)]
             do { users = try desk.managerChoices() } catch { context.error(desk.describe(error)); return nil }

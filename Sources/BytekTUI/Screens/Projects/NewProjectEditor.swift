@@ -27,7 +27,7 @@ final class NewProjectEditor: RecordEditor {
     static let scheduleWidth = 58
 
     /// The fields whose value is chosen in a picker.
-    static let pickedFields = ["customer", "template", "manager"]
+    static let pickedFields = ["customer", "template", "manager", "contract"]
 
     func makeFields() -> [FormField] {
         let today = desk.today
@@ -49,6 +49,7 @@ final class NewProjectEditor: RecordEditor {
         ] + schedule + [
             .choice("currency", strings["proj.form.currency"], options: Currency.allCases.map { FormOption($0.rawValue, $0.rawValue) }),
             .money("sold", strings["proj.form.sold"], width: 24, hint: strings["proj.form.soldHint"]),
+            .text("contract", strings["proj.form.contract"], width: 20, hint: strings["proj.form.contractHint"]),
         ]
     }
 
@@ -89,7 +90,8 @@ final class NewProjectEditor: RecordEditor {
         guard errors.isEmpty, let start, let promised, let document = NewProjectEditor.document(customer) else { return .invalid(errors) }
         do {
             let p = try desk.createProject(NewProjectInput(name: name, customerDocument: document, unit: unit, kind: kind, manager: manager,
-                                                           startDate: start, promisedDate: promised, template: template, sold: sold))
+                                                           startDate: start, promisedDate: promised, template: template, sold: sold,
+                                                           contract: text("contract")))
             onSaved(p.id)
             return .saved(strings.format("proj.created", p.code, p.name))
         } catch {

@@ -73,6 +73,8 @@ struct NewProjectInput: Sendable, Hashable {
     var template: String
     /// What was sold, without IGV (zero when not given).
     var sold = Money.zero(.pen)
+    /// The number of a recorded contract of the customer ("CTR-2026-00001"), or empty.
+    var contract = ""
 }
 
 /// An active template as the new-project form offers it.
@@ -111,6 +113,8 @@ protocol ProjectsDesk: AnyObject {
     func schedule(templateId: Int64, promised: LocalDate) throws -> TemplateSchedule
     /// The active users who may manage a project: login and name.
     func managerChoices() throws -> [(login: String, name: String)]
+    /// The recorded contracts of the customer with document `customerDocument`: number, quote and unit.
+    func contractChoices(customerDocument: String) throws -> [PickerEntry]
     func archive(projectId: Int64, reason: String) throws
     func board(_ scope: BoardScope) throws -> BoardData
     /// Moves a card; throws `WIPLimitRefusal` at a full column unless `overrideReason` is given.

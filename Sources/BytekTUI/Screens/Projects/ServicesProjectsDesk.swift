@@ -38,8 +38,15 @@ final class ServicesProjectsDesk: ProjectsDesk {
             guard let t = try projects.template(named: input.template) else { throw ProjectError.templateNotFound(input.template) }
             templateId = t.id
         }
+        var contractId: Int64?
+        if !input.contract.isEmpty {
+            guard let c = try services.contracts.list().first(where: { $0.number == input.contract && $0.customerId == customerId }) else {
+                throw ProjectError.invalid(field: "contrato", reason: "el cliente no tiene el contrato \(input.contract)")
+            }
+            contractId = c.id
+        }
         return try projects.create(Project(name: input.name, unit: input.unit, kind: input.kind, customerId: customerId,
-                                           templateId: templateId, manager: input.manager, sold: input.sold,
+                                           contractId: contractId, templateId: templateId, manager: input.manager, sold: input.sold,
                                            startDate: input.startDate, promisedDate: input.promisedDate))
     }
 
@@ -59,6 +66,14 @@ final class ServicesProjectsDesk: ProjectsDesk {
 
     func schedule(templateId: Int64, promised: LocalDate) throws -> TemplateSchedule {
         try projects.schedule(templateId: templateId, promised: promised)
+    }
+
+    func contractChoices(customerDocument: String) throws -> [PickerEntry] {
+        let type: DocumentType = customerDocument.count == 8 ? .dni : .ruc
+        guard let customer = try services.customers.find(docType: type, docNumber: customerDocument) else { return [] }
+        return try services.contracts.list().filter { $0.customerId == customer.id }.map { c in
+            PickerEntry(id: c.id ?? 0, title: c.number, detail: c.quoteNumber + " v\(c.quoteVersion) · " + c.unit.rawValue)
+        }
     }
 
     func managerChoices() throws -> [(login: String, name: String)] { try projects.managers().map { ($0.login, $0.name) } }
