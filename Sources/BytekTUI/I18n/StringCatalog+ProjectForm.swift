@@ -22,7 +22,7 @@ extension StringCatalog {
         "proj.form.scheduleNote": ("«{0}»: empezar el {1}; la última tarjeta vence el {2}.", "«{0}»: start on {1}; the last card is due on {2}."),
         "proj.form.startsEarlier": ("La plantilla empieza el {0}: adelante el inicio o corra la fecha prometida.", "The template starts on {0}: move the start earlier or the promised date later."),
         "proj.form.noTemplate": ("Plantilla: no hay una plantilla activa «{0}»; escriba para elegir una de la lista.", "Template: there is no active template «{0}»; type to pick one from the list."),
-        "proj.err.customerRequired": ("Cliente: escriba parte del nombre o del RUC/DNI y elija de la lista.", "Customer: type part of the name or RUC/DNI and pick from the list."),
+        "proj.err.customerRequired": ("Cliente: escriba parte del nombre o del RUC/DNI y elija.", "Customer: type part of the name or RUC/DNI and pick from the list."),
         "proj.err.dateField": ("{0}: fecha no válida, use dd/mm/aaaa.", "{0}: invalid date, use dd/mm/yyyy."),
         "proj.err.templateKind": ("Plantilla: solo los proyectos kanban llevan plantilla; elija Kanban o borre la plantilla.", "Template: only kanban projects take a template; choose Kanban or clear the template."),
     ]
