@@ -66,30 +66,29 @@ extension NewProjectEditor {
             }
             let contracts: [PickerEntry]
             do { contracts = try desk.contractChoices(customerDocument: document) } catch { context.error(desk.describe(error)); return nil }
-            return QuotePicker(title: s["proj.form.pickContract"], strings: s, query: query, search: { q in
-                if q.allSatisfy(\.isWhitespace) { return contracts }
-                return FuzzyMatcher.rank(q, contracts, key: { $0.title + " " + $0.detail }).map(\.item)
-            }) { [weak form] picked in
-                guard let form else { return }
-                form.setValue(picked.title, for: "contract")
-                changed()
-            }
+            return titlePicker(s["proj.form.pickContract"], contracts, query: query, field: "contract", form: form, changed: changed)
         default:
             let users: [(login: String, name: String)]
             do { users = try desk.managerChoices() } catch { context.error(desk.describe(error)); return nil }
             let entries = users.enumerated().map { PickerEntry(id: Int64($0.offset), title: $0.element.login, detail: $0.element.name) }
-            return QuotePicker(title: s["proj.form.pickManager"], strings: s, query: query, search: { q in
-                if q.allSatisfy(\.isWhitespace) { return entries }
-                return FuzzyMatcher.rank(q, entries, key: { $0.title + " " + $0.detail }).map(\.item)
-            }) { [weak form] picked in
-                guard let form else { return }
-                form.setValue(picked.title, for: "manager")
-                changed()
-            }
+            return titlePicker(s["proj.form.pickManager"], entries, query: query, field: "manager", form: form, changed: changed)
         }
     }
 
-    /// Wraps `parts` (joined by " · ") into the read-only due-date lines; what does not fit ends in "…".
+    /// A picker over fixed `entries` (fuzzy over title and detail) whose pick writes its title in `field`.
+    private func titlePicker(_ title: String, _ entries: [PickerEntry], query: String, field: String, form: Form,
+                             changed: @escaping @MainActor () -> Void) -> QuotePicker {
+        QuotePicker(title: title, strings: strings, query: query, search: { q in
+            if q.allSatisfy(\.isWhitespace) { return entries }
+            return FuzzyMatcher.rank(q, entries, key: { $0.title + " " + $0.detail }).map(\.item)
+        }) { [weak form] picked in
+            guard let form else { return }
+            form.setValue(picked.title, for: field)
+            changed()
+        }
+    }
+
+    /// Wraps `parts` (joined by " · ") into the read-only due-date lines; what does not fit goes on the last one.
     func setSchedule(_ parts: [String], _ form: Form) {
         var lines = [""]
         for part in parts {
