@@ -6,10 +6,14 @@ public struct TemplateSchedule: Sendable, Hashable {
         public var step: TemplateStep
         public var start: LocalDate
         public var due: LocalDate
+
+        public init(step: TemplateStep, start: LocalDate, due: LocalDate) { self.step = step; self.start = start; self.due = due }
     }
 
     public var template: ProjectTemplate
     public var entries: [Entry]
+
+    public init(template: ProjectTemplate, entries: [Entry]) { self.template = template; self.entries = entries }
 
     /// The first start (the day work must begin to keep the promise).
     public var start: LocalDate? { entries.first?.start }

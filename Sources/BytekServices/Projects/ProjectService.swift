@@ -189,6 +189,20 @@ public struct ProjectService: Sendable {
         return try repository.template(named: name)
     }
 
+    /// The due dates template `id` would give a project promised on `promised` (counted back over the
+    /// holiday table), before the project is made.
+    public func schedule(templateId id: Int64, promised: LocalDate) throws -> TemplateSchedule {
+        try actor.authorize(.templateView)
+        guard let t = try repository.template(id) else { throw ProjectError.templateNotFound("#\(id)") }
+        return try repository.schedule(t.template, promised: promised)
+    }
+
+    /// The active users a new project may be managed by (the form's picker), by login.
+    public func managers() throws -> [User] {
+        try actor.authorize(.projectCreate)
+        return try services.acting(UserRepository.self).list().filter(\.active)
+    }
+
     @discardableResult
     public func saveTemplate(_ template: ProjectTemplate, id: Int64? = nil) throws -> StoredTemplate {
         try actor.authorize(.templateEdit)

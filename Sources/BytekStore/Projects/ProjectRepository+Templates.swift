@@ -133,12 +133,17 @@ extension ProjectRepository {
     /// Adds a template's steps to a project as cards with their checklists, due dates counted back from
     /// the promised date on the holiday table's working calendar (inside the caller's transaction).
     func addTemplateTasks(_ template: ProjectTemplate, projectId: Int64, promised: LocalDate) throws -> [ProjectTask] {
-        let first = max(PeruHolidays.years.lowerBound, promised.year - (template.totalWorkingDays / 200 + 1))
-        let calendar = try holidayTable.calendar(years: first...promised.year)
-        let schedule = try TemplateSchedule.backwards(template, promised: promised, calendar: calendar)
-        return try schedule.entries.map { e in
+        try schedule(template, promised: promised).entries.map { e in
             try insertTask(ProjectTask(projectId: projectId, title: e.step.name, role: e.step.role.rawValue, dueDate: e.due),
                            checklist: e.step.checklist)
         }
+    }
+
+    /// The template's steps with their due dates counted back from `promised` over the holiday table's
+    /// working calendar: the dates a project made with it would get (what the new-project form shows).
+    public func schedule(_ template: ProjectTemplate, promised: LocalDate) throws -> TemplateSchedule {
+        let first = max(PeruHolidays.years.lowerBound, promised.year - (template.totalWorkingDays / 200 + 1))
+        let calendar = try holidayTable.calendar(years: first...promised.year)
+        return try TemplateSchedule.backwards(template, promised: promised, calendar: calendar)
     }
 }

@@ -100,6 +100,11 @@ final class FixedBoardDesk: ProjectsDesk {
     func projectRows(search: String, format: @escaping (ProjectListItem) -> (cells: [String], role: StyleRole?)) throws -> any RowSource { ArrayRowSource([]) }
     func item(projectId: Int64) throws -> ProjectListItem? { nil }
     func createProject(_ input: NewProjectInput) throws -> Project { throw ReadOnly() }
+    func customerChoices(search: String) throws -> [PickerEntry] { [] }
+    func templateChoices() throws -> [TemplateChoice] { [] }
+    func schedule(templateId: Int64, promised: LocalDate) throws -> TemplateSchedule { throw ReadOnly() }
+    func managerChoices() throws -> [(login: String, name: String)] { [] }
+    func contractChoices(customerDocument: String) throws -> [PickerEntry] { [] }
     func archive(projectId: Int64, reason: String) throws { throw ReadOnly() }
     func board(_ scope: BoardScope) throws -> BoardData { data }
     func move(taskId: Int64, to state: TaskState, overrideReason: String?) throws -> ProjectTask { throw ReadOnly() }

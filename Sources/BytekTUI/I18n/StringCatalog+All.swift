@@ -6,6 +6,7 @@ extension StringCatalog {
                       messages,
                       recurring, salesRegister, receivables, periods, bankStatements,
                       cards, reminders,
+                      projectForm,
                       gate, milestones, profitability, projects, timesheets] {
             merged.merge(table) { first, _ in first }
         }
@@ -20,6 +21,7 @@ extension StringCatalog {
                       messages,
                       recurring, salesRegister, receivables, periods, bankStatements,
                       cards, reminders,
+                      projectForm,
                       gate, milestones, profitability, projects, timesheets] {
             for k in table.keys { if !seen.insert(k).inserted { dups.append(k) } }
         }

@@ -45,6 +45,41 @@ final class MemoryProjectsDesk: ProjectsDesk {
         return p
     }
 
+    /// The customers, templates and users the new-project form picks from.
+    var customerRows: [PickerEntry] = [
+        PickerEntry(id: 1, title: "Comercial Andina S.A.C.", detail: "RUC 20100047218"),
+        PickerEntry(id: 2, title: "Ferretería Ñaña E.I.R.L.", detail: "RUC 20601234567"),
+        PickerEntry(id: 3, title: "Rosa Quispe Mamani", detail: "DNI 45678912"),
+    ]
+    var templateRows = [TemplateChoice(id: 1, name: "Landing page 7 días", unit: .digital, steps: 4, workingDays: 7),
+                        TemplateChoice(id: 2, name: "SEO mensual", unit: .digital, steps: 3, workingDays: 20)]
+    var managerRows: [(login: String, name: String)] = [("admin", "Admin"), ("operaciones", "Olga Operaciones"), ("tecnico", "Tito Técnico")]
+
+    func customerChoices(search: String) throws -> [PickerEntry] {
+        let words = search.lowercased().split(separator: " ")
+        return customerRows.filter { e in words.allSatisfy { (e.title + " " + e.detail).lowercased().contains($0) } }
+    }
+
+    func templateChoices() throws -> [TemplateChoice] { templateRows }
+
+    /// Each step due one calendar day after the one before, the last on the promised date.
+    func schedule(templateId: Int64, promised: LocalDate) throws -> TemplateSchedule {
+        guard let t = templateRows.first(where: { $0.id == templateId }) else { throw Refusal(message: "no existe la plantilla") }
+        let steps = (1...t.steps).map { TemplateStep("Paso \($0)", workingDays: 1, role: .tecnico) }
+        let entries = steps.enumerated().map { i, step in
+            let due = promised.adding(days: i - (t.steps - 1))
+            return TemplateSchedule.Entry(step: step, start: due, due: due)
+        }
+        return TemplateSchedule(template: ProjectTemplate(name: t.name, unit: t.unit, steps: steps), entries: entries)
+    }
+
+    func managerChoices() throws -> [(login: String, name: String)] { managerRows }
+
+    /// Customer 20100047218 has one recorded contract.
+    func contractChoices(customerDocument: String) throws -> [PickerEntry] {
+        customerDocument == "20100047218" ? [PickerEntry(id: 7, title: "CTR-2026-00007", detail: "COT-2026-00042 v2 · U1")] : []
+    }
+
     func archive(projectId: Int64, reason: String) throws {
         archived.append(projectId)
         if let i = projects.firstIndex(where: { $0.project.id == projectId }) { projects[i].project.status = .archived }

@@ -66,10 +66,24 @@ struct NewProjectInput: Sendable, Hashable {
     var name: String
     var customerDocument: String
     var unit: BusinessUnit
+    var kind: ProjectKind = .kanban
     var manager: String
     var startDate: LocalDate
     var promisedDate: LocalDate
     var template: String
+    /// What was sold, without IGV (zero when not given).
+    var sold = Money.zero(.pen)
+    /// The number of a recorded contract of the customer ("CTR-2026-00001"), or empty.
+    var contract = ""
+}
+
+/// An active template as the new-project form offers it.
+struct TemplateChoice: Sendable, Hashable {
+    var id: Int64
+    var name: String
+    var unit: BusinessUnit
+    var steps: Int
+    var workingDays: Int
 }
 
 /// A move refused because the target column is at its WIP limit (an override with a reason may pass it).
@@ -90,6 +104,17 @@ protocol ProjectsDesk: AnyObject {
     func projectRows(search: String, format: @escaping (ProjectListItem) -> (cells: [String], role: StyleRole?)) throws -> any RowSource
     func item(projectId: Int64) throws -> ProjectListItem?
     func createProject(_ input: NewProjectInput) throws -> Project
+    /// Customers whose name or document holds `search` (the customers' index), for the form's picker:
+    /// id, legal name and "RUC 20…".
+    func customerChoices(search: String) throws -> [PickerEntry]
+    /// The active templates with their steps and working days.
+    func templateChoices() throws -> [TemplateChoice]
+    /// The due dates template `templateId` gives a project promised on `promised`.
+    func schedule(templateId: Int64, promised: LocalDate) throws -> TemplateSchedule
+    /// The active users who may manage a project: login and name.
+    func managerChoices() throws -> [(login: String, name: String)]
+    /// The recorded contracts of the customer with document `customerDocument`: number, quote and unit.
+    func contractChoices(customerDocument: String) throws -> [PickerEntry]
     func archive(projectId: Int64, reason: String) throws
     func board(_ scope: BoardScope) throws -> BoardData
     /// Moves a card; throws `WIPLimitRefusal` at a full column unless `overrideReason` is given.

@@ -38,11 +38,45 @@ final class ServicesProjectsDesk: ProjectsDesk {
             guard let t = try projects.template(named: input.template) else { throw ProjectError.templateNotFound(input.template) }
             templateId = t.id
         }
-        let kind: ProjectKind = templateId != nil || input.unit == .digital ? .kanban : .milestones
-        return try projects.create(Project(name: input.name, unit: input.unit, kind: kind, customerId: customerId, templateId: templateId,
-                                           manager: input.manager, sold: Money(minorUnits: 0, .pen), startDate: input.startDate,
-                                           promisedDate: input.promisedDate))
+        var contractId: Int64?
+        if !input.contract.isEmpty {
+            guard let c = try services.contracts.list().first(where: { $0.number == input.contract && $0.customerId == customerId }) else {
+                throw ProjectError.invalid(field: "contrato", reason: "el cliente no tiene el contrato \(input.contract)")
+            }
+            contractId = c.id
+        }
+        return try projects.create(Project(name: input.name, unit: input.unit, kind: input.kind, customerId: customerId,
+                                           contractId: contractId, templateId: templateId, manager: input.manager, sold: input.sold,
+                                           startDate: input.startDate, promisedDate: input.promisedDate))
     }
+
+    func customerChoices(search: String) throws -> [PickerEntry] {
+        try services.customers.pager(CustomerQuery(search: search)).first(40).compactMap { row in
+            let c = row.item
+            return c.id.map { PickerEntry(id: $0, title: c.legalName, detail: c.docType.shortName + " " + c.docNumber) }
+        }
+    }
+
+    func templateChoices() throws -> [TemplateChoice] {
+        try projects.templates().map { t in
+            TemplateChoice(id: t.id, name: t.template.name, unit: t.template.unit, steps: t.template.steps.count,
+                           workingDays: t.template.totalWorkingDays)
+        }
+    }
+
+    func schedule(templateId: Int64, promised: LocalDate) throws -> TemplateSchedule {
+        try projects.schedule(templateId: templateId, promised: promised)
+    }
+
+    func contractChoices(customerDocument: String) throws -> [PickerEntry] {
+        let type: DocumentType = customerDocument.count == 8 ? .dni : .ruc
+        guard let customer = try services.customers.find(docType: type, docNumber: customerDocument) else { return [] }
+        return try services.contracts.list().filter { $0.customerId == customer.id }.map { c in
+            PickerEntry(id: c.id ?? 0, title: c.number, detail: c.quoteNumber + " v\(c.quoteVersion) · " + c.unit.rawValue)
+        }
+    }
+
+    func managerChoices() throws -> [(login: String, name: String)] { try projects.managers().map { ($0.login, $0.name) } }
 
     func archive(projectId: Int64, reason: String) throws { _ = try projects.archive(projectId, reason: reason) }
 

@@ -19,13 +19,15 @@ final class QuotePicker: Screen {
     private(set) var selected = 0
     private var top = 0
 
-    init(title: String, strings: Strings, search: @escaping (String) -> [PickerEntry],
+    /// `query`: what to search for at first (the letter typed on a form's field that opened the picker).
+    init(title: String, strings: Strings, query: String = "", search: @escaping (String) -> [PickerEntry],
          onPick: @escaping @MainActor (PickerEntry) -> Void) {
         self.title = title
         self.strings = strings
         self.search = search
         self.onPick = onPick
-        results = search("")
+        input.text = query
+        results = search(query)
     }
 
     var capturesText: Bool { true }
