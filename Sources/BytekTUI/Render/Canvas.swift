@@ -35,6 +35,17 @@ public struct Canvas {
         guard y >= clip.y, y < clip.maxY else { return x }
         let limit = maxWidth.map { x + $0 } ?? clip.maxX
         var cx = x
+        // Printable ASCII (most of what is drawn): one cell per byte, no grapheme breaking nor width lookup.
+        var ascii = true
+        for b in text.utf8 where b < 0x20 || b >= 0x7F { ascii = false; break }
+        if ascii {
+            for b in text.utf8 {
+                if cx + 1 > limit { break }
+                if visible(cx, y) { write(Character(Unicode.Scalar(b)), x: cx, y: y, style: style) }
+                cx += 1
+            }
+            return cx
+        }
         for c in SafeText.sanitize(text) {
             let w = SafeText.width(c)
             if cx + w > limit {

@@ -168,13 +168,8 @@ struct TaskBoardModel {
                     let base = h.baseAddress!, total = h.count
                     var pos = 0, card = 0
                     while let at = TaskBoardModel.find(n, key: key, in: base, from: pos, to: total) {
-                        // The card holding `at`: the last start <= at (binary search from the current card).
-                        var lo = card, hi = count - 1
-                        while lo < hi {
-                            let mid = (lo + hi + 1) / 2
-                            if st[mid] <= at { lo = mid } else { hi = mid - 1 }
-                        }
-                        card = lo
+                        // The card holding `at`: hits come in order, so walk on from the current card.
+                        while st[card + 1] <= at { card += 1 }
                         if at + n.count < st[card + 1] {
                             out.append(Int32(card))
                             card += 1
@@ -244,22 +239,24 @@ struct TaskBoardModel {
             at.sort()
             for p in at { let i = order[Int(p)]; cols[column[i]].append(i) }
         } else if let shown {
-            for i in shown { flags[Int(i)] = true }
-            order.withUnsafeBufferPointer { o in
-                flags.withUnsafeBufferPointer { m in
+            flags.withUnsafeMutableBufferPointer { m in
+                for i in shown { m[Int(i)] = true }
+                order.withUnsafeBufferPointer { o in
                     column.withUnsafeBufferPointer { col in
                         for i in o where m[i] { cols[col[i]].append(i) }
                     }
                 }
+                for i in shown { m[Int(i)] = false }
             }
-            for i in shown { flags[Int(i)] = false }
         } else {
             column.withUnsafeBufferPointer { col in
                 for i in order { cols[col[i]].append(i) }
             }
         }
-        for col in columns { for i in col { rowOf[i] = -1 } }
-        for col in cols { for (r, i) in col.enumerated() { rowOf[i] = Int32(r) } }
+        rowOf.withUnsafeMutableBufferPointer { rows in
+            for col in columns { for i in col { rows[i] = -1 } }
+            for col in cols { for (r, i) in col.enumerated() { rows[i] = Int32(r) } }
+        }
         columns = cols
     }
 }
