@@ -36,13 +36,14 @@ public struct ProjectService: Sendable {
     }
 
     /// The project list as a keyset pager (promised date, then id), archived hidden unless asked; health
-    /// includes the payment gate.
+    /// includes the payment gate, read once for the list (one query for every blocked project, not one per
+    /// row; a failed read is thrown, never shown as "not blocked"). The fronts ask for the list again on each
+    /// search and reload, so the gate is as fresh as the rows.
     public func list(_ query: ProjectQuery = ProjectQuery()) throws -> KeysetPager<ProjectSummary> {
         try actor.authorize(.projectView)
-        let gate = services.projectGate
+        let blocked = try services.projectGate.blocked()
         return try repository.pager(query, today: today).map { s in
-            guard s.project.kind == .milestones, let block = (try? gate.block(projectId: s.project.id, milestoneId: nil)) ?? nil
-            else { return s }
+            guard s.project.kind == .milestones, let block = blocked[s.project.id] else { return s }
             var s = s
             s.health = .blocked
             s.gateMessage = block.message

@@ -31,12 +31,22 @@ public enum ProjectBoardBenchmark {
         let pattern: [Key] = Array(repeating: .down, count: 10) + [.right, .down, .down, .left, .up, .pageDown, .home, .end, .right, .right, .left, .left]
         let arrows = time((0..<keystrokes).map { pattern[$0 % pattern.count] })
         var filter: [Double] = []
-        for query in ["landing", "quispe", "pry-2026-0012", "seo mensual", "andina", "diseno", "carla", "revision"] {
-            filter += time([.char("/")] + query.map { .char($0) } + Array(repeating: .backspace, count: 3) + [.escape])
+        for _ in 0..<3 {
+            for (first, second) in filterTyping {
+                filter += time([.char("/")] + first.map { .char($0) } + Array(repeating: .backspace, count: first.count)
+                               + second.map { .char($0) } + Array(repeating: .backspace, count: 3) + [.escape])
+            }
         }
         let lanes = time((0..<60).map { _ in .char("s") })
         return (open, screen.board.model.cards.count, arrows, filter, lanes)
     }
+
+    /// What a user types in the filter: a word, erased letter by letter, then another (titles, customers,
+    /// assignees, a project code), three backspaces, and Esc back to the whole board.
+    static let filterTyping: [(String, String)] = [
+        ("diseno", "quispe"), ("andina", "tecnico"), ("revision", "pacifico"), ("pry-bench-00012", "soporte"),
+        ("titicaca", "contenido"), ("publicacion", "huaman"), ("desarrollo", "operaciones"), ("miraflores", "brief"),
+    ]
 
     static func figures(_ m: (open: Double, cards: Int, arrows: [Double], filter: [Double], lanes: [Double])) -> [TUIBenchmark.Figure] {
         let n = TUIBenchmark.formatCount(m.cards)

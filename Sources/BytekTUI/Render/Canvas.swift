@@ -35,16 +35,45 @@ public struct Canvas {
         guard y >= clip.y, y < clip.maxY else { return x }
         let limit = maxWidth.map { x + $0 } ?? clip.maxX
         var cx = x
+        // Printable ASCII (most of what is drawn): one cell per byte, no grapheme breaking nor width lookup.
+        var ascii = true
+        for b in text.utf8 where b < 0x20 || b >= 0x7F { ascii = false; break }
+        if ascii {
+            for b in text.utf8 {
+                if cx + 1 > limit { break }
+                if visible(cx, y) { write(Character(Unicode.Scalar(b)), x: cx, y: y, style: style) }
+                cx += 1
+            }
+            return cx
+        }
         for c in SafeText.sanitize(text) {
             let w = SafeText.width(c)
-            if cx + w > limit { break }
-            if visible(cx, y) {
-                buffer[cx, y] = Cell(c, style)
-                if w == 2, visible(cx + 1, y) { buffer[cx + 1, y] = Cell(ScreenBuffer.continuation, style) }
+            if cx + w > limit {
+                // A wide character that would cross the limit is never split: its first cell becomes a space.
+                if w == 2, cx < limit, visible(cx, y) { write(" ", x: cx, y: y, style: style); cx += 1 }
+                break
+            }
+            if w == 2, !(visible(cx, y) && visible(cx + 1, y)) {
+                // Half of it clipped: the visible half is a space (a terminal would draw both halves).
+                if visible(cx, y) { write(" ", x: cx, y: y, style: style) }
+                if visible(cx + 1, y) { write(" ", x: cx + 1, y: y, style: style) }
+            } else if visible(cx, y) {
+                write(c, x: cx, y: y, style: style)
+                if w == 2 {
+                    write(" ", x: cx + 1, y: y, style: style)
+                    buffer[cx + 1, y] = Cell(ScreenBuffer.continuation, style)
+                }
             }
             cx += w
         }
         return cx
+    }
+
+    /// Writes one cell; a wide character it overwrites half of has its other half turned into a space.
+    @inline(__always) private mutating func write(_ c: Character, x: Int, y: Int, style: Style) {
+        if buffer[x, y].char == ScreenBuffer.continuation, x > 0 { buffer[x - 1, y].char = " " }
+        if x + 1 < buffer.width, buffer[x + 1, y].char == ScreenBuffer.continuation { buffer[x + 1, y].char = " " }
+        buffer[x, y] = Cell(c, style)
     }
 
     /// Fills a rect with a character.

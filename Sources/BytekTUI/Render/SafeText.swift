@@ -24,22 +24,20 @@ public enum SafeText {
         return "\u{FFFD}"
     }
 
-    /// Display width of a character: 2 for East Asian wide characters and most emoji, else 1.
+    /// Display width of a character: 2 for East Asian wide and fullwidth characters and the emoji drawn wide
+    /// (`WideCharacters`, Unicode 15), else 1. A grapheme counts by its first scalar (a base with its marks).
     public static func width(_ c: Character) -> Int {
         guard let u = c.unicodeScalars.first else { return 1 }
-        let v = u.value
-        if v < 0x1100 { return 1 }
-        if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
-            || (0x20000...0x3FFFD).contains(v) {
-            return 2
-        }
-        return 1
+        return WideCharacters.contains(u.value) ? 2 : 1
     }
 
-    /// Display width of a string.
-    public static func width(_ s: String) -> Int { s.reduce(0) { $0 + width($1) } }
+    /// Display width of a string (printable ASCII: its length, without breaking it into characters).
+    public static func width(_ s: String) -> Int {
+        var ascii = true
+        for b in s.utf8 where b < 0x20 || b >= 0x7F { ascii = false; break }
+        if ascii { return s.utf8.count }
+        return s.reduce(0) { $0 + width($1) }
+    }
 
     /// Cuts `s` to at most `width` display cells, ending in "…" when cut.
     public static func truncate(_ s: String, to width: Int) -> String {

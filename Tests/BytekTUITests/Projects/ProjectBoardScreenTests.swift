@@ -148,3 +148,23 @@ extension ScreenHarness {
         #expect(h.teamBoard?.bindings.flatMap(\.keys).contains(.char(">")) == false)
     }
 }
+
+@MainActor
+@Suite struct ProjectBoardEmojiScreenTests {
+    /// Wide emoji in card titles: the terminal draws them two cells wide, and the card's right border stays
+    /// where the border of the plain lines is (measured the way the C library, and so tmux, counts cells).
+    @Test func wideEmojiKeepTheCardBordersInLine() throws {
+        let h = try ScreenHarness(width: 160, height: 40)
+        let desk = MemoryProjectsDesk.sample()
+        desk.tasks[2].task.title = "⛔ Urgente 🚀 lanzamiento"
+        desk.tasks[3].task.title = "🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀 ✅ fin"
+        h.openTeamBoard(desk)
+        let lines = h.app.lastFrame.lines
+        let plain = try #require(lines.firstIndex { $0.contains("PRY-2026-00001 · Ferretería") })
+        for marker in ["⛔ Urgente 🚀 lanzamiento", "🚀🚀🚀"] {
+            let row = try #require(lines.firstIndex { $0.contains(marker) }, "\(h.screen)")
+            #expect(borderColumns(lines[row]) == borderColumns(lines[plain]), "\(lines[row])\n\(lines[plain])")
+            #expect(borderColumns(lines[row]).count >= 8)
+        }
+    }
+}
