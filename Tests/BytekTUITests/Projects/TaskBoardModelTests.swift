@@ -28,6 +28,18 @@ import Testing
         })
     }
 
+    /// One key typed is answered from the cards' letter masks (letters and digits) or by a search (any other
+    /// byte): both show exactly the cards holding it, accents and case folded.
+    @Test func oneLetterFiltersShowTheCardsHoldingIt() {
+        var m = TaskBoardModel(Self.data, noAssignee: "sin asignar")
+        for key in ["a", "z", "q", "7", "0", "Ñ", "é", "-", " ", "·"] {
+            m.setFilter(key)
+            #expect(Set(m.columns.joined()) == expected(m, key), "«\(key)»")
+            #expect(m.columns == fresh(key), "«\(key)»")
+            m.setFilter("")
+        }
+    }
+
     @Test func typingBackspacesAndRetypingShowWhatAFreshSearchShows() {
         var m = TaskBoardModel(Self.data, noAssignee: "sin asignar")
         let all = m.columns

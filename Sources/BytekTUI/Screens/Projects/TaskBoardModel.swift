@@ -28,6 +28,9 @@ struct TaskBoardModel {
     private var starts: [Int] = [0]
     /// How often each byte value occurs in `hay` (the search looks for a needle's rarest byte first).
     private var byteCounts = Array(repeating: 0, count: 256)
+    /// Per card, which letters and digits its text holds (bit `letterBit`): a one-letter filter — the first key
+    /// typed, the costliest pass — is answered from these alone, without searching the texts.
+    private var letters: [UInt64] = []
     /// The match sets of the filter's growing prefixes (folded), shortest first: a backspace pops back to one.
     private var levels: [(needle: [UInt8], matched: [Int32])] = []
     /// The cards the filter shows (card indices, ascending); nil when every card is shown.
@@ -63,6 +66,9 @@ struct TaskBoardModel {
         starts.reserveCapacity(cards.count + 1)
         for c in cards {
             hay += TaskBoardModel.fold([c.task.title, c.customerName, c.task.assignee ?? "", c.projectCode].joined(separator: "\u{1}"))
+            var mask: UInt64 = 0
+            for b in hay[starts[starts.count - 1]...] { if let bit = TaskBoardModel.letterBit(b) { mask |= 1 << bit } }
+            letters.append(mask)
             hay.append(0)
             starts.append(hay.count)
         }
@@ -126,7 +132,8 @@ struct TaskBoardModel {
             shown = top.matched
         } else {
             // Testing the previous matches one by one only pays when they are few; else one pass over the buffer.
-            let found = levels.last.flatMap { $0.matched.count * 4 < cards.count ? narrow($0.matched, to: needle) : nil } ?? scan(needle)
+            let found = needle.count == 1 && TaskBoardModel.letterBit(needle[0]) != nil ? having(needle[0])
+                : levels.last.flatMap { $0.matched.count * 4 < cards.count ? narrow($0.matched, to: needle) : nil } ?? scan(needle)
             levels.append((needle, found))
             shown = found
         }
@@ -181,6 +188,26 @@ struct TaskBoardModel {
                     }
                 }
             }
+        }
+        return out
+    }
+
+    /// The bit of a folded letter or digit in `letters`; nil for any other byte.
+    static func letterBit(_ b: UInt8) -> Int? {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): Int(b - UInt8(ascii: "a"))
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): 26 + Int(b - UInt8(ascii: "0"))
+        default: nil
+        }
+    }
+
+    /// Every card whose text holds the letter or digit `byte`, from the masks alone.
+    private func having(_ byte: UInt8) -> [Int32] {
+        let bit = UInt64(1) << TaskBoardModel.letterBit(byte)!
+        var out: [Int32] = []
+        out.reserveCapacity(cards.count)
+        letters.withUnsafeBufferPointer { m in
+            for i in 0..<m.count where m[i] & bit != 0 { out.append(Int32(i)) }
         }
         return out
     }
