@@ -7,7 +7,8 @@ import Foundation
 /// - invoices: the documents issued from the project's quote (`e_document.quote_number`) and its milestones'
 ///   invoices, neither rejected, voided nor failed; base = total − IGV; collected = what the document's
 ///   receivables have settled, less what credit notes settled (a note is not money in); the document's rate
-///   is its receivables'.
+///   is its receivables'. A debit note (08) on one of those invoices is invoiced like them (its own
+///   receivables, its own rate).
 /// - credit notes: every 07 referencing one of those invoices (its `document_json` reference), neither
 ///   rejected, voided nor failed, nor a 13 (ajuste de fechas, no amount), with a negative base at its own
 ///   rate (its `exchangeRate`, else the day's rate).
@@ -101,27 +102,35 @@ public struct ProfitabilityQuery: Sendable {
                 \(only == nil ? "" : "WHERE p.id = ?")
                 UNION
                 SELECT project_id, document_id FROM project_milestone WHERE document_id IS NOT NULL\(pfAnd)),
+            billed(project_id, document_id) AS (
+                SELECT project_id, document_id FROM docs
+                UNION
+                SELECT docs.project_id, n.id FROM e_document n
+                JOIN e_document d ON d.series = json_extract(n.document_json, '$.note.reference.series')
+                    AND d.number = json_extract(n.document_json, '$.note.reference.number')
+                JOIN docs ON docs.document_id = d.id
+                WHERE n.kind = '08'),
             notes(id, currency, total_cents, igv_cents, issue_date, document_json, ref_series, ref_number) AS (
                 SELECT id, currency, total_cents, igv_cents, issue_date, document_json,
                        json_extract(document_json, '$.note.reference.series'),
                        json_extract(document_json, '$.note.reference.number')
                 FROM e_document WHERE kind = '07' AND status NOT IN ('rechazado','anulado','error')
                     AND ifnull(json_extract(document_json, '$.note.reason.credit._0'), '') <> '13')
-            SELECT docs.project_id, d.currency, d.total_cents - d.igv_cents AS base, d.total_cents,
+            SELECT billed.project_id, d.currency, d.total_cents - d.igv_cents AS base, d.total_cents,
                    (SELECT max(r.exchange_rate) FROM receivable r WHERE r.document_id = d.id) AS rate,
                    (SELECT ifnull(sum(r.settled_cents), 0) FROM receivable r WHERE r.document_id = d.id AND r.cancelled = 0)
                    - (SELECT ifnull(sum(a.amount_cents), 0) FROM receivable r
                       JOIN receivable_application a ON a.receivable_id = r.id AND a.source = 'nota_credito' AND a.undone_at IS NULL
                       WHERE r.document_id = d.id AND r.cancelled = 0) AS collected,
                    NULL AS rate_milli
-            FROM docs JOIN e_document d ON d.id = docs.document_id
+            FROM billed JOIN e_document d ON d.id = billed.document_id
             WHERE d.status NOT IN ('rechazado','anulado','error')
             UNION ALL
-            SELECT docs.project_id, n.currency, -(n.total_cents - n.igv_cents), -n.total_cents,
+            SELECT billed.project_id, n.currency, -(n.total_cents - n.igv_cents), -n.total_cents,
                    n.document_json -> '$.exchangeRate', 0,
                    (SELECT x.sell_milli FROM exchange_rate x WHERE x.date <= n.issue_date ORDER BY x.date DESC LIMIT 1)
             FROM notes n JOIN e_document d ON d.series = n.ref_series AND d.number = n.ref_number
-            JOIN docs ON docs.document_id = d.id
+            JOIN billed ON billed.document_id = d.id
             WHERE d.status NOT IN ('rechazado','anulado','error')
             ORDER BY 1, 2
             """, docArgs) {

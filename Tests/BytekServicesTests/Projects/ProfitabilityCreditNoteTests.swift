@@ -72,4 +72,28 @@ import Testing
         let row = try #require(csv.split(separator: "\r\n").first { $0.hasPrefix("PRY-2026-00002,") })
         #expect(row.contains(",USD,1000.00,800.00,0.00,"), "\(row)")
     }
+
+    /// A debit note (08) on the project's factura adds to what it invoiced, and its own receivable is collected
+    /// when paid; a credit note on that debit note takes it back.
+    @Test func aDebitNoteAddsToInvoicedAndIsCollectedWhenPaid() throws {
+        let f = try F()
+        let invoice = try f.issue(try F.factura(price: 10_000))
+        let project = try Self.project(f, code: "PRY-2026-00001", currency: "PEN", invoice: invoice)
+        let debit = try f.issue(try F.note(.notaDebito, on: invoice, price: 500))
+        var figures = try #require(try f.fina.profitability.project(project).figures)
+        #expect(figures.invoicedCents == 1_050_000, "10,000.00 + 500.00")
+        #expect(figures.collectedCents == 0)
+
+        _ = try f.fina.receivables.recordPayment(PaymentInput(
+            customerId: f.customer, date: F.today, method: .transferencia, bankAccountId: f.bcpPEN, operationNumber: "OP-78",
+            amount: F.pen("590.00"),
+            applications: [PaymentApplication(receivableId: try f.id(debit.documentID), amount: F.pen("590.00"))]))
+        figures = try #require(try f.fina.profitability.project(project).figures)
+        #expect(figures.invoicedCents == 1_050_000)
+        #expect(figures.collectedCents == 50_000, "the debit note's 590.00 paid: its base 500.00")
+
+        // A rejected debit note counts no more.
+        try f.store.db.execute("UPDATE e_document SET status = 'rechazado' WHERE kind = '08'")
+        #expect(try f.fina.profitability.project(project).figures?.invoicedCents == 1_000_000)
+    }
 }
