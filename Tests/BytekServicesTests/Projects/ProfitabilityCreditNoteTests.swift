@@ -74,7 +74,7 @@ import Testing
     }
 
     /// A debit note (08) on the project's factura adds to what it invoiced, and its own receivable is collected
-    /// when paid; a credit note on that debit note takes it back.
+    /// when paid; rejected, it counts no more.
     @Test func aDebitNoteAddsToInvoicedAndIsCollectedWhenPaid() throws {
         let f = try F()
         let invoice = try f.issue(try F.factura(price: 10_000))
