@@ -21,6 +21,13 @@ import Testing
         return id
     }
 
+    /// A transfer of `amount` soles applied to the document's net receivable.
+    static func pay(_ f: F, _ document: EDocumentRecord, _ amount: String, operation: String) throws {
+        _ = try f.fina.receivables.recordPayment(PaymentInput(
+            customerId: f.customer, date: F.today, method: .transferencia, bankAccountId: f.bcpPEN, operationNumber: operation,
+            amount: F.pen(amount), applications: [PaymentApplication(receivableId: try f.id(document.documentID), amount: F.pen(amount))]))
+    }
+
     @Test func aPartialCreditNoteLowersInvoicedAndIsNotCollected() throws {
         let f = try F()
         // Factura S/ 10,000 + IGV 1,800 = 11,800; credit note S/ 2,500 + 450 = 2,950 settles that much of it.
@@ -33,10 +40,7 @@ import Testing
         #expect(figures.collectedCents == 0, "the credit note settled 2,950.00 but nothing was paid")
 
         // The customer pays the 8,850.00 left: collected = 10,000 × 8,850 ÷ 11,800 = 7,500.00, all of the invoiced.
-        _ = try f.fina.receivables.recordPayment(PaymentInput(
-            customerId: f.customer, date: F.today, method: .transferencia, bankAccountId: f.bcpPEN, operationNumber: "OP-77",
-            amount: F.pen("8850.00"),
-            applications: [PaymentApplication(receivableId: try f.id(invoice.documentID), amount: F.pen("8850.00"))]))
+        try Self.pay(f, invoice, "8850.00", operation: "OP-77")
         figures = try #require(try f.fina.profitability.project(project).figures)
         #expect(figures.invoicedCents == 750_000)
         #expect(figures.collectedCents == 750_000)
@@ -84,10 +88,7 @@ import Testing
         #expect(figures.invoicedCents == 1_050_000, "10,000.00 + 500.00")
         #expect(figures.collectedCents == 0)
 
-        _ = try f.fina.receivables.recordPayment(PaymentInput(
-            customerId: f.customer, date: F.today, method: .transferencia, bankAccountId: f.bcpPEN, operationNumber: "OP-78",
-            amount: F.pen("590.00"),
-            applications: [PaymentApplication(receivableId: try f.id(debit.documentID), amount: F.pen("590.00"))]))
+        try Self.pay(f, debit, "590.00", operation: "OP-78")
         figures = try #require(try f.fina.profitability.project(project).figures)
         #expect(figures.invoicedCents == 1_050_000)
         #expect(figures.collectedCents == 50_000, "the debit note's 590.00 paid: its base 500.00")

@@ -28,9 +28,18 @@ final class ServicesProjectsDesk: ProjectsDesk {
             ?? ProjectSummary(project: p, tasksDone: 0, tasksTotal: 0, health: .ok)
     }
 
+    /// The customer whose DNI (8 digits) or RUC (11) the form holds.
+    private func customerId(document: String) throws -> Int64? {
+        try services.customers.find(docType: document.count == 8 ? .dni : .ruc, docNumber: document)?.id
+    }
+
+    /// The contracts recorded for a customer.
+    private func contracts(of customerId: Int64) throws -> [Contract] {
+        try services.contracts.list().filter { $0.customerId == customerId }
+    }
+
     func createProject(_ input: NewProjectInput) throws -> Project {
-        let type: DocumentType = input.customerDocument.count == 8 ? .dni : .ruc
-        guard let customer = try services.customers.find(docType: type, docNumber: input.customerDocument), let customerId = customer.id else {
+        guard let customerId = try customerId(document: input.customerDocument) else {
             throw ProjectError.invalid(field: "cliente", reason: "no hay un cliente con el documento \(input.customerDocument)")
         }
         var templateId: Int64?
@@ -40,7 +49,7 @@ final class ServicesProjectsDesk: ProjectsDesk {
         }
         var contractId: Int64?
         if !input.contract.isEmpty {
-            guard let c = try services.contracts.list().first(where: { $0.number == input.contract && $0.customerId == customerId }) else {
+            guard let c = try contracts(of: customerId).first(where: { $0.number == input.contract }) else {
                 throw ProjectError.invalid(field: "contrato", reason: "el cliente no tiene el contrato \(input.contract)")
             }
             contractId = c.id
@@ -69,9 +78,8 @@ final class ServicesProjectsDesk: ProjectsDesk {
     }
 
     func contractChoices(customerDocument: String) throws -> [PickerEntry] {
-        let type: DocumentType = customerDocument.count == 8 ? .dni : .ruc
-        guard let customer = try services.customers.find(docType: type, docNumber: customerDocument) else { return [] }
-        return try services.contracts.list().filter { $0.customerId == customer.id }.map { c in
+        guard let customerId = try customerId(document: customerDocument) else { return [] }
+        return try contracts(of: customerId).map { c in
             PickerEntry(id: c.id ?? 0, title: c.number, detail: c.quoteNumber + " v\(c.quoteVersion) · " + c.unit.rawValue)
         }
     }
